@@ -1,0 +1,78 @@
+# CDDP for QGIS — run `make help`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' cddp_plugin/metadata.txt)
+PLUGIN := cddp_plugin
+TS := $(PLUGIN)/i18n/cddp_plugin_th.ts
+QM := $(TS:.ts=.qm)
+RC := $(PLUGIN)/resources_rc.py
+SHARED ?= $(abspath ../shared/data)
+DEMO_DIR ?= demo-output
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: help setup venv build test demo package lint format qgis bench screenshot translations update-ts clean
+
+help:
+	@echo "make setup    install QGIS 3.40 (bookworm-backports), fonts, tools and the .venv (idempotent)"
+	@echo "make demo     build the demo municipality workspace from ../shared/data and report it"
+	@echo "make test     run the test suite (real QGIS, headless)"
+	@echo "make package  write dist/cddp_plugin-$(VERSION).zip"
+	@echo "make lint     ruff check + format check"
+	@echo "make qgis     open QGIS desktop with the plugin and the demo project"
+	@echo "make bench    run the benchmarks (bench/)"
+
+setup: venv
+	@true
+
+venv:
+	bash scripts/setup-system.sh
+	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@$(PY) -c "import qgis.core, geopandas, numpy; print('venv ok: QGIS', qgis.core.Qgis.QGIS_VERSION, '| numpy', numpy.__version__, '| geopandas', geopandas.__version__)"
+
+$(RC): resources.qrc $(wildcard $(PLUGIN)/icons/*.svg)
+	pyrcc5 -o $@ resources.qrc
+
+$(QM): $(TS)
+	lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+build: $(RC) $(QM)
+
+update-ts:
+	/usr/bin/python3 scripts/update_ts.py
+
+test: build
+	mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+demo: build
+	$(PY) scripts/demo.py --shared "$(SHARED)" --out "$(DEMO_DIR)"
+
+package: build
+	$(PY) scripts/package.py
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+qgis: build
+	@test -f $(DEMO_DIR)/demo.qgz || $(MAKE) demo
+	QT_QPA_PLATFORM= scripts/qgis-desktop $(DEMO_DIR)/demo.qgz
+
+screenshot: build
+	@test -f $(DEMO_DIR)/demo.qgz || $(MAKE) demo
+	$(PY) scripts/screenshot.py --project $(DEMO_DIR)/demo.qgz --out docs/workspace-dock-th.png --locale th
+
+bench: build
+	$(PY) bench/run.py
+
+clean:
+	rm -rf dist $(RC) $(QM) .pytest_cache .ruff_cache $(DEMO_DIR) .qgis-profile

@@ -1,0 +1,50 @@
+"""Logging: stdlib ``logging`` under the ``cddp`` logger, forwarded to QGIS's message log (tag "CDDP").
+
+Core modules log with ``logging.getLogger("cddp.core....")`` and know nothing of QGIS; this module
+installs the one handler that forwards records to ``QgsMessageLog``. Never log personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from qgis.core import Qgis, QgsMessageLog
+
+TAG = "CDDP"
+LOGGER_NAME = "cddp"
+
+_LEVELS = (
+    (logging.ERROR, Qgis.MessageLevel.Critical),
+    (logging.WARNING, Qgis.MessageLevel.Warning),
+    (logging.INFO, Qgis.MessageLevel.Info),
+)
+
+
+class QgsMessageLogHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = self.format(record)
+            level = next((q for lvl, q in _LEVELS if record.levelno >= lvl), Qgis.MessageLevel.Info)
+            QgsMessageLog.logMessage(msg, TAG, level, notifyUser=False)
+        except Exception:  # noqa: BLE001 - logging must never raise
+            self.handleError(record)
+
+
+def setup_logging(level: int = logging.INFO) -> logging.Logger:
+    logger = logging.getLogger(LOGGER_NAME)
+    if not any(isinstance(h, QgsMessageLogHandler) for h in logger.handlers):
+        handler = QgsMessageLogHandler()
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(level)
+    return logger
+
+
+def teardown_logging() -> None:
+    logger = logging.getLogger(LOGGER_NAME)
+    for h in [h for h in logger.handlers if isinstance(h, QgsMessageLogHandler)]:
+        logger.removeHandler(h)
+
+
+def get_logger(name: str = "") -> logging.Logger:
+    return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)

@@ -1,0 +1,138 @@
+"""The plugin object QGIS creates: menu, toolbar, Processing provider and the Workspace dock.
+
+Start-up does as little as possible: the dock's .ui and everything heavy are loaded when the dock is
+first shown; geopandas/requests are imported only by the algorithms that need them.
+"""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from .log import get_logger, setup_logging, teardown_logging
+from .translation import install_translator, remove_translator, translate
+
+MENU_OBJECT_NAME = "CddpMenu"
+TOOLBAR_OBJECT_NAME = "CddpToolbar"
+
+
+class CddpPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.menu: QMenu | None = None
+        self.toolbar = None
+        self.actions: list[QAction] = []
+        self.dock = None
+        self.dock_action: QAction | None = None
+
+    # --- Processing (also called by qgis_process, without initGui) -----------------------------
+    def initProcessing(self) -> None:  # noqa: N802
+        if self.provider is not None:
+            return
+        setup_logging()
+        install_translator()
+        from .processing.provider import CddpProvider
+
+        self.provider = CddpProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- GUI -----------------------------------------------------------------------------------
+    def initGui(self) -> None:  # noqa: N802
+        self.initProcessing()
+        from .ui.icons import icon
+
+        window = self.iface.mainWindow()
+        self.menu = QMenu(translate("CddpPlugin", "CDDP"), window)
+        self.menu.setObjectName(MENU_OBJECT_NAME)
+        menubar = window.menuBar()
+        help_menu = next((a for a in menubar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"), None)
+        if help_menu is not None:
+            menubar.insertMenu(help_menu, self.menu)
+        else:
+            menubar.addMenu(self.menu)
+        self.toolbar = self.iface.addToolBar(translate("CddpPlugin", "CDDP"))
+        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+
+        self.dock_action = self._action(icon("workspace.svg"), translate("CddpPlugin", "Workspace panel"), self.toggle_dock, checkable=True)
+        self._action(icon("new_workspace.svg"), translate("CddpPlugin", "Create workspace…"), self.create_workspace)
+        self._action(icon("open_workspace.svg"), translate("CddpPlugin", "Open workspace…"), self.open_workspace)
+        self.menu.addSeparator()
+        self._action(icon("cddp.svg"), translate("CddpPlugin", "CDDP Processing tools"), self.show_toolbox, toolbar=False)
+        get_logger().info("CDDP plugin loaded")
+
+    def _action(self, icon, text, slot, checkable=False, toolbar=True) -> QAction:
+        action = QAction(icon, text, self.iface.mainWindow())
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self) -> None:
+        if self.dock is not None:
+            self.dock.disconnect_project()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.setParent(None)
+            self.dock.deleteLater()
+            self.dock = None
+        for action in self.actions:
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.toolbar.setParent(None)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()
+        teardown_logging()
+
+    # --- actions -------------------------------------------------------------------------------
+    def ensure_dock(self):
+        if self.dock is None:
+            from .ui.workspace_dock import WorkspaceDock
+
+            self.dock = WorkspaceDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+        return self.dock
+
+    def toggle_dock(self, checked: bool = True) -> None:
+        dock = self.ensure_dock()
+        dock.setVisible(checked)
+        if checked:
+            dock.raise_()
+
+    def create_workspace(self) -> None:
+        self.toggle_dock(True)
+        self.dock.create_workspace()
+
+    def open_workspace(self) -> None:
+        self.toggle_dock(True)
+        self.dock.open_workspace()
+
+    def show_toolbox(self) -> None:
+        """Show QGIS's Processing toolbox filtered to the CDDP algorithms."""
+        from qgis.utils import plugins
+
+        toolbox = getattr(plugins.get("processing"), "toolbox", None)
+        if toolbox is None:
+            self.iface.messageBar().pushWarning("CDDP", translate("CddpPlugin", "The Processing plugin is not enabled."))
+            return
+        toolbox.setVisible(True)
+        toolbox.raise_()
+        search = getattr(toolbox, "searchBox", None)
+        if search is not None:
+            search.setText("cddp")

@@ -1,0 +1,30 @@
+"""The CDDP Processing provider (id ``cddp``)."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..ui.icons import icon
+from .create_workspace import CreateWorkspaceAlgorithm
+
+ALGORITHMS = (CreateWorkspaceAlgorithm,)
+
+
+class CddpProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "cddp"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("CddpProvider", "CDDP (City Digital Data Platform)")
+
+    def longName(self) -> str:  # noqa: N802
+        return self.name()
+
+    def icon(self) -> QIcon:
+        return icon("cddp.svg")
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for alg in ALGORITHMS:
+            self.addAlgorithm(alg())

@@ -1,0 +1,129 @@
+"""The Workspace dock: shows the open workspace and creates or opens one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QHeaderView, QTableWidgetItem
+
+from .. import qgis_workspace, settings
+from ..core import schema
+from ..core.errors import CddpError
+from ..core.workspace import WorkspaceInfo, inspect_workspace, read_meta
+from ..log import get_logger
+from ..translation import error_text, translate
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("workspace_dock.ui")))
+log = get_logger("ui.workspace")
+
+
+class WorkspaceDock(QDockWidget, FORM_CLASS):
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("CddpWorkspaceDock")
+        self.iface = iface
+        self.info: WorkspaceInfo | None = None
+        self.layerTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.layerTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.createButton.clicked.connect(self.create_workspace)
+        self.openButton.clicked.connect(self.open_workspace)
+        self.refreshButton.clicked.connect(self.refresh)
+        project = QgsProject.instance()
+        project.readProject.connect(self.refresh)
+        project.cleared.connect(self.refresh)
+        self.refresh()
+
+    def disconnect_project(self) -> None:
+        project = QgsProject.instance()
+        for signal in (project.readProject, project.cleared):
+            try:
+                signal.disconnect(self.refresh)
+            except TypeError:
+                pass
+
+    # --- state ---------------------------------------------------------------------------------
+    def current_path(self) -> str | None:
+        return qgis_workspace.workspace_of_project(QgsProject.instance())
+
+    def refresh(self, *_args) -> None:
+        path = self.current_path()
+        self.info = None
+        if path:
+            try:
+                self.info = inspect_workspace(path)
+            except CddpError as exc:
+                self.show_message(error_text(exc), Qgis.MessageLevel.Warning)
+        self.show_info(self.info)
+
+    def show_info(self, info: WorkspaceInfo | None) -> None:
+        self.statusLabel.setVisible(info is None)
+        self.infoGroup.setVisible(info is not None)
+        self.layerTable.setVisible(info is not None)
+        if info is None:
+            return
+        self.municipalityValue.setText(info.municipality_name)
+        self.codeValue.setText(info.municipality_code)
+        self.crsValue.setText(info.crs)
+        self.schemaValue.setText(str(info.schema_version))
+        self.pendingValue.setText(str(info.pending_changes))
+        self.pathValue.setText(info.path)
+        self.layerTable.setRowCount(len(info.layer_counts))
+        for row, (name, count) in enumerate(info.layer_counts.items()):
+            layer = schema.LAYERS_BY_NAME[name]
+            title = QTableWidgetItem(layer.title_th)
+            title.setToolTip(f"{layer.title_en} ({name})")
+            number = QTableWidgetItem(f"{count:,}")
+            number.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            self.layerTable.setItem(row, 0, title)
+            self.layerTable.setItem(row, 1, number)
+
+    def show_message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
+        self.iface.messageBar().pushMessage("CDDP", text, level=level, duration=8)
+
+    # --- actions -------------------------------------------------------------------------------
+    def create_workspace(self) -> None:
+        import processing  # QGIS's Processing plugin; imported on first use
+
+        results = processing.execAlgorithmDialog("cddp:createworkspace", {})
+        project = (results or {}).get("PROJECT")
+        if project:
+            self.open_project(project)
+
+    def open_workspace(self) -> None:
+        start = settings.get("workspace/last_folder") or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, translate("WorkspaceDock", "Open CDDP workspace"), start, translate("WorkspaceDock", "GeoPackage (*.gpkg)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open a workspace: its project beside it, or a new project built for it."""
+        meta = read_meta(path)
+        if not meta or "schema_version" not in meta:
+            self.show_message(translate("WorkspaceDock", "{path} is not a CDDP workspace.").format(path=path), Qgis.MessageLevel.Warning)
+            return False
+        project = qgis_workspace.project_path_for(path)
+        try:
+            if not project.exists():
+                project = qgis_workspace.build_project(
+                    path, meta.get("municipality_name", ""), meta.get("municipality_code", ""), meta.get("crs", "")
+                )
+                self.show_message(translate("WorkspaceDock", "There was no project beside the workspace; created {path}.").format(path=project))
+        except CddpError as exc:
+            self.show_message(error_text(exc), Qgis.MessageLevel.Critical)
+            return False
+        settings.set("workspace/last_folder", str(Path(path).parent))
+        return self.open_project(str(project))
+
+    def open_project(self, project_path: str) -> bool:
+        ok = self.iface.addProject(project_path)
+        settings.set("workspace/last_path", project_path)
+        self.refresh()
+        if self.info is not None:
+            self.show_message(
+                translate("WorkspaceDock", "Opened the workspace of {name}.").format(name=self.info.municipality_name), Qgis.MessageLevel.Success
+            )
+        return bool(ok)
