@@ -213,13 +213,16 @@ def create_workspace(
     gdal, ogr, _ = _ogr()
     tmp = target.with_name(f".{target.stem}.creating-{os.getpid()}.gpkg")
     try:
-        ds = gdal.GetDriverByName("GPKG").Create(str(tmp), 0, 0, 0, gdal.GDT_Unknown)
-        if ds is None:  # pragma: no cover - GDAL raises with UseExceptions
-            raise CddpError(translate("core", "GDAL could not create {path}."), path=str(tmp))
-        _add_domains(ds, ogr)
-        for layer in schema.LAYERS:
-            _create_layer(ds, ogr, srs, layer)
-        ds = None  # close
+        try:
+            ds = gdal.GetDriverByName("GPKG").Create(str(tmp), 0, 0, 0, gdal.GDT_Unknown)
+            _add_domains(ds, ogr)
+            for layer in schema.LAYERS:
+                _create_layer(ds, ogr, srs, layer)
+            ds = None  # close
+        except RuntimeError as exc:
+            raise CddpError(
+                translate("core", "GDAL could not create {path}: {error}"), path=str(target), error=str(exc)
+            ) from exc
         con = sqlite3.connect(tmp)
         try:
             with con:

@@ -12,7 +12,7 @@ from ..ui.icons import icon
 
 
 class CddpAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``NAME``, ``GROUP_ID`` and implement ``displayName``/``group``/``run``."""
+    """Subclasses set ``NAME``, ``GROUP_ID`` and implement ``displayName``/``group``/``process``."""
 
     NAME = ""
     GROUP_ID = ""
@@ -34,9 +34,9 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
-            return self.run(parameters, context, feedback)
+            return self.process(parameters, context, feedback)
         except CddpError as exc:
             raise QgsProcessingException(error_text(exc)) from exc
 
-    def run(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

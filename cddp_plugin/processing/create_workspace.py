@@ -67,7 +67,7 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("QGIS project")))
         self.addOutput(QgsProcessingOutputNumber(self.LAYERS, self.tr("Number of layers")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path:
             raise CddpError(translate("core", "Choose where to save the workspace (.gpkg)."))
@@ -83,8 +83,10 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
         project_path = qgis_workspace.project_path_for(path)
         if project_path.exists():
             raise CddpError(translate("core", "{path} already exists; CDDP never overwrites a project."), path=str(project_path))
-        feedback.pushInfo(self.tr("Municipality: {name} ({level} {code})").format(
-            name=name or area.name_th, level=area.level, code=area.code))
+        level = self.tr("tambon") if area.level == "tambon" else self.tr("amphoe/khet")
+        feedback.pushInfo(
+            self.tr("Municipality: {name} ({level} {code})").format(name=name or area.name_th, level=level, code=area.code)
+        )
 
         def prepare(tmp: str) -> None:
             feedback.setProgress(50)

@@ -1,0 +1,58 @@
+"""Shared fixtures. Tests run against real QGIS 3.40 (pytest-qgis), real GeoPackages and real
+subprocesses of qgis_process / QGIS desktop; nothing of ours is mocked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("CDDP_SHARED_DATA", ROOT.parent / "shared" / "data"))
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
+
+
+@pytest.fixture(scope="session")
+def area():
+    from cddp_plugin.core import dopa
+
+    return dopa.parse_municipality_code("330506")
+
+
+@pytest.fixture
+def core_workspace(tmp_path, area):
+    """A workspace made by the core alone (no styles or project)."""
+    from cddp_plugin.core import workspace
+
+    return workspace.create_workspace(tmp_path / "ws.gpkg", area, "ปรือใหญ่", "EPSG:32648", user="tester")
+
+
+@pytest.fixture
+def full_workspace(tmp_path, qgis_app, area):
+    """A workspace made the way the algorithm makes it: styles in the GeoPackage and a project."""
+    from cddp_plugin import qgis_workspace
+    from cddp_plugin.core import workspace
+
+    info = workspace.create_workspace(
+        tmp_path / "full.gpkg", area, "ปรือใหญ่", "EPSG:32648", user="tester", prepare=qgis_workspace.store_default_styles
+    )
+    project = qgis_workspace.build_project(info.path, info.municipality_name, info.municipality_code, info.crs)
+    return info, project
+
+
+def run_cddp_process(args: list[str], profile: Path, extra_env: dict | None = None, timeout: int = 300):
+    env = dict(os.environ)
+    env["CDDP_QGIS_PROFILE"] = str(profile)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [str(ROOT / "scripts" / "cddp-process"), *args], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def have_xvfb() -> bool:
+    return shutil.which("Xvfb") is not None and shutil.which("qgis") is not None
