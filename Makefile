@@ -64,12 +64,12 @@ format:
 	$(VENV)/bin/ruff check --fix .
 
 qgis: build
-	@test -f $(DEMO_DIR)/demo.qgz || $(MAKE) demo
-	QT_QPA_PLATFORM= scripts/qgis-desktop $(DEMO_DIR)/demo.qgz
+	@test -f $(DEMO_DIR)/prueyai.qgz || $(MAKE) demo
+	QT_QPA_PLATFORM= $(PY) scripts/qgis_session.py --profile .qgis-profile/desktop --locale th --project $(DEMO_DIR)/prueyai.qgz
 
 screenshot: build
-	@test -f $(DEMO_DIR)/demo.qgz || $(MAKE) demo
-	$(PY) scripts/screenshot.py --project $(DEMO_DIR)/demo.qgz --out docs/workspace-dock-th.png --locale th
+	@test -f $(DEMO_DIR)/prueyai.qgz || $(MAKE) demo
+	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/prueyai.qgz --screenshot docs/workspace-dock-th.png
 
 bench: build
 	$(PY) bench/run.py

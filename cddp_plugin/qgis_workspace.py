@@ -44,6 +44,7 @@ ORDERED = {
     "complaint_status": ("#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999"),
 }
 ROAD_WIDTHS = {"motorway": 1.6, "trunk": 1.4, "primary": 1.2, "secondary": 1.0, "tertiary": 0.8}
+OTHER_LABEL = "อื่น ๆ / ไม่ระบุ"  # legend text stored with the data, Thai like the value lists
 SINGLE_STYLES = {  # layer: (colour, outline/size)
     "parcels": ("#8c6d46", None),
     "villages": ("#6a3d9a", None),
@@ -103,7 +104,7 @@ def _renderer(vl: QgsVectorLayer, layer: schema.Layer):
             cats.append(QgsRendererCategory(code, sym, th))
         other = QgsSymbol.defaultSymbol(geom)
         other.setColor(QColor("#999999"))
-        cats.append(QgsRendererCategory(None, other, translate("core", "other / empty")))
+        cats.append(QgsRendererCategory(None, other, OTHER_LABEL))
         return QgsCategorizedSymbolRenderer(layer.style_field, cats)
     colour, size = SINGLE_STYLES.get(layer.name, ("#0072B2", None))
     sym = QgsSymbol.defaultSymbol(geom)

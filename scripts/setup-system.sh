@@ -13,7 +13,7 @@ if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.
 fi
 
 PKGS_BP="qgis python3-qgis qgis-providers qgis-plugin-grass-"
-PKGS="python3-venv python3-pip qttools5-dev-tools pyqt5-dev-tools fonts-thai-tlwg-ttf fonts-noto-core \
+PKGS="python3-venv python3-pip qttools5-dev-tools pyqt5-dev-tools fonts-thai-tlwg-ttf fonts-noto-core fonts-open-sans \
       xvfb xauth imagemagick poppler-utils sqlite3 zip unzip make gdal-bin"
 
 missing=0

@@ -272,10 +272,6 @@ MUNICIPALITY_CODE คือรหัสกรมการปกครองข�
             <translation>QGIS ไม่สามารถเปิดชั้นข้อมูล {layer} ของ {path} ได้</translation>
         </message>
         <message>
-            <source>other / empty</source>
-            <translation>อื่น ๆ / ไม่ระบุ</translation>
-        </message>
-        <message>
             <source>Allowed range: {lo}–{hi}</source>
             <translation>ช่วงค่าที่อนุญาต: {lo}–{hi}</translation>
         </message>

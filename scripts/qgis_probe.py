@@ -1,0 +1,114 @@
+"""Runs inside the QGIS desktop (qgis --code): checks the CDDP plugin as a user's QGIS loaded it.
+
+Reads its settings from the CDDP_PROBE environment variable (JSON) and writes a JSON report:
+plugin loaded, menu/toolbar/provider/algorithms present, dock texts, optional screenshot, then the
+plugin unloaded and everything it added gone, and a timed cold re-load. Then QGIS quits.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import traceback
+
+import qgis.utils
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication, QMenu, QToolBar
+
+ARGS = json.loads(os.environ.get("CDDP_PROBE", "{}"))
+NAME = "cddp_plugin"
+
+
+def wait(ms):
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def gui_facts(report, key):
+    win = qgis.utils.iface.mainWindow()
+    menu = win.findChild(QMenu, "CddpMenu")
+    report[key] = {
+        "plugin_loaded": NAME in qgis.utils.plugins,
+        "menu": menu.title() if menu is not None and menu.menuAction().isVisible() else None,
+        "menu_actions": [a.text() for a in menu.actions() if not a.isSeparator()] if menu and menu.menuAction().isVisible() else [],
+        "toolbar": win.findChild(QToolBar, "CddpToolbar") is not None,
+        "provider": QgsApplication.processingRegistry().providerById("cddp") is not None,
+        "algorithms": sorted(a.id() for a in QgsApplication.processingRegistry().algorithms() if a.provider().id() == "cddp"),
+    }
+
+
+def cold_load_ms():
+    """Unload, forget the modules, and time load + start as QGIS does at start-up."""
+    qgis.utils.unloadPlugin(NAME)
+    for mod in [m for m in sys.modules if m == NAME or m.startswith(NAME + ".")]:
+        del sys.modules[mod]
+    t0 = time.perf_counter()
+    qgis.utils.loadPlugin(NAME)
+    qgis.utils.startPlugin(NAME)
+    return (time.perf_counter() - t0) * 1000
+
+
+def run():
+    report = {"ok": False, "qgis": qgis.core.Qgis.QGIS_VERSION}
+    try:
+        wait(500)
+        gui_facts(report, "loaded")
+        plugin = qgis.utils.plugins.get(NAME)
+        if ARGS.get("open_dock") and plugin is not None:
+            plugin.toggle_dock(True)
+            wait(300)
+            dock = plugin.dock
+            report["dock"] = {
+                "title": dock.windowTitle(),
+                "municipality": dock.municipalityValue.text(),
+                "layers": dock.layerTable.rowCount(),
+                "buttons": [dock.createButton.text(), dock.openButton.text(), dock.refreshButton.text()],
+            }
+        if ARGS.get("screenshot"):
+            win = qgis.utils.iface.mainWindow()
+            win.showNormal()  # Xvfb has no window manager to maximise
+            wait(300)
+            win.setGeometry(QApplication.primaryScreen().availableGeometry())  # logical pixels (Qt may scale)
+            g, fg = win.geometry(), win.frameGeometry()
+            report["window"] = [g.x(), g.y(), g.width(), g.height(), fg.width(), fg.height(),
+                                QApplication.primaryScreen().geometry().width(), QApplication.primaryScreen().geometry().height(),
+                                win.isMaximized(), win.isFullScreen()]
+            canvas = qgis.utils.iface.mapCanvas()
+            canvas.zoomToFullExtent()
+            wait(2500)
+            subprocess.run(["import", "-window", "root", ARGS["screenshot"]], check=True, timeout=60)
+            report["screenshot"] = ARGS["screenshot"]
+        report["project_layers"] = len(QgsProject.instance().mapLayers())
+        report["cold_load_ms"] = [round(cold_load_ms(), 1) for _ in range(ARGS.get("load_repeats", 3))]
+        for other in ARGS.get("compare_plugins", []):
+            if other in qgis.utils.plugins:
+                times = []
+                for _ in range(ARGS.get("load_repeats", 3)):
+                    qgis.utils.unloadPlugin(other)
+                    for mod in [m for m in sys.modules if m == other or m.startswith(other + ".")]:
+                        del sys.modules[mod]
+                    t0 = time.perf_counter()
+                    qgis.utils.loadPlugin(other)
+                    qgis.utils.startPlugin(other)
+                    times.append(round((time.perf_counter() - t0) * 1000, 1))
+                report.setdefault("compare_ms", {})[other] = times
+        qgis.utils.unloadPlugin(NAME)
+        wait(200)
+        gui_facts(report, "unloaded")
+        report["ok"] = True
+    except Exception:  # noqa: BLE001 - everything goes into the report
+        report["error"] = traceback.format_exc()
+    with open(ARGS["report"], "w", encoding="utf-8") as f:
+        json.dump(report, f, ensure_ascii=False, indent=2)
+    # QGIS 3.40 aborts at exit while a project is open; close it first, then quit the way the user does.
+    QgsProject.instance().setDirty(False)
+    QgsProject.instance().clear()
+    wait(200)
+    qgis.utils.iface.actionExit().trigger()
+
+
+QTimer.singleShot(200, run)
