@@ -26,7 +26,7 @@ class QgsMessageLogHandler(logging.Handler):
             msg = self.format(record)
             level = next((q for lvl, q in _LEVELS if record.levelno >= lvl), Qgis.MessageLevel.Info)
             QgsMessageLog.logMessage(msg, TAG, level, notifyUser=False)
-        except Exception:  # noqa: BLE001 - logging must never raise
+        except Exception:
             self.handleError(record)
 
 

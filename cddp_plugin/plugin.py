@@ -28,7 +28,7 @@ class CddpPlugin:
         self.dock_action: QAction | None = None
 
     # --- Processing (also called by qgis_process, without initGui) -----------------------------
-    def initProcessing(self) -> None:  # noqa: N802
+    def initProcessing(self) -> None:
         if self.provider is not None:
             return
         setup_logging()
@@ -39,7 +39,7 @@ class CddpPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     # --- GUI -----------------------------------------------------------------------------------
-    def initGui(self) -> None:  # noqa: N802
+    def initGui(self) -> None:
         self.initProcessing()
         from .ui.icons import icon
 
@@ -55,11 +55,15 @@ class CddpPlugin:
         self.toolbar = self.iface.addToolBar(translate("CddpPlugin", "CDDP"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
-        self.dock_action = self._action(icon("workspace.svg"), translate("CddpPlugin", "Workspace panel"), self.toggle_dock, checkable=True)
+        self.dock_action = self._action(
+            icon("workspace.svg"), translate("CddpPlugin", "Workspace panel"), self.toggle_dock, checkable=True
+        )
         self._action(icon("new_workspace.svg"), translate("CddpPlugin", "Create workspace…"), self.create_workspace)
         self._action(icon("open_workspace.svg"), translate("CddpPlugin", "Open workspace…"), self.open_workspace)
         self.menu.addSeparator()
-        self._action(icon("cddp.svg"), translate("CddpPlugin", "CDDP Processing tools"), self.show_toolbox, toolbar=False)
+        self._action(
+            icon("cddp.svg"), translate("CddpPlugin", "CDDP Processing tools"), self.show_toolbox, toolbar=False
+        )
         get_logger().info("CDDP plugin loaded")
 
     def _action(self, icon, text, slot, checkable=False, toolbar=True) -> QAction:
@@ -129,7 +133,9 @@ class CddpPlugin:
 
         toolbox = getattr(plugins.get("processing"), "toolbox", None)
         if toolbox is None:
-            self.iface.messageBar().pushWarning("CDDP", translate("CddpPlugin", "The Processing plugin is not enabled."))
+            self.iface.messageBar().pushWarning(
+                "CDDP", translate("CddpPlugin", "The Processing plugin is not enabled.")
+            )
             return
         toolbox.setVisible(True)
         toolbox.raise_()

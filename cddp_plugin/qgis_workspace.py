@@ -39,8 +39,18 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "
 ORDERED = {
     "condition_band": ("#2166ac", "#67a9cf", "#d1e5f0", "#fddbc7", "#ef8a62", "#b2182b", "#67001f"),
     "lamp_status": ("#009E73", "#000000", "#E69F00", "#F0E442", "#D55E00", "#CC79A7", "#999999"),
-    "wo_status": ("#56B4E9", "#0072B2", "#0072B2", "#E69F00", "#999999", "#009E73", "#009E73",
-                  "#666666", "#BBBBBB", "#BBBBBB"),
+    "wo_status": (
+        "#56B4E9",
+        "#0072B2",
+        "#0072B2",
+        "#E69F00",
+        "#999999",
+        "#009E73",
+        "#009E73",
+        "#666666",
+        "#BBBBBB",
+        "#BBBBBB",
+    ),
     "complaint_status": ("#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999"),
 }
 ROAD_WIDTHS = {"motorway": 1.6, "trunk": 1.4, "primary": 1.2, "secondary": 1.0, "tertiary": 0.8}
@@ -77,7 +87,9 @@ def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_nam
     if f.domain:
         return _value_map(schema.DOMAINS[f.domain])
     if f.type == schema.INTEGER and f.min is not None and f.max is not None:
-        return QgsEditorWidgetSetup("Range", {"Min": f.min, "Max": f.max, "Step": 1, "Style": "SpinBox", "AllowNull": True})
+        return QgsEditorWidgetSetup(
+            "Range", {"Min": f.min, "Max": f.max, "Step": 1, "Style": "SpinBox", "AllowNull": True}
+        )
     if f.type in (schema.DATE, schema.DATETIME):
         fmt = "yyyy-MM-dd" if f.type == schema.DATE else "yyyy-MM-dd HH:mm"
         return QgsEditorWidgetSetup(
@@ -119,7 +131,9 @@ def _renderer(vl: QgsVectorLayer, layer: schema.Layer):
     return QgsSingleSymbolRenderer(sym)
 
 
-def configure_layer(vl: QgsVectorLayer, layer: schema.Layer, relation_ids: dict[tuple[str, str], str] | None = None) -> None:
+def configure_layer(
+    vl: QgsVectorLayer, layer: schema.Layer, relation_ids: dict[tuple[str, str], str] | None = None
+) -> None:
     """Aliases, widgets (Thai value lists), defaults, constraints, read-only sync fields, style."""
     relation_ids = relation_ids or {}
     form = vl.editFormConfig()
@@ -143,9 +157,14 @@ def configure_layer(vl: QgsVectorLayer, layer: schema.Layer, relation_ids: dict[
             parts.append("(" + " AND ".join(bounds) + ")")
             lo = "" if f.min is None else f"{f.min:g}"
             hi = "" if f.max is None else f"{f.max:g}"
-            vl.setConstraintExpression(idx, " OR ".join(parts), translate("core", "Allowed range: {lo}–{hi}").format(lo=lo, hi=hi))
-            vl.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintExpression,
-                                  QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
+            vl.setConstraintExpression(
+                idx, " OR ".join(parts), translate("core", "Allowed range: {lo}–{hi}").format(lo=lo, hi=hi)
+            )
+            vl.setFieldConstraint(
+                idx,
+                QgsFieldConstraints.Constraint.ConstraintExpression,
+                QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
+            )
     fid_idx = vl.fields().indexFromName("fid")
     if fid_idx >= 0:
         vl.setEditorWidgetSetup(fid_idx, QgsEditorWidgetSetup("Hidden", {}))
@@ -174,15 +193,18 @@ def store_default_styles(gpkg: str) -> None:
         configure_layer(vl, layer, rel_ids)
         err = vl.saveStyleToDatabase(STYLE_NAME, f"CDDP — {layer.title_en}", True, "")
         if err:
-            raise CddpError(translate("core", "Could not store the default style of {layer}: {error}"), layer=layer.name, error=err)
+            raise CddpError(
+                translate("core", "Could not store the default style of {layer}: {error}"), layer=layer.name, error=err
+            )
 
 
 def project_path_for(gpkg: str | os.PathLike) -> Path:
     return Path(os.fspath(gpkg)).with_suffix(".qgz")
 
 
-def build_project(gpkg: str, municipality_name: str, municipality_code: str, crs: str,
-                  include_restricted: bool = False) -> Path:
+def build_project(
+    gpkg: str, municipality_name: str, municipality_code: str, crs: str, include_restricted: bool = False
+) -> Path:
     """Write ``<workspace>.qgz`` beside the GeoPackage: grouped layers, relations, CRS, title."""
     path = project_path_for(gpkg)
     if path.exists():
@@ -210,13 +232,19 @@ def build_project(gpkg: str, municipality_name: str, municipality_code: str, crs
         r.setReferencedLayer(layers[rel.parent].id())
         r.addFieldPair(rel.child_field, rel.parent_field)
         if not r.isValid():
-            raise CddpError(translate("core", "Relation {id} is not valid: {reason}"), id=rel.id, reason=r.validationError())
+            raise CddpError(
+                translate("core", "Relation {id} is not valid: {reason}"), id=rel.id, reason=r.validationError()
+            )
         project.relationManager().addRelation(r)
     project.writeEntry("cddp", "workspace", os.path.basename(gpkg))
     project.writeEntry("cddp", "municipality_code", municipality_code)
-    project.setCustomVariables({"cddp_municipality_code": municipality_code, "cddp_municipality_name": municipality_name})
+    project.setCustomVariables(
+        {"cddp_municipality_code": municipality_code, "cddp_municipality_name": municipality_name}
+    )
     if not project.write(str(path)):
-        raise CddpError(translate("core", "Could not write the project {path}: {error}"), path=str(path), error=project.error())
+        raise CddpError(
+            translate("core", "Could not write the project {path}: {error}"), path=str(path), error=project.error()
+        )
     return path
 
 

@@ -29,5 +29,5 @@ def get(key: str):
     return QgsSettings().value(_full(key), default, type=typ)
 
 
-def set(key: str, value) -> None:  # noqa: A001 - module-level API
+def set(key: str, value) -> None:
     QgsSettings().setValue(_full(key), value)

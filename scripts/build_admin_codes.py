@@ -4,6 +4,7 @@
 The plugin ships this compact derived list so that DOPA codes can be validated and named offline.
 Run again when the source data changes; the output is committed.
 """
+
 import csv
 import sys
 from pathlib import Path

@@ -66,9 +66,13 @@ def main() -> int:
         elapsed = time.perf_counter() - t0
         info = inspect_workspace(gpkg)
         con = sqlite3.connect(gpkg)
-        triggers = con.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'cddp_%'").fetchone()[0]
+        triggers = con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'cddp_%'"
+        ).fetchone()[0]
         styles = con.execute("SELECT count(*) FROM layer_styles WHERE useAsDefault").fetchone()[0]
-        domains = con.execute("SELECT count(DISTINCT constraint_name) FROM gpkg_data_column_constraints WHERE constraint_name NOT LIKE '\\_%' ESCAPE '\\'").fetchone()[0]
+        domains = con.execute(
+            "SELECT count(DISTINCT constraint_name) FROM gpkg_data_column_constraints WHERE constraint_name NOT LIKE '\\_%' ESCAPE '\\'"
+        ).fetchone()[0]
         con.close()
         print(f"   {gpkg.relative_to(Path.cwd()) if gpkg.is_relative_to(Path.cwd()) else gpkg}: "
               f"{len(info.layer_counts)} layers, schema {info.schema_version}, CRS {info.crs}, "

@@ -34,10 +34,14 @@ def gui_facts(report, key):
     report[key] = {
         "plugin_loaded": NAME in qgis.utils.plugins,
         "menu": menu.title() if menu is not None and menu.menuAction().isVisible() else None,
-        "menu_actions": [a.text() for a in menu.actions() if not a.isSeparator()] if menu and menu.menuAction().isVisible() else [],
+        "menu_actions": [a.text() for a in menu.actions() if not a.isSeparator()]
+        if menu and menu.menuAction().isVisible()
+        else [],
         "toolbar": win.findChild(QToolBar, "CddpToolbar") is not None,
         "provider": QgsApplication.processingRegistry().providerById("cddp") is not None,
-        "algorithms": sorted(a.id() for a in QgsApplication.processingRegistry().algorithms() if a.provider().id() == "cddp"),
+        "algorithms": sorted(
+            a.id() for a in QgsApplication.processingRegistry().algorithms() if a.provider().id() == "cddp"
+        ),
     }
 
 
@@ -53,8 +57,11 @@ def cold_load_ms():
 
 
 def run():
-    report = {"ok": False, "qgis": qgis.core.Qgis.QGIS_VERSION}
+    report = {"ok": False, "qgis": qgis.core.Qgis.QGIS_VERSION, "ready_epoch": time.time()}
     try:
+        if ARGS.get("startup_only"):
+            report["ok"] = True
+            return finish(report)
         wait(500)
         gui_facts(report, "loaded")
         plugin = qgis.utils.plugins.get(NAME)
@@ -74,9 +81,18 @@ def run():
             wait(300)
             win.setGeometry(QApplication.primaryScreen().availableGeometry())  # logical pixels (Qt may scale)
             g, fg = win.geometry(), win.frameGeometry()
-            report["window"] = [g.x(), g.y(), g.width(), g.height(), fg.width(), fg.height(),
-                                QApplication.primaryScreen().geometry().width(), QApplication.primaryScreen().geometry().height(),
-                                win.isMaximized(), win.isFullScreen()]
+            report["window"] = [
+                g.x(),
+                g.y(),
+                g.width(),
+                g.height(),
+                fg.width(),
+                fg.height(),
+                QApplication.primaryScreen().geometry().width(),
+                QApplication.primaryScreen().geometry().height(),
+                win.isMaximized(),
+                win.isFullScreen(),
+            ]
             canvas = qgis.utils.iface.mapCanvas()
             canvas.zoomToFullExtent()
             wait(2500)
@@ -100,8 +116,12 @@ def run():
         wait(200)
         gui_facts(report, "unloaded")
         report["ok"] = True
-    except Exception:  # noqa: BLE001 - everything goes into the report
+    except Exception:
         report["error"] = traceback.format_exc()
+    finish(report)
+
+
+def finish(report):
     with open(ARGS["report"], "w", encoding="utf-8") as f:
         json.dump(report, f, ensure_ascii=False, indent=2)
     # QGIS 3.40 aborts at exit while a project is open; close it first, then quit the way the user does.

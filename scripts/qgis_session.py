@@ -96,7 +96,7 @@ def run_qgis(profile_base: Path, probe_args: dict | None, project: Path | None =
             cmd += ["--project", str(project)]
         with display() as disp:
             env["DISPLAY"] = disp
-            started = time.perf_counter()
+            started, started_epoch = time.perf_counter(), time.time()
             proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
             elapsed = time.perf_counter() - started
         if report is None:
@@ -105,6 +105,7 @@ def run_qgis(profile_base: Path, probe_args: dict | None, project: Path | None =
             raise RuntimeError(f"QGIS exited ({proc.returncode}) without a probe report:\n{proc.stderr[-3000:]}")
         data = json.loads(report.read_text(encoding="utf-8"))
         data["qgis_wall_s"] = elapsed
+        data["startup_s"] = data["ready_epoch"] - started_epoch  # process start → QGIS ready, probe running
         data["returncode"] = proc.returncode
         data["stderr_tail"] = proc.stderr[-1500:]
         return data
@@ -122,7 +123,9 @@ def main() -> int:
     base = args.profile or Path(tempfile.mkdtemp(prefix="cddp-qgis-profile-"))
     make_profile(base, args.zip, args.locale)
     if not args.probe:
-        os.execvp("qgis", ["qgis", "--profiles-path", str(base), *(["--project", str(args.project)] if args.project else [])])
+        os.execvp(
+            "qgis", ["qgis", "--profiles-path", str(base), *(["--project", str(args.project)] if args.project else [])]
+        )
     probe = {"open_dock": True, "screenshot": str(args.screenshot.resolve()) if args.screenshot else None}
     report = run_qgis(base, probe, args.project)
     print(json.dumps(report, ensure_ascii=False, indent=2))

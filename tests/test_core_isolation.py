@@ -37,7 +37,7 @@ import cddp_plugin.core as core
 for m in pkgutil.iter_modules(core.__path__):
     importlib.import_module('cddp_plugin.core.' + m.name)
 from cddp_plugin.core import dopa, workspace
-info = workspace.create_workspace({str(tmp_path / 'w.gpkg')!r}, dopa.parse_municipality_code('1007'))
+info = workspace.create_workspace({str(tmp_path / "w.gpkg")!r}, dopa.parse_municipality_code('1007'))
 assert not [m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}], 'qgis/Qt got imported'
 print(info.municipality_name)
 """

@@ -104,7 +104,14 @@ def test_load_unload_twice_is_clean(qgis_iface):
         plug.initGui()
         plug.unload()
     assert QgsApplication.processingRegistry().providerById("cddp") is None
-    assert sum(1 for a in qgis_iface.mainWindow().menuBar().actions() if a.menu() and a.menu().objectName() == MENU_OBJECT_NAME) == 0
+    assert (
+        sum(
+            1
+            for a in qgis_iface.mainWindow().menuBar().actions()
+            if a.menu() and a.menu().objectName() == MENU_OBJECT_NAME
+        )
+        == 0
+    )
 
 
 def test_thai_locale_gives_thai_labels(thai_locale, qgis_iface, qgis_new_project):

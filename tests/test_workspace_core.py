@@ -134,7 +134,7 @@ def test_nothing_is_logged_while_the_sync_engine_applies_server_changes(core_wor
 
 def test_refuses_to_overwrite_an_existing_workspace(core_workspace, area):
     before = hashlib.sha256(open(core_workspace.path, "rb").read()).hexdigest()
-    with pytest.raises(CddpError, match="already a CDDP workspace.*ปรือใหญ่.*330506.*never overwrites"):
+    with pytest.raises(CddpError, match=r"already a CDDP workspace.*ปรือใหญ่.*330506.*never overwrites"):
         workspace.create_workspace(core_workspace.path, area)
     assert hashlib.sha256(open(core_workspace.path, "rb").read()).hexdigest() == before
 

@@ -70,7 +70,10 @@ def parse_crs(crs: str):
         srs.SetFromUserInput(text)
     except (RuntimeError, ValueError) as exc:
         raise CddpError(
-            translate("core", "Unknown coordinate reference system '{crs}'. Use e.g. EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N)."),
+            translate(
+                "core",
+                "Unknown coordinate reference system '{crs}'. Use e.g. EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N).",
+            ),
             crs=text,
         ) from exc
     if not srs.IsProjected():
@@ -127,14 +130,19 @@ def _check_target(path: Path) -> None:
                 version=meta.get("schema_version", "?"),
             )
         raise CddpError(
-            translate("core", "{path} already exists and is not a CDDP workspace. Choose a new file name; nothing was changed."),
+            translate(
+                "core",
+                "{path} already exists and is not a CDDP workspace. Choose a new file name; nothing was changed.",
+            ),
             path=str(path),
         )
     parent = path.parent
     if not parent.is_dir():
         raise CddpError(translate("core", "The folder {folder} does not exist."), folder=str(parent))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise CddpError(translate("core", "Cannot write to the folder {folder} (permission denied)."), folder=str(parent))
+        raise CddpError(
+            translate("core", "Cannot write to the folder {folder} (permission denied)."), folder=str(parent)
+        )
 
 
 def _add_domains(ds, ogr) -> None:
@@ -153,7 +161,7 @@ def _create_layer(ds, ogr, srs, layer: schema.Layer) -> None:
         options += ["GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"]
         lyr = ds.CreateLayer(layer.name, srs, gtype, options=options)
     else:
-        lyr = ds.CreateLayer(layer.name, None, ogr.wkbNone, options=options + ["ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
+        lyr = ds.CreateLayer(layer.name, None, ogr.wkbNone, options=[*options, "ASPATIAL_VARIANT=GPKG_ATTRIBUTES"])
     for f in layer.all_fields:
         type_name, subtype = _OGR_TYPES[f.type]
         fd = ogr.FieldDefn(f.name, getattr(ogr, type_name))
@@ -173,7 +181,7 @@ def _create_layer(ds, ogr, srs, layer: schema.Layer) -> None:
 
 def _finish_sql(con: sqlite3.Connection, area: AdminArea, name: str, crs: str, user: str) -> None:
     con.executescript(changelog.SYSTEM_TABLES_SQL)
-    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    now = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     meta = {
         "schema_version": str(schema.SCHEMA_VERSION),
         "municipality_code": area.code,
@@ -243,7 +251,9 @@ def create_workspace(
                 raise
             os.replace(tmp, target)
     except PermissionError as exc:
-        raise CddpError(translate("core", "Cannot write {path}: {error}"), path=str(target), error=exc.strerror) from exc
+        raise CddpError(
+            translate("core", "Cannot write {path}: {error}"), path=str(target), error=exc.strerror
+        ) from exc
     finally:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
             if leftover.exists():

@@ -23,16 +23,16 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return self.NAME
 
-    def groupId(self) -> str:  # noqa: N802
+    def groupId(self) -> str:
         return self.GROUP_ID
 
     def icon(self) -> QIcon:
         return icon("cddp.svg")
 
-    def createInstance(self):  # noqa: N802
+    def createInstance(self):
         return type(self)()
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def processAlgorithm(self, parameters, context, feedback):
         try:
             return self.process(parameters, context, feedback)
         except CddpError as exc:

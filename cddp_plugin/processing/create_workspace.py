@@ -32,13 +32,13 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
     PROJECT = "PROJECT"
     LAYERS = "LAYERS"
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return self.tr("Create municipal workspace")
 
     def group(self) -> str:
         return self.tr("Workspace")
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def shortHelpString(self) -> str:
         return self.tr(
             "Creates one GeoPackage for a municipality with every CDDP layer (parcels, households, "
             "residents, villages, roads, road sections, inspections and distresses, streetlights and "
@@ -53,13 +53,17 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
         # Builds styles and a QgsProject: run on the main thread, it takes about a second.
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def initAlgorithm(self, config=None):  # noqa: N802
+    def initAlgorithm(self, config=None):
         self.addParameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)"))
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+            )
         )
         self.addParameter(QgsProcessingParameterString(self.CODE, self.tr("Municipality DOPA code (4 or 6 digits)")))
         self.addParameter(
-            QgsProcessingParameterString(self.MUNI_NAME, self.tr("Municipality name (default: the tambon/amphoe name)"), optional=True)
+            QgsProcessingParameterString(
+                self.MUNI_NAME, self.tr("Municipality name (default: the tambon/amphoe name)"), optional=True
+            )
         )
         self.addParameter(
             QgsProcessingParameterCrs(self.CRS, self.tr("Workspace CRS (projected, metres)"), workspace.DEFAULT_CRS)
@@ -76,16 +80,23 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
             raise CddpError(
-                translate("core", "Unknown coordinate reference system '{crs}'. Use e.g. EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N)."),
+                translate(
+                    "core",
+                    "Unknown coordinate reference system '{crs}'. Use e.g. EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N).",
+                ),
                 crs=str(parameters.get(self.CRS, "")),
             )
         crs_text = crs.authid() or crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
         project_path = qgis_workspace.project_path_for(path)
         if project_path.exists():
-            raise CddpError(translate("core", "{path} already exists; CDDP never overwrites a project."), path=str(project_path))
+            raise CddpError(
+                translate("core", "{path} already exists; CDDP never overwrites a project."), path=str(project_path)
+            )
         level = self.tr("tambon") if area.level == "tambon" else self.tr("amphoe/khet")
         feedback.pushInfo(
-            self.tr("Municipality: {name} ({level} {code})").format(name=name or area.name_th, level=level, code=area.code)
+            self.tr("Municipality: {name} ({level} {code})").format(
+                name=name or area.name_th, level=level, code=area.code
+            )
         )
 
         def prepare(tmp: str) -> None:
@@ -104,7 +115,11 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
         feedback.setProgress(100)
         feedback.pushInfo(
             self.tr("Created {path}: {layers} layers, schema {version}, CRS {crs}; project {project}").format(
-                path=info.path, layers=len(info.layer_counts), version=info.schema_version, crs=info.crs, project=project
+                path=info.path,
+                layers=len(info.layer_counts),
+                version=info.schema_version,
+                crs=info.crs,
+                project=project,
             )
         )
         return {self.OUTPUT: info.path, self.PROJECT: str(project), self.LAYERS: len(schema.LAYERS)}

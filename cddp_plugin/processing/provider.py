@@ -19,12 +19,12 @@ class CddpProvider(QgsProcessingProvider):
     def name(self) -> str:
         return QCoreApplication.translate("CddpProvider", "CDDP (City Digital Data Platform)")
 
-    def longName(self) -> str:  # noqa: N802
+    def longName(self) -> str:
         return self.name()
 
     def icon(self) -> QIcon:
         return icon("cddp.svg")
 
-    def loadAlgorithms(self) -> None:  # noqa: N802
+    def loadAlgorithms(self) -> None:
         for alg in ALGORITHMS:
             self.addAlgorithm(alg())

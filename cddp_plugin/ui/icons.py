@@ -12,6 +12,7 @@ RESOURCE_PREFIX = ":/plugins/cddp_plugin/icons/"
 
 try:
     from .. import resources_rc  # noqa: F401 - registers the resources
+
     _HAVE_RESOURCES = True
 except ImportError:  # source checkout without `make build`
     _HAVE_RESOURCES = False

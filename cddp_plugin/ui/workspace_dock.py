@@ -95,7 +95,12 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
 
     def open_workspace(self) -> None:
         start = settings.get("workspace/last_folder") or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, translate("WorkspaceDock", "Open CDDP workspace"), start, translate("WorkspaceDock", "GeoPackage (*.gpkg)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("WorkspaceDock", "Open CDDP workspace"),
+            start,
+            translate("WorkspaceDock", "GeoPackage (*.gpkg)"),
+        )
         if path:
             self.open_path(path)
 
@@ -103,7 +108,10 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         """Open a workspace: its project beside it, or a new project built for it."""
         meta = read_meta(path)
         if not meta or "schema_version" not in meta:
-            self.show_message(translate("WorkspaceDock", "{path} is not a CDDP workspace.").format(path=path), Qgis.MessageLevel.Warning)
+            self.show_message(
+                translate("WorkspaceDock", "{path} is not a CDDP workspace.").format(path=path),
+                Qgis.MessageLevel.Warning,
+            )
             return False
         project = qgis_workspace.project_path_for(path)
         try:
@@ -111,7 +119,11 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
                 project = qgis_workspace.build_project(
                     path, meta.get("municipality_name", ""), meta.get("municipality_code", ""), meta.get("crs", "")
                 )
-                self.show_message(translate("WorkspaceDock", "There was no project beside the workspace; created {path}.").format(path=project))
+                self.show_message(
+                    translate("WorkspaceDock", "There was no project beside the workspace; created {path}.").format(
+                        path=project
+                    )
+                )
         except CddpError as exc:
             self.show_message(error_text(exc), Qgis.MessageLevel.Critical)
             return False
@@ -124,6 +136,7 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         self.refresh()
         if self.info is not None:
             self.show_message(
-                translate("WorkspaceDock", "Opened the workspace of {name}.").format(name=self.info.municipality_name), Qgis.MessageLevel.Success
+                translate("WorkspaceDock", "Opened the workspace of {name}.").format(name=self.info.municipality_name),
+                Qgis.MessageLevel.Success,
             )
         return bool(ok)
