@@ -23,19 +23,25 @@ help:
 	@echo "make qgis     open QGIS desktop with the plugin and the demo project"
 	@echo "make bench    run the benchmarks (bench/)"
 
-setup: venv
-	@true
+STAMP := $(VENV)/.cddp-setup-done
 
-venv:
+# Always re-checks (idempotent); other targets run it only when the stamp is missing or stale.
+setup:
 	bash scripts/setup-system.sh
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@$(PY) -c "import qgis.core, geopandas, numpy; print('venv ok: QGIS', qgis.core.Qgis.QGIS_VERSION, '| numpy', numpy.__version__, '| geopandas', geopandas.__version__)"
+	@touch $(STAMP)
 
-$(RC): resources.qrc $(wildcard $(PLUGIN)/icons/*.svg)
+venv: setup
+
+$(STAMP): requirements.txt scripts/setup-system.sh
+	$(MAKE) setup
+
+$(RC): $(STAMP) resources.qrc $(wildcard $(PLUGIN)/icons/*.svg)
 	pyrcc5 -o $@ resources.qrc
 
-$(QM): $(TS)
+$(QM): $(STAMP) $(TS)
 	lrelease -silent $< -qm $@
 
 translations: $(QM)
@@ -55,7 +61,7 @@ demo: build
 package: build
 	$(PY) scripts/package.py
 
-lint:
+lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
