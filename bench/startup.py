@@ -62,7 +62,9 @@ def main() -> int:
     print(f"QGIS start-up to first event-loop callback, median of {args.runs} (fresh profile each):")
     print(f"  with CDDP    {w:6.2f} s   {sorted(round(t, 2) for t in with_plugin)}")
     print(f"  without      {wo:6.2f} s   {sorted(round(t, 2) for t in without)}")
-    print(f"  difference   {(w - wo) * 1000:+6.0f} ms (goal < 200 ms; run-to-run spread is ~±{(max(without) - min(without)) * 500:.0f} ms)")
+    print(
+        f"  difference   {(w - wo) * 1000:+6.0f} ms (goal < 200 ms; run-to-run spread is ~±{(max(without) - min(without)) * 500:.0f} ms)"
+    )
     result["startup_s"] = {"with": with_plugin, "without": without}
     if args.json:
         args.json.write_text(json.dumps(result, indent=2))
