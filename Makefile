@@ -42,7 +42,7 @@ $(RC): $(STAMP) resources.qrc $(wildcard $(PLUGIN)/icons/*.svg)
 	pyrcc5 -o $@ resources.qrc
 
 $(QM): $(STAMP) $(TS)
-	lrelease -silent $< -qm $@
+	lrelease -silent $(TS) -qm $@
 
 translations: $(QM)
 
