@@ -45,15 +45,15 @@ def gui_facts(report, key):
     }
 
 
-def cold_load_ms():
+def cold_load_ms(name=NAME):
     """Unload, forget the modules, and time load + start as QGIS does at start-up."""
-    qgis.utils.unloadPlugin(NAME)
-    for mod in [m for m in sys.modules if m == NAME or m.startswith(NAME + ".")]:
+    qgis.utils.unloadPlugin(name)
+    for mod in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
         del sys.modules[mod]
     t0 = time.perf_counter()
-    qgis.utils.loadPlugin(NAME)
-    qgis.utils.startPlugin(NAME)
-    return (time.perf_counter() - t0) * 1000
+    qgis.utils.loadPlugin(name)
+    qgis.utils.startPlugin(name)
+    return round((time.perf_counter() - t0) * 1000, 1)
 
 
 def run():
@@ -99,19 +99,11 @@ def run():
             subprocess.run(["import", "-window", "root", ARGS["screenshot"]], check=True, timeout=60)
             report["screenshot"] = ARGS["screenshot"]
         report["project_layers"] = len(QgsProject.instance().mapLayers())
-        report["cold_load_ms"] = [round(cold_load_ms(), 1) for _ in range(ARGS.get("load_repeats", 3))]
+        repeats = ARGS.get("load_repeats", 3)
+        report["cold_load_ms"] = [cold_load_ms() for _ in range(repeats)]
         for other in ARGS.get("compare_plugins", []):
             if other in qgis.utils.plugins:
-                times = []
-                for _ in range(ARGS.get("load_repeats", 3)):
-                    qgis.utils.unloadPlugin(other)
-                    for mod in [m for m in sys.modules if m == other or m.startswith(other + ".")]:
-                        del sys.modules[mod]
-                    t0 = time.perf_counter()
-                    qgis.utils.loadPlugin(other)
-                    qgis.utils.startPlugin(other)
-                    times.append(round((time.perf_counter() - t0) * 1000, 1))
-                report.setdefault("compare_ms", {})[other] = times
+                report.setdefault("compare_ms", {})[other] = [cold_load_ms(other) for _ in range(repeats)]
         qgis.utils.unloadPlugin(NAME)
         wait(200)
         gui_facts(report, "unloaded")
