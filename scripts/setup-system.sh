@@ -13,7 +13,8 @@ if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.
 fi
 
 PKGS_BP="qgis python3-qgis qgis-providers qgis-plugin-grass-"
-PKGS="python3-venv python3-pip qttools5-dev-tools pyqt5-dev-tools fonts-thai-tlwg-ttf fonts-noto-core fonts-open-sans \
+PKGS="python3-venv python3-pip python3-dev build-essential libgdal-dev libproj-dev libgeos-dev proj-bin \
+      qttools5-dev-tools pyqt5-dev-tools fonts-thai-tlwg-ttf fonts-noto-core fonts-open-sans \
       xvfb xauth imagemagick poppler-utils sqlite3 zip unzip make gdal-bin"
 
 missing=0

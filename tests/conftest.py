@@ -17,6 +17,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 
 
+# Every algorithm the provider must offer (tests/test_plugin.py, the ZIP install test).
+EXPECTED_ALGORITHMS = sorted(
+    ["cddp:createworkspace", "cddp:importparcels", "cddp:importhouseholds", "cddp:linkhouseholds", "cddp:floodimpact"]
+)
+
+
 @pytest.fixture(scope="session")
 def area():
     from cddp_plugin.core import dopa

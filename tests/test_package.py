@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import ROOT, have_xvfb, run_cddp_process
+from tests.conftest import EXPECTED_ALGORITHMS, ROOT, have_xvfb, run_cddp_process
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import package
@@ -69,7 +69,7 @@ def test_zip_loads_and_unloads_in_qgis_desktop_in_thai(plugin_zip, tmp_path):
     assert report["ok"], report.get("error")
     loaded = report["loaded"]
     assert loaded["plugin_loaded"] and loaded["toolbar"] and loaded["provider"]
-    assert loaded["algorithms"] == ["cddp:createworkspace"]
+    assert loaded["algorithms"] == EXPECTED_ALGORITHMS
     assert loaded["menu_actions"][0] == "แผงพื้นที่ทำงาน"
     assert report["dock"]["title"] == "พื้นที่ทำงาน CDDP"
     unloaded = report["unloaded"]

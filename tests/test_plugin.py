@@ -6,6 +6,7 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import cddp_plugin
 from cddp_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
+from tests.conftest import EXPECTED_ALGORITHMS
 
 
 def menus(iface):
@@ -41,7 +42,7 @@ def test_load_adds_menu_toolbar_and_provider(plugin, qgis_iface):
     assert window.findChild(QToolBar, TOOLBAR_OBJECT_NAME) is plugin.toolbar
     provider = QgsApplication.processingRegistry().providerById("cddp")
     assert provider is plugin.provider
-    assert [a.id() for a in provider.algorithms()] == ["cddp:createworkspace"]
+    assert sorted(a.id() for a in provider.algorithms()) == EXPECTED_ALGORITHMS
 
 
 def test_dock_is_created_on_first_use_and_shows_no_workspace(plugin, qgis_new_project):

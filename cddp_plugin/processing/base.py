@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -40,3 +40,37 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
+
+    # --- shared parameters -----------------------------------------------------------------------
+    WORKSPACE = "WORKSPACE"
+
+    def add_workspace_parameter(self, optional: bool = True) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.WORKSPACE,
+                QCoreApplication.translate("CddpAlgorithm", "CDDP workspace (default: the open project's)"),
+                extension="gpkg",
+                optional=optional,
+            )
+        )
+
+    def workspace_path(self, parameters, context, required: bool = True) -> str | None:
+        """The workspace GeoPackage: the WORKSPACE parameter, else the one the project belongs to."""
+        from ..core.i18n import translate
+        from ..core.workspace import read_meta
+        from ..qgis_workspace import workspace_of_project
+
+        project = context.project()
+        path = self.parameterAsFile(parameters, self.WORKSPACE, context) or (
+            workspace_of_project(project) if project else None
+        )
+        if not path:
+            if required:
+                raise CddpError(
+                    translate("core", "No CDDP workspace: open a workspace project or set the WORKSPACE parameter.")
+                )
+            return None
+        meta = read_meta(path)
+        if not meta or "schema_version" not in meta:
+            raise CddpError(translate("core", "{path} is not a CDDP workspace."), path=path)
+        return path

@@ -8,8 +8,18 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..ui.icons import icon
 from .create_workspace import CreateWorkspaceAlgorithm
+from .flood_impact import FloodImpactAlgorithm
+from .import_households import ImportHouseholdsAlgorithm
+from .import_parcels import ImportParcelsAlgorithm
+from .link_households import LinkHouseholdsAlgorithm
 
-ALGORITHMS = (CreateWorkspaceAlgorithm,)
+ALGORITHMS = (
+    CreateWorkspaceAlgorithm,
+    ImportParcelsAlgorithm,
+    ImportHouseholdsAlgorithm,
+    LinkHouseholdsAlgorithm,
+    FloodImpactAlgorithm,
+)
 
 
 class CddpProvider(QgsProcessingProvider):

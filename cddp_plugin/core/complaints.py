@@ -1,0 +1,1254 @@
+"""Citizen complaints: read them from the channels Thai municipalities use, normalise them to the
+``complaints`` layer of the workspace schema, scrub contact details, and merge re-imports.
+
+Formats (detected from the content, not from the file name — :func:`detect_format`):
+
+``traffy_csv``
+    The Traffy Fondue dump CSV (UTF-8 with a byte-order mark), columns
+    ``ticket_id,type,organization,comment,coords,photo,photo_after,address,subdistrict,district,
+    province,timestamp,state,star,count_reopen,last_activity``. ``coords`` is ``"lon,lat"``; ``type``
+    is a PostgreSQL array literal such as ``{ถนน,กีดขวาง}`` or ``{}``.
+``traffy_json``
+    The Traffy Fondue public API (``/share/teamchadchart/search``): ``{"status": true, "total": n,
+    "results": [...]}`` or a bare list of results. ``coords`` is a list of two strings ``[lon, lat]``,
+    categories are in ``problem_type_abdul`` (or ``problem_type`` / ``problem_type_fondue`` /
+    ``type``), the text in ``description``, photos in ``photo_url`` / ``after_photo``.
+``traffy_geojson`` / ``open311_geojson``
+    A GeoJSON FeatureCollection (or a single Feature) whose properties are Traffy records (dump or API
+    names) or Open311 requests. The Point geometry gives the location; without one, the properties'
+    ``coords`` / ``lat`` + ``long`` are used.
+``open311_json``
+    Open311 GeoReport v2 ``requests.json``: a list of service requests with ``service_request_id``,
+    ``status`` (open/closed), ``service_code``, ``service_name``, ``description``,
+    ``requested_datetime``, ``updated_datetime``, ``lat``, ``long``, ``media_url``, ``address``. An
+    Open311 error reply (``[{"code": 403, "description": ...}]``) raises a :class:`CddpError`.
+``line_csv``
+    The LINE / E-Node / walk-in / phone template below: what a municipality's LINE Official Account
+    desk or E-Node shop keeps in a spreadsheet. UTF-8 (with or without BOM) or Thai Windows
+    (cp874/TIS-620), separated by commas, semicolons or tabs. Header names in English or Thai:
+
+    ================  =====================  ========  ===================================================
+    column            Thai header            required  content
+    ================  =====================  ========  ===================================================
+    channel           ช่องทาง                 yes       ``line``, ``e_node``, ``walk_in``, ``phone`` (any
+                                                       ``complaint_source`` code or its Thai label)
+    ref_id            เลขที่เรื่อง              yes       the channel's reference number (de-duplication key)
+    received_at       วันเวลาที่รับแจ้ง          yes       ``2026-05-12 14:30`` (Bangkok time), ISO 8601 with
+                                                       an offset, or ``12/05/2569 14:30`` (day/month/year,
+                                                       Buddhist or Christian era)
+    category          หมวดหมู่                 no        Traffy's Thai tags, schema labels or codes;
+                                                       several separated by commas
+    description       รายละเอียด               no        free text; contact details are scrubbed
+    lat               ละติจูด                  yes       WGS 84 decimal degrees
+    lon               ลองจิจูด                 yes       WGS 84 decimal degrees
+    address           ที่อยู่                   no        place of the problem (scrubbed)
+    subdistrict       ตำบล/แขวง               no
+    district          อำเภอ/เขต                no
+    province          จังหวัด                  no
+    status            สถานะ                   no        a ``complaint_status`` code or Thai label;
+                                                       empty = ``waiting``
+    last_activity     ความเคลื่อนไหวล่าสุด        no        same formats as ``received_at``
+    photo_url         ภาพถ่าย                  no        http(s) address of the photo
+    ================  =====================  ========  ===================================================
+
+    Any other column (for instance the reporter's name or phone) is ignored and never stored; its
+    header is listed in :attr:`ImportResult.ignored_columns`. :func:`line_template_csv` writes an
+    empty template.
+
+Output: each complaint is a dict with exactly :data:`COMPLAINT_FIELDS` (the schema's ``complaints``
+fields that come from the source, plus ``lon``/``lat`` in WGS 84 for the point). Rows that cannot be
+imported are listed in :attr:`ImportResult.rejected` with their row number (1-based record number;
+the CSV header is not counted), the source id when known, a reason code and a specific message.
+Nothing is dropped silently: ``len(complaints) + len(rejected) == rows``. A second record with the
+same de-duplication key in one file is merged into the first (newest state wins) and listed as
+rejected with code ``duplicate_in_file``.
+
+Rules:
+
+* **Location**: longitude/latitude must be numbers inside a generous Thailand box
+  :data:`THAILAND_BBOX` = lon 97.0–106.0 °E, lat 5.0–21.0 °N (the country spans about 97.3–105.7 °E,
+  5.6–20.5 °N). Rows outside are rejected; when swapping the two values would land inside, the
+  message says they look swapped. Nothing is swapped silently.
+* **Time**: stored as UTC ISO 8601 ``YYYY-MM-DDTHH:MM:SS.sssZ`` (the GeoPackage form). A timestamp
+  with an offset keeps it (Traffy's dumps and API write ``+00``, i.e. UTC — the real dump's reports
+  are fewest at 17–22 h UTC, night in Bangkok); one without an offset is Bangkok time (UTC+7, no
+  daylight saving). A year of 2400 or more is read as Buddhist era.
+  A missing or unparseable report time rejects the row.
+* **Categories** (:data:`CATEGORY_TAGS`): Traffy's Thai tags map to ``work_category`` codes
+  (ถนน→road, ทางเท้า→footpath, แสงสว่าง→lighting, ไฟฟ้า→electricity, สายไฟ→wires,
+  ท่อระบายน้ำ→drainage, น้ำท่วม→flooding, คลอง→canal, สะพาน→bridge, ความสะอาด→cleanliness,
+  ความปลอดภัย→safety, กีดขวาง→obstruction, ต้นไม้→tree, จราจร→traffic, ป้าย→sign); the schema's own
+  codes and Thai/English labels are accepted too; anything else (ร้องเรียน, เสียงรบกวน, สัตว์จรจัด…)
+  is ``other``. With several tags the primary category is the first known one in
+  :data:`PRIMARY_ORDER` — asset-specific work first (a lamp, a drain, a canal names the crew), then
+  the problem (traffic, cleanliness, obstruction), then the surfaces people tag as the *place*
+  (footpath, road), then the vague ``safety``. All tags are kept, comma-separated, in
+  ``categories_raw``.
+* **Status** (:data:`STATUS_MAP`): รอรับเรื่อง→waiting, กำลังดำเนินการ→inprogress, ส่งต่อ→forwarded,
+  เสร็จสิ้น→finish, ยกเลิก→cancelled; Traffy's English ``state_type`` words (start, waiting,
+  inprogress, forward, finish, cancel) and Open311's ``open``→waiting, ``closed``→finish. An
+  unknown Traffy/Open311 state is imported with ``status`` empty, the original in ``status_raw``,
+  and a warning; in the LINE/E-Node template an unknown status rejects the row.
+* **Text**: free text (``description``, ``address`` and every other stored text except ids, codes,
+  times and photo addresses) goes through :func:`scrub_pii`. ``province`` loses a leading "จังหวัด".
+  Photo addresses are kept only if they are http(s).
+* **De-duplication**: :func:`dedupe_key` is ``(source, external_id)``. A record without an id (12
+  rows of the real Bangkok dump, most from the "กรุงเทพโปร่งใส" channel, have an empty ``ticket_id``) gets
+  the fallback key ``(source, "@<reported_at>,<lon>,<lat>")``, stable across re-imports of the same
+  data. :func:`merge_complaint` / :func:`plan_merge` update an existing complaint from a re-import.
+
+Personal data (PDPA): this module never logs or prints complaint text or contact details; it
+counts what it scrubbed by kind only (:attr:`ImportResult.pii_scrubbed`).
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import datetime as _dt
+import io
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .errors import CddpError
+from .i18n import translate
+from .thai import BE_OFFSET, to_arabic_digits
+
+log = logging.getLogger("cddp.core.complaints")
+
+try:
+    from zoneinfo import ZoneInfo
+
+    BANGKOK: _dt.tzinfo = ZoneInfo("Asia/Bangkok")
+except Exception:  # pragma: no cover - Windows Python without the tzdata package
+    # Thailand has kept UTC+7 without daylight saving since 1920, so a fixed offset is exact.
+    BANGKOK = _dt.timezone(_dt.timedelta(hours=7), "Asia/Bangkok")
+
+COMPLAINT_FIELDS = (
+    "source",
+    "external_id",
+    "category",
+    "categories_raw",
+    "description",
+    "status",
+    "status_raw",
+    "reported_at",
+    "last_activity",
+    "address",
+    "subdistrict",
+    "district",
+    "province",
+    "photo_url",
+    "photo_after_url",
+    "reopen_count",
+    "lon",
+    "lat",
+)
+
+FORMATS = ("traffy_csv", "traffy_json", "traffy_geojson", "open311_json", "open311_geojson", "line_csv")
+
+# (lon_min, lat_min, lon_max, lat_max): generous around Thailand (97.3–105.7 E, 5.6–20.5 N).
+THAILAND_BBOX = (97.0, 5.0, 106.0, 21.0)
+
+# Text fields stored without scrubbing: ids, codes, times, photo addresses.
+_NOT_SCRUBBED = {
+    "source",
+    "external_id",
+    "category",
+    "status",
+    "reported_at",
+    "last_activity",
+    "photo_url",
+    "photo_after_url",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Personal data: contact details in free text
+# ---------------------------------------------------------------------------------------------
+
+SCRUB_PLACEHOLDER = "[ลบข้อมูลติดต่อ]"
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# A LINE id after "line"/"ไลน์" (optionally with "id"/"ไอดี", ":" or "คือ"), e.g. "line: abc",
+# "Line ID @shop_99", "ไลน์ abc", "ไอดีไลน์:abc". Words that merely contain ไลน์ (ออนไลน์ online,
+# เดดไลน์ deadline, ไทม์ไลน์ timeline, ไกด์ไลน์ guideline, ออฟไลน์ offline) are not LINE ids; the id
+# must contain a Latin letter (a number-only id is a phone number and is caught as one).
+_LINE_ID = re.compile(
+    r"(?P<label>(?<![A-Za-z])(?:(?:id|ไอดี)\s*)?line(?:\s*(?:id|ไอดี))?(?:\s*[:：=]\s*|\s*คือ\s*|\s+)"
+    r"|(?<!ออน)(?<!ออฟ)(?<!เดด)(?<!เดท)(?<!ไทม์)(?<!ไกด์)(?:(?:id|ไอดี)\s*)?ไลน์(?:\s*(?:id|ไอดี))?\s*(?:[:：=]|คือ)?\s*)"
+    r"@?(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,}",
+    re.IGNORECASE,
+)
+# Digits may be Arabic or Thai (``\d`` matches both); separators between digits: space, dash, dot,
+# " - ", or brackets around an area code. Never inside a longer number or a decimal (coordinates).
+_SEP = r"(?:\s?-\s?|[ .\u00a0]|\)\s?|\s?\()?"
+_NATIONAL_ID = re.compile(r"(?<!\d)(?<!\d\.)\d(?:[ \-]?\d){12}(?!\d)(?!\.\d)")
+_PHONE_INTL = re.compile(
+    rf"(?<![\d+])(?<!\d\.)(?:\+\s?|\(\+?)?66\)?(?:{_SEP}\(?[0๐]\)?)?(?:{_SEP}\d){{8,9}}(?!\d)(?!\.\d)"
+)
+_PHONE_TH = re.compile(rf"(?<!\d)(?<!\d\.)\(?[0๐](?:{_SEP}\d){{8,9}}(?!\d)(?!\.\d)")
+
+PII_KINDS = ("email", "line_id", "national_id", "phone")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", to_arabic_digits(text))
+
+
+def _is_national_phone(match: str) -> bool:
+    d = _digits(match)
+    # 0 + area/operator digit 2–9: landlines 0[2-7]x 9 digits, mobiles 0[689]x 10 digits.
+    return len(d) in (9, 10) and d[0] == "0" and d[1] in "23456789"
+
+
+def _is_intl_phone(match: str) -> bool:
+    d = _digits(match)[2:]  # after the country code 66
+    if d.startswith("0") and len(d) in (9, 10):  # +66 (0)81…
+        d = d[1:]
+    return len(d) in (8, 9) and d[0] in "23456789"
+
+
+def scrub_pii_counts(text: str | None) -> tuple[str | None, Counter]:
+    """Like :func:`scrub_pii`, and also count what was replaced, by kind (:data:`PII_KINDS`)."""
+    counts: Counter = Counter()
+    if not text:
+        return text, counts
+
+    def sub(pattern: re.Pattern, kind: str, check=None) -> None:
+        nonlocal text
+
+        def repl(m: re.Match) -> str:
+            if check is not None and not check(m.group(0)):
+                return m.group(0)
+            counts[kind] += 1
+            label = m.groupdict().get("label")  # keep "ไลน์ " / "line: " and replace the id only
+            return (label or "") + SCRUB_PLACEHOLDER
+
+        text = pattern.sub(repl, text)
+
+    sub(_EMAIL, "email")
+    sub(_LINE_ID, "line_id")
+    sub(_NATIONAL_ID, "national_id")  # before phones: a 13-digit id must not be half-replaced
+    sub(_PHONE_INTL, "phone", _is_intl_phone)
+    sub(_PHONE_TH, "phone", _is_national_phone)
+    return text, counts
+
+
+def scrub_pii(text: str | None) -> str | None:
+    """Replace contact details in free text with :data:`SCRUB_PLACEHOLDER`.
+
+    Removes e-mail addresses; LINE ids ("line: abc", "Line ID @abc", "ไลน์ abc"); 13-digit Thai
+    national ids (with or without dashes/spaces); Thai phone numbers — mobiles ``08x/09x/06x`` (10
+    digits), landlines ``02``–``07x`` (9 digits), written together, with dashes, dots or spaces,
+    ``(02)``, in Thai digits, or internationally as ``+66``/``66`` with or without ``(0)``.
+    Coordinates, decimals, times ("07.00 - 22.00"), postcodes and longer reference numbers
+    ("นร02660019663") are left alone.
+    """
+    return scrub_pii_counts(text)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Time
+# ---------------------------------------------------------------------------------------------
+
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
+
+
+def parse_datetime(value: object, naive_tz: _dt.tzinfo = BANGKOK) -> _dt.datetime:
+    """An aware datetime from a datetime, a date, or text.
+
+    Text: ISO 8601 (``2023-05-12 13:27:54.48+00``, ``2026-05-12T14:30:00+07:00``, ``…Z``, a date
+    alone) or day/month/year ``12/05/2569 14:30``; Thai digits allowed. Without an offset the time
+    is in ``naive_tz`` (Bangkok). A year of 2400 or more is Buddhist era. Raises ``ValueError``.
+    """
+    if isinstance(value, _dt.datetime):
+        result = value
+    elif isinstance(value, _dt.date):
+        result = _dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        text = to_arabic_digits(value).strip()
+        if not text:
+            raise ValueError("empty")
+        m = _DMY.match(text)
+        if m:
+            day, month, year, hour, minute, second = (int(g) if g else 0 for g in m.groups())
+            if year >= 2400:
+                year -= BE_OFFSET
+            result = _dt.datetime(year, month, day, hour, minute, second)
+        else:
+            be = re.match(r"^(\d{4})(-.*)$", text)
+            if be and int(be.group(1)) >= 2400:
+                text = f"{int(be.group(1)) - BE_OFFSET:04d}{be.group(2)}"
+            result = _dt.datetime.fromisoformat(text)
+    else:
+        raise ValueError(f"not a date/time: {type(value).__name__}")
+    if result.year >= 2400:
+        result = result.replace(year=result.year - BE_OFFSET)
+    if result.tzinfo is None:
+        result = result.replace(tzinfo=naive_tz)
+    return result
+
+
+def format_utc(moment: _dt.datetime) -> str:
+    """``YYYY-MM-DDTHH:MM:SS.sssZ`` in UTC (the GeoPackage DATETIME form). ``moment`` must be aware."""
+    u = moment.astimezone(_dt.UTC)
+    return u.strftime("%Y-%m-%dT%H:%M:%S.") + f"{u.microsecond // 1000:03d}Z"
+
+
+def to_utc_iso(value: object, naive_tz: _dt.tzinfo = BANGKOK) -> str:
+    """:func:`parse_datetime` then :func:`format_utc`."""
+    return format_utc(parse_datetime(value, naive_tz))
+
+
+# ---------------------------------------------------------------------------------------------
+# Categories and statuses
+# ---------------------------------------------------------------------------------------------
+
+CATEGORY_TAGS: dict[str, str] = {
+    "ถนน": "road",
+    "ทางเท้า": "footpath",
+    "แสงสว่าง": "lighting",
+    "ไฟฟ้า": "electricity",
+    "สายไฟ": "wires",
+    "ท่อระบายน้ำ": "drainage",
+    "น้ำท่วม": "flooding",
+    "คลอง": "canal",
+    "สะพาน": "bridge",
+    "ความสะอาด": "cleanliness",
+    "ความปลอดภัย": "safety",
+    "กีดขวาง": "obstruction",
+    "ต้นไม้": "tree",
+    "จราจร": "traffic",
+    "ป้าย": "sign",
+}
+# The schema's codes and labels (Thai and English) are accepted as tags too.
+for _code, _th, _en in schema.DOMAINS["work_category"].values:
+    CATEGORY_TAGS.setdefault(str(_code), str(_code))
+    CATEGORY_TAGS.setdefault(_th, str(_code))
+    CATEGORY_TAGS.setdefault(_en.lower(), str(_code))
+
+PRIMARY_ORDER = (
+    "lighting",
+    "electricity",
+    "wires",
+    "drainage",
+    "flooding",
+    "canal",
+    "bridge",
+    "tree",
+    "sign",
+    "traffic",
+    "cleanliness",
+    "obstruction",
+    "footpath",
+    "road",
+    "safety",
+    "other",
+)
+assert set(PRIMARY_ORDER) == set(schema.DOMAINS["work_category"].codes())
+
+STATUS_MAP: dict[str, str] = {
+    "รอรับเรื่อง": "waiting",
+    "กำลังดำเนินการ": "inprogress",
+    "ส่งต่อ": "forwarded",
+    "เสร็จสิ้น": "finish",
+    "ยกเลิก": "cancelled",
+    "start": "waiting",
+    "waiting": "waiting",
+    "pending": "waiting",
+    "inprogress": "inprogress",
+    "in_progress": "inprogress",
+    "forward": "forwarded",
+    "forwarded": "forwarded",
+    "finish": "finish",
+    "finished": "finish",
+    "cancel": "cancelled",
+    "cancelled": "cancelled",
+    "open": "waiting",  # Open311
+    "closed": "finish",  # Open311
+}
+for _code, _th, _en in schema.DOMAINS["complaint_status"].values:
+    STATUS_MAP.setdefault(_th, str(_code))
+    STATUS_MAP.setdefault(_en.lower(), str(_code))
+
+_SOURCE_CODES = {str(c) for c in schema.DOMAINS["complaint_source"].codes()}
+_SOURCE_LABELS = {}
+for _code, _th, _en in schema.DOMAINS["complaint_source"].values:
+    _SOURCE_LABELS[_th.lower()] = str(_code)
+    _SOURCE_LABELS[_en.lower()] = str(_code)
+    _SOURCE_LABELS[str(_code)] = str(_code)
+_SOURCE_LABELS.update({"e-node": "e_node", "enode": "e_node", "ไลน์": "line", "walk-in": "walk_in"})
+
+
+def split_tags(value: object) -> list[str]:
+    """Category tags from a list or text: ``{ถนน,กีดขวาง}`` (PostgreSQL array literal, elements may
+    be double-quoted), ``['a', 'b']``, ``"a, b"``. Empty elements and NULL are dropped."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        items = [str(v) for v in value if v is not None]
+    else:
+        text = str(value).strip()
+        if text.startswith("{") and text.endswith("}"):
+            text = text[1:-1]
+        elif text.startswith("[") and text.endswith("]"):
+            try:  # a JSON or Python list literal, e.g. from a pandas export of the API
+                parsed = ast.literal_eval(text)
+            except (ValueError, SyntaxError):
+                parsed = None
+            if isinstance(parsed, list):
+                return split_tags(parsed)
+            text = text[1:-1]
+        if not text.strip():
+            return []
+        items = next(csv.reader([text], delimiter=",", quotechar='"', escapechar="\\", skipinitialspace=True))
+    return [t.strip() for t in items if t.strip() and t.strip().upper() != "NULL"]
+
+
+def map_categories(tags: Iterable[str]) -> tuple[str, str | None]:
+    """``(primary work_category, categories_raw)`` for a list of source tags (see module doc)."""
+    tags = [t for t in tags if t]
+    known = {CATEGORY_TAGS.get(t, CATEGORY_TAGS.get(t.lower())) for t in tags} - {None}
+    primary = next((c for c in PRIMARY_ORDER if c in known), "other")
+    return primary, (",".join(tags) or None)
+
+
+def map_status(raw: object) -> str | None:
+    """``complaint_status`` code for a source state, or None when unknown."""
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    return STATUS_MAP.get(text, STATUS_MAP.get(text.lower()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    """What an import gave. ``rows`` = input records; ``len(complaints) + len(rejected) == rows``.
+
+    ``rejected`` and ``warnings`` hold dicts ``{"row", "external_id", "code", "reason", "template",
+    "params"}``: ``reason`` is the English message, ``template``/``params`` let the QGIS side
+    translate it. ``pii_scrubbed`` counts replaced contact details by kind (never their content).
+    """
+
+    format: str
+    rows: int = 0
+    complaints: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    pii_scrubbed: Counter = field(default_factory=Counter)
+
+    @property
+    def imported(self) -> int:
+        return len(self.complaints)
+
+    def rejected_by_code(self) -> Counter:
+        return Counter(r["code"] for r in self.rejected)
+
+
+class _RejectError(Exception):
+    def __init__(self, code: str, template: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.error = CddpError(template, **params)
+
+
+def _issue(row: int, external_id: str | None, code: str, error: CddpError) -> dict:
+    return {
+        "row": row,
+        "external_id": external_id,
+        "code": code,
+        "reason": str(error),
+        "template": error.template,
+        "params": dict(error.params),
+    }
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _label(row: int, external_id: str | None) -> str:
+    return f"{row} ({external_id})" if external_id else str(row)
+
+
+def _coordinate(value: object) -> float:
+    number = float(to_arabic_digits(str(value)).strip()) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
+    if not math.isfinite(number):
+        raise ValueError("not finite")
+    return number
+
+
+def _check_location(row: int, ext: str | None, lon_raw: object, lat_raw: object, expected: str) -> tuple[float, float]:
+    where = _label(row, ext)
+    if _text(lon_raw) is None or _text(lat_raw) is None:
+        raise _RejectError(
+            "missing_coordinates",
+            translate("core", "Row {row}: the location is missing; expected {expected}."),
+            row=where,
+            expected=expected,
+        )
+    try:
+        lon, lat = _coordinate(lon_raw), _coordinate(lat_raw)
+    except (TypeError, ValueError):
+        raise _RejectError(
+            "bad_coordinates",
+            translate("core", "Row {row}: the location '{lon}', '{lat}' is not two numbers; expected {expected}."),
+            row=where,
+            lon=lon_raw,
+            lat=lat_raw,
+            expected=expected,
+        ) from None
+    x0, y0, x1, y1 = THAILAND_BBOX
+    if not (x0 <= lon <= x1 and y0 <= lat <= y1):
+        if x0 <= lat <= x1 and y0 <= lon <= y1:
+            raise _RejectError(
+                "outside_thailand",
+                translate(
+                    "core",
+                    "Row {row}: longitude {lon}, latitude {lat} is outside Thailand (longitude {lon_min}–{lon_max}, latitude {lat_min}–{lat_max}); the two values look swapped.",
+                ),
+                row=where,
+                lon=lon,
+                lat=lat,
+                lon_min=x0,
+                lon_max=x1,
+                lat_min=y0,
+                lat_max=y1,
+            )
+        raise _RejectError(
+            "outside_thailand",
+            translate(
+                "core",
+                "Row {row}: longitude {lon}, latitude {lat} is outside Thailand (longitude {lon_min}–{lon_max}, latitude {lat_min}–{lat_max}).",
+            ),
+            row=where,
+            lon=lon,
+            lat=lat,
+            lon_min=x0,
+            lon_max=x1,
+            lat_min=y0,
+            lat_max=y1,
+        )
+    return lon, lat
+
+
+def _check_time(row: int, ext: str | None, name: str, value: object, required: bool) -> str | None:
+    if _text(value) is None and not isinstance(value, _dt.date):
+        if not required:
+            return None
+        raise _RejectError(
+            "missing_timestamp",
+            translate("core", "Row {row}: the time '{field}' is empty."),
+            row=_label(row, ext),
+            field=name,
+        )
+    try:
+        return to_utc_iso(value)
+    except (ValueError, OverflowError):
+        raise _RejectError(
+            "bad_timestamp",
+            translate(
+                "core",
+                "Row {row}: '{value}' in '{field}' is not a date and time; expected e.g. 2026-05-12 14:30:00+07:00, 2026-05-12T07:30:00Z or 12/05/2569 14:30.",
+            ),
+            row=_label(row, ext),
+            field=name,
+            value=value,
+        ) from None
+
+
+def _url(value: object) -> str | None:
+    text = _text(value)
+    return text if text and text.lower().startswith(("http://", "https://")) else None
+
+
+def _int(value: object) -> int | None:
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        number = int(float(to_arabic_digits(text)))
+    except (ValueError, OverflowError):
+        return None
+    return number if number >= 0 else None
+
+
+def _province(value: object) -> str | None:
+    text = _text(value)
+    if text and text.startswith("จังหวัด") and len(text) > len("จังหวัด"):
+        text = text[len("จังหวัด") :].strip()
+    return text
+
+
+def _finish(record: dict, counts: Counter) -> dict:
+    """Order the fields, scrub free text, count what was scrubbed."""
+    out = {}
+    for name in COMPLAINT_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and name not in _NOT_SCRUBBED:
+            value, found = scrub_pii_counts(value)
+            counts.update(found)
+        out[name] = value
+    return out
+
+
+def _first(props: Mapping, *names: str) -> object:
+    for name in names:
+        if name in props and props[name] not in (None, "", []):
+            return props[name]
+    return None
+
+
+def _traffy_record(row: int, props: Mapping, point: tuple[object, object] | None, warnings: list) -> dict:
+    ext = _text(props.get("ticket_id"))
+    if point is None:
+        coords = props.get("coords", props.get("coord"))
+        if isinstance(coords, list | tuple):
+            if len(coords) != 2:
+                raise _RejectError(
+                    "bad_coordinates",
+                    translate("core", "Row {row}: 'coords' has {count} values; expected [longitude, latitude]."),
+                    row=_label(row, ext),
+                    count=len(coords),
+                )
+            point = (coords[0], coords[1])
+        elif _text(coords) is None:
+            point = (None, None)
+        else:
+            parts = str(coords).strip().strip("[]()").split(",")
+            if len(parts) != 2:
+                raise _RejectError(
+                    "bad_coordinates",
+                    translate("core", "Row {row}: 'coords' is '{value}'; expected 'longitude,latitude'."),
+                    row=_label(row, ext),
+                    value=coords,
+                )
+            point = (parts[0].strip().strip("'\""), parts[1].strip().strip("'\""))
+    lon, lat = _check_location(row, ext, point[0], point[1], "coords (longitude,latitude)")
+    reported = _check_time(row, ext, "timestamp", props.get("timestamp"), required=True)
+    last = _check_time(row, ext, "last_activity", props.get("last_activity"), required=False)
+    tags = split_tags(_first(props, "problem_type_abdul", "problem_type", "problem_type_fondue", "type"))
+    category, raw = map_categories(tags)
+    state = _text(props.get("state"))
+    status = map_status(state)
+    if state is not None and status is None:
+        warnings.append(
+            _issue(
+                row,
+                ext,
+                "unknown_status",
+                CddpError(
+                    translate(
+                        "core",
+                        "Row {row}: the state '{value}' is not known; imported without a status (kept as '{value}').",
+                    ),
+                    row=_label(row, ext),
+                    value=state,
+                ),
+            )
+        )
+    return {
+        "source": "traffy",
+        "external_id": ext,
+        "category": category,
+        "categories_raw": raw,
+        "description": _text(_first(props, "description", "comment")),
+        "status": status,
+        "status_raw": state,
+        "reported_at": reported,
+        "last_activity": last,
+        "address": _text(props.get("address")),
+        "subdistrict": _text(props.get("subdistrict")),
+        "district": _text(props.get("district")),
+        "province": _province(props.get("province")),
+        "photo_url": _url(_first(props, "photo_url", "photo")),
+        "photo_after_url": _url(_first(props, "after_photo", "photo_after", "photo_after_url")),
+        "reopen_count": _int(props.get("count_reopen")),
+        "lon": lon,
+        "lat": lat,
+    }
+
+
+def _open311_record(row: int, props: Mapping, point: tuple[object, object] | None, warnings: list) -> dict:
+    ext = _text(props.get("service_request_id"))
+    if point is None:
+        point = (props.get("long"), props.get("lat"))
+    lon, lat = _check_location(row, ext, point[0], point[1], "lat, long")
+    reported = _check_time(row, ext, "requested_datetime", props.get("requested_datetime"), required=True)
+    last = _check_time(row, ext, "updated_datetime", props.get("updated_datetime"), required=False)
+    tags = [t for t in (_text(props.get("service_code")), _text(props.get("service_name"))) if t]
+    category, _ = map_categories(tags)
+    raw = _text(props.get("service_name")) or _text(props.get("service_code"))
+    state = _text(props.get("status"))
+    status = map_status(state)
+    if state is not None and status is None:
+        warnings.append(
+            _issue(
+                row,
+                ext,
+                "unknown_status",
+                CddpError(
+                    translate(
+                        "core",
+                        "Row {row}: the state '{value}' is not known; imported without a status (kept as '{value}').",
+                    ),
+                    row=_label(row, ext),
+                    value=state,
+                ),
+            )
+        )
+    return {
+        "source": "open311",
+        "external_id": ext,
+        "category": category,
+        "categories_raw": raw,
+        "description": _text(props.get("description")),
+        "status": status,
+        "status_raw": state,
+        "reported_at": reported,
+        "last_activity": last,
+        "address": _text(props.get("address")),
+        "subdistrict": None,
+        "district": None,
+        "province": None,
+        "photo_url": _url(props.get("media_url")),
+        "photo_after_url": None,
+        "reopen_count": None,
+        "lon": lon,
+        "lat": lat,
+    }
+
+
+# LINE / E-Node template: canonical column → accepted header names (English and Thai).
+LINE_TEMPLATE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "channel": ("channel", "ช่องทาง"),
+    "ref_id": ("ref_id", "เลขที่เรื่อง"),
+    "received_at": ("received_at", "วันเวลาที่รับแจ้ง"),
+    "category": ("category", "หมวดหมู่"),
+    "description": ("description", "รายละเอียด"),
+    "lat": ("lat", "ละติจูด"),
+    "lon": ("lon", "ลองจิจูด"),
+    "address": ("address", "ที่อยู่"),
+    "subdistrict": ("subdistrict", "ตำบล/แขวง"),
+    "district": ("district", "อำเภอ/เขต"),
+    "province": ("province", "จังหวัด"),
+    "status": ("status", "สถานะ"),
+    "last_activity": ("last_activity", "ความเคลื่อนไหวล่าสุด"),
+    "photo_url": ("photo_url", "ภาพถ่าย"),
+}
+LINE_TEMPLATE_REQUIRED = ("channel", "ref_id", "received_at", "lat", "lon")
+_LINE_ALIASES = {alias.lower(): col for col, aliases in LINE_TEMPLATE_COLUMNS.items() for alias in aliases}
+
+TRAFFY_CSV_COLUMNS = (
+    "ticket_id",
+    "type",
+    "organization",
+    "comment",
+    "coords",
+    "photo",
+    "photo_after",
+    "address",
+    "subdistrict",
+    "district",
+    "province",
+    "timestamp",
+    "state",
+    "star",
+    "count_reopen",
+    "last_activity",
+)
+
+
+def line_template_csv(thai_headers: bool = False) -> str:
+    """The header line of an empty LINE/E-Node template (UTF-8 text; write it with a BOM for Excel)."""
+    names = [aliases[1] if thai_headers else aliases[0] for aliases in LINE_TEMPLATE_COLUMNS.values()]
+    return ",".join(names) + "\r\n"
+
+
+def _line_record(row: int, props: Mapping, warnings: list) -> dict:
+    ext = _text(props.get("ref_id"))
+    channel_raw = _text(props.get("channel"))
+    if ext is None:
+        raise _RejectError(
+            "missing_id",
+            translate("core", "Row {row}: the reference number (ref_id / เลขที่เรื่อง) is empty."),
+            row=row,
+        )
+    channel = _SOURCE_LABELS.get((channel_raw or "").lower())
+    if channel is None:
+        raise _RejectError(
+            "bad_channel",
+            translate("core", "Row {row}: the channel '{value}' is not one of {allowed}."),
+            row=_label(row, ext),
+            value=channel_raw or "",
+            allowed=", ".join(sorted(_SOURCE_CODES)),
+        )
+    lon, lat = _check_location(row, ext, props.get("lon"), props.get("lat"), "lat, lon (decimal degrees)")
+    reported = _check_time(row, ext, "received_at", props.get("received_at"), required=True)
+    last = _check_time(row, ext, "last_activity", props.get("last_activity"), required=False)
+    state = _text(props.get("status"))
+    status = "waiting" if state is None else map_status(state)
+    if status is None:
+        raise _RejectError(
+            "bad_status",
+            translate("core", "Row {row}: the status '{value}' is not one of {allowed}."),
+            row=_label(row, ext),
+            value=state,
+            allowed=", ".join(str(c) for c in schema.DOMAINS["complaint_status"].codes()),
+        )
+    tags = split_tags(props.get("category"))
+    category, raw = map_categories(tags)
+    return {
+        "source": channel,
+        "external_id": ext,
+        "category": category,
+        "categories_raw": raw,
+        "description": _text(props.get("description")),
+        "status": status,
+        "status_raw": state,
+        "reported_at": reported,
+        "last_activity": last,
+        "address": _text(props.get("address")),
+        "subdistrict": _text(props.get("subdistrict")),
+        "district": _text(props.get("district")),
+        "province": _province(props.get("province")),
+        "photo_url": _url(props.get("photo_url")),
+        "photo_after_url": None,
+        "reopen_count": None,
+        "lon": lon,
+        "lat": lat,
+    }
+
+
+def _decode(data: bytes | str, name: str) -> str:
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CddpError(
+        translate("core", "The file {name} is neither UTF-8 nor Thai Windows (TIS-620/cp874) text."), name=name
+    )
+
+
+def _csv_dialect(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count)
+
+
+def _csv_header(text: str, name: str) -> list[str]:
+    try:
+        header = next(csv.reader(io.StringIO(text), delimiter=_csv_dialect(text), strict=True), [])
+    except csv.Error as exc:
+        raise CddpError(
+            translate("core", "The file {name} is not valid CSV: {error} (line {line})."), name=name, error=exc, line=1
+        ) from None
+    return [h.strip().lstrip("\ufeff") for h in header]
+
+
+def _detect_json(doc: object) -> str | None:
+    def kind(props: object) -> str | None:
+        if isinstance(props, Mapping):
+            if "service_request_id" in props:
+                return "open311"
+            if "ticket_id" in props or "coords" in props or "problem_type_abdul" in props:
+                return "traffy"
+        return None
+
+    if isinstance(doc, Mapping):
+        if doc.get("type") in ("FeatureCollection", "Feature"):
+            features = doc.get("features") if doc.get("type") == "FeatureCollection" else [doc]
+            if not isinstance(features, list):
+                return None
+            for feature in features:
+                k = kind(feature.get("properties") if isinstance(feature, Mapping) else None)
+                if k:
+                    return f"{k}_geojson"
+            return "traffy_geojson" if not features else None
+        if isinstance(doc.get("results"), list):
+            return "traffy_json"
+        return None
+    if isinstance(doc, list):
+        if not doc:
+            return None
+        for item in doc:
+            k = kind(item)
+            if k:
+                return f"{k}_json"
+    return None
+
+
+def detect_format(data: bytes | str, name: str = "input") -> str:
+    """One of :data:`FORMATS`, from the content. Raises :class:`CddpError` when it is none of them."""
+    return _load(data, name)[0]
+
+
+def _load(data: bytes | str, name: str) -> tuple[str, object]:
+    text = _decode(data, name)
+    stripped = text.strip()
+    if not stripped:
+        raise CddpError(translate("core", "The file {name} is empty."), name=name)
+    if stripped[0] in "[{":
+        try:
+            doc = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise CddpError(
+                translate("core", "The file {name} is not valid JSON: {error} at line {line}, column {column}."),
+                name=name,
+                error=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+            ) from None
+        if isinstance(doc, list) and doc and all(isinstance(i, Mapping) and "code" in i for i in doc):
+            if not any("service_request_id" in i for i in doc):
+                first = doc[0]
+                raise CddpError(
+                    translate(
+                        "core", "The Open311 server answered with an error instead of requests: {code} {description}."
+                    ),
+                    code=first.get("code"),
+                    description=first.get("description", ""),
+                )
+        fmt = _detect_json(doc)
+        if fmt is None:
+            raise CddpError(
+                translate(
+                    "core",
+                    "The file {name} is JSON but not a complaint format this plugin reads: expected Traffy Fondue API results (ticket_id, coords), Open311 GeoReport v2 requests (service_request_id) or a GeoJSON FeatureCollection of either.",
+                ),
+                name=name,
+            )
+        return fmt, doc
+    header = {h.lower() for h in _csv_header(text, name)}
+    if {"ticket_id", "coords"} <= header and ({"comment", "type", "state"} & header):
+        return "traffy_csv", text
+    if {"channel", "ref_id"} <= header or {"ช่องทาง", "เลขที่เรื่อง"} <= header:
+        return "line_csv", text
+    raise CddpError(
+        translate(
+            "core",
+            "The file {name} is not a complaint format this plugin reads. A CSV needs the Traffy Fondue dump columns ({traffy}) or the LINE/E-Node template columns ({template_columns}); its first line has: {columns}.",
+        ),
+        name=name,
+        traffy=", ".join(TRAFFY_CSV_COLUMNS),
+        template_columns=", ".join(LINE_TEMPLATE_COLUMNS),
+        columns=", ".join(sorted(header))[:300],
+    )
+
+
+def _records_csv(text: str, fmt: str, name: str, result: ImportResult) -> Iterable[tuple[int, object]]:
+    reader = csv.reader(io.StringIO(text), delimiter=_csv_dialect(text), strict=True)
+    try:
+        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+        if fmt == "line_csv":
+            keys = [_LINE_ALIASES.get(h.lower()) for h in header]
+            result.ignored_columns = [h for h, k in zip(header, keys, strict=True) if k is None and h]
+            missing = [c for c in LINE_TEMPLATE_REQUIRED if c not in keys]
+            if missing:
+                raise CddpError(
+                    translate("core", "The LINE/E-Node file {name} lacks the required column(s) {missing}."),
+                    name=name,
+                    missing=", ".join(missing),
+                )
+        else:
+            keys = [h.lower() for h in header]
+            missing = [c for c in ("ticket_id", "coords", "timestamp") if c not in keys]
+            if missing:
+                raise CddpError(
+                    translate("core", "The Traffy Fondue file {name} lacks the column(s) {missing}."),
+                    name=name,
+                    missing=", ".join(missing),
+                )
+        row = 0
+        line = reader.line_num + 1
+        for values in reader:
+            if not values or (len(values) == 1 and not values[0].strip()):
+                line = reader.line_num + 1
+                continue  # blank line: not a record
+            row += 1
+            if len(values) != len(keys):
+                yield (
+                    row,
+                    _RejectError(
+                        "bad_field_count",
+                        translate("core", "Row {row} (line {line}): {count} fields, but the header has {expected}."),
+                        row=row,
+                        line=line,
+                        count=len(values),
+                        expected=len(keys),
+                    ),
+                )
+            else:
+                yield row, {k: v for k, v in zip(keys, values, strict=True) if k is not None}
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise CddpError(
+            translate("core", "The file {name} is not valid CSV: {error} (line {line})."),
+            name=name,
+            error=exc,
+            line=reader.line_num,
+        ) from None
+
+
+def _records_json(doc: object, fmt: str) -> Iterable[tuple[int, object, tuple | None]]:
+    if fmt.endswith("_geojson"):
+        features = doc["features"] if doc.get("type") == "FeatureCollection" else [doc]  # type: ignore[union-attr,index]
+        for row, feature in enumerate(features, 1):
+            if not isinstance(feature, Mapping) or not isinstance(feature.get("properties"), Mapping):
+                yield row, None, None
+                continue
+            geometry = feature.get("geometry")
+            point = None
+            if isinstance(geometry, Mapping):
+                coords = geometry.get("coordinates")
+                if geometry.get("type") != "Point" or not isinstance(coords, list) or len(coords) < 2:
+                    yield row, ("geometry", geometry.get("type")), None
+                    continue
+                point = (coords[0], coords[1])
+            yield row, feature["properties"], point
+    else:
+        items = doc["results"] if isinstance(doc, Mapping) else doc  # type: ignore[index]
+        for row, item in enumerate(items, 1):
+            yield row, item, None
+
+
+def parse_complaints(data: bytes | str, name: str = "input") -> ImportResult:
+    """Parse complaints from the bytes or text of a file in any of :data:`FORMATS`.
+
+    Returns an :class:`ImportResult`; raises :class:`CddpError` for a file that cannot be read as a
+    whole (empty, not text, malformed JSON/CSV, unknown format, missing required columns).
+    """
+    fmt, doc = _load(data, name)
+    result = ImportResult(format=fmt)
+    by_key: dict[tuple[str, str], int] = {}  # key → index in result.complaints
+    rows_of: list[int] = []
+
+    def accept(row: int, record: dict) -> None:
+        complaint = _finish(record, result.pii_scrubbed)
+        key = dedupe_key(complaint)
+        if key in by_key:
+            index = by_key[key]
+            result.complaints[index] = merge_complaint(result.complaints[index], complaint)[0]
+            error = CddpError(
+                translate(
+                    "core", "Row {row}: same {source} id as row {first}; its newer state was merged into that row."
+                ),
+                row=_label(row, complaint["external_id"]),
+                source=complaint["source"],
+                first=rows_of[index],
+            )
+            result.rejected.append(_issue(row, complaint["external_id"], "duplicate_in_file", error))
+            return
+        by_key[key] = len(result.complaints)
+        rows_of.append(row)
+        result.complaints.append(complaint)
+
+    def reject(row: int, ext: object, rej: _RejectError) -> None:
+        result.rejected.append(_issue(row, _text(ext), rej.code, rej.error))
+
+    if fmt in ("traffy_csv", "line_csv"):
+        for row, values in _records_csv(doc, fmt, name, result):  # type: ignore[arg-type]
+            result.rows += 1
+            if isinstance(values, _RejectError):
+                reject(row, None, values)
+                continue
+            ext = values.get("ticket_id" if fmt == "traffy_csv" else "ref_id")
+            try:
+                if fmt == "traffy_csv":
+                    record = _traffy_record(row, values, None, result.warnings)
+                else:
+                    record = _line_record(row, values, result.warnings)
+            except _RejectError as rej:
+                reject(row, ext, rej)
+                continue
+            accept(row, record)
+    else:
+        kind = fmt.split("_")[0]
+        id_field = "service_request_id" if kind == "open311" else "ticket_id"
+        for row, props, point in _records_json(doc, fmt):
+            result.rows += 1
+            try:
+                if isinstance(props, tuple):
+                    raise _RejectError(
+                        "bad_geometry",
+                        translate("core", "Row {row}: the geometry is a {type}; expected a Point."),
+                        row=row,
+                        type=props[1],
+                    )
+                if not isinstance(props, Mapping):
+                    raise _RejectError(
+                        "not_a_record",
+                        translate("core", "Row {row}: expected a JSON object with the complaint's fields."),
+                        row=row,
+                    )
+                if (kind == "traffy" and "service_request_id" in props) or (kind == "open311" and "ticket_id" in props):
+                    raise _RejectError(
+                        "mixed_formats",
+                        translate(
+                            "core",
+                            "Row {row}: a {found} record in a file of {expected} records; import each format from its own file.",
+                        ),
+                        row=row,
+                        found="Open311" if kind == "traffy" else "Traffy Fondue",
+                        expected="Traffy Fondue" if kind == "traffy" else "Open311",
+                    )
+                if kind == "traffy":
+                    record = _traffy_record(row, props, point, result.warnings)
+                else:
+                    record = _open311_record(row, props, point, result.warnings)
+            except _RejectError as rej:
+                reject(row, props.get(id_field) if isinstance(props, Mapping) else None, rej)
+                continue
+            accept(row, record)
+    assert result.imported + len(result.rejected) == result.rows
+    log.info(
+        "complaints %s: %d rows, %d imported, %d rejected, contact details scrubbed: %s",
+        fmt,
+        result.rows,
+        result.imported,
+        len(result.rejected),
+        dict(result.pii_scrubbed),
+    )
+    return result
+
+
+def read_complaints(path: str | Path) -> ImportResult:
+    """:func:`parse_complaints` on a file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CddpError(
+            translate("core", "Cannot read the complaints file {path}: {error}"), path=str(path), error=exc.strerror
+        ) from None
+    return parse_complaints(data, name=path.name)
+
+
+# ---------------------------------------------------------------------------------------------
+# De-duplication and merging
+# ---------------------------------------------------------------------------------------------
+
+# Fields the source owns: a re-import updates them. Everything else on an existing complaint (uuid,
+# version, asset links, work_order_uuid, local notes) is kept.
+SOURCE_OWNED = tuple(f for f in COMPLAINT_FIELDS if f not in ("source", "external_id"))
+
+
+def dedupe_key(complaint: Mapping) -> tuple[str, str]:
+    """``(source, external_id)``; without an id ``(source, "@<reported_at>,<lon>,<lat>")``."""
+    source = str(complaint.get("source") or "")
+    ext = _text(complaint.get("external_id"))
+    if ext:
+        return source, ext
+    when = complaint.get("reported_at")
+    try:
+        when = to_utc_iso(when) if when is not None else ""
+    except ValueError:
+        when = str(when)
+    lon, lat = complaint.get("lon"), complaint.get("lat")
+    where = f"{float(lon):.6f},{float(lat):.6f}" if lon is not None and lat is not None else ","
+    return source, f"@{when},{where}"
+
+
+def _moment(value: object) -> _dt.datetime | None:
+    if value in (None, ""):
+        return None
+    try:
+        return parse_datetime(value)
+    except ValueError:
+        return None
+
+
+def merge_complaint(existing: Mapping, incoming: Mapping) -> tuple[dict, list[str]]:
+    """Update ``existing`` with a re-imported version of the same complaint.
+
+    Returns ``(merged, changed field names)``; ``merged`` is a new dict that keeps every field of
+    ``existing`` not owned by the source. An incoming record whose ``last_activity`` is older than
+    the existing one is stale and changes nothing; empty incoming values never blank existing data.
+    Raises :class:`CddpError` when the two are not the same complaint.
+    """
+    if dedupe_key(existing) != dedupe_key(incoming):
+        raise CddpError(
+            translate("core", "Cannot merge complaint {incoming} into a different complaint {existing}."),
+            incoming=":".join(dedupe_key(incoming)),
+            existing=":".join(dedupe_key(existing)),
+        )
+    merged = dict(existing)
+    old, new = _moment(existing.get("last_activity")), _moment(incoming.get("last_activity"))
+    if old is not None and new is not None and new < old:
+        return merged, []
+    changed = []
+    for name in SOURCE_OWNED:
+        value = incoming.get(name)
+        if value is None or value == "":
+            continue
+        current = merged.get(name)
+        if name in ("reported_at", "last_activity") and _moment(current) == _moment(value):
+            continue
+        if current != value:
+            merged[name] = value
+            changed.append(name)
+    return merged, changed
+
+
+@dataclass
+class MergePlan:
+    """What to write after a re-import: ``inserts`` are new complaints; ``updates`` are
+    ``(existing, merged, changed_fields)``; ``unchanged`` are existing complaints met again."""
+
+    inserts: list[dict] = field(default_factory=list)
+    updates: list[tuple[Mapping, dict, list[str]]] = field(default_factory=list)
+    unchanged: list[Mapping] = field(default_factory=list)
+
+
+def plan_merge(existing: Iterable[Mapping], incoming: Iterable[Mapping]) -> MergePlan:
+    """Match incoming complaints to existing ones by :func:`dedupe_key`; never plan a duplicate."""
+    index: dict[tuple[str, str], Mapping] = {}
+    for complaint in existing:
+        index.setdefault(dedupe_key(complaint), complaint)
+    plan = MergePlan()
+    pending: dict[tuple[str, str], int] = {}
+    updated: dict[tuple[str, str], int] = {}
+    seen_unchanged: set[tuple[str, str]] = set()
+    for complaint in incoming:
+        key = dedupe_key(complaint)
+        if key in pending:
+            plan.inserts[pending[key]] = merge_complaint(plan.inserts[pending[key]], complaint)[0]
+        elif key in updated:
+            old, merged, changed = plan.updates[updated[key]]
+            merged, more = merge_complaint(merged, complaint)
+            plan.updates[updated[key]] = (old, merged, sorted(set(changed) | set(more)))
+        elif key in index:
+            merged, changed = merge_complaint(index[key], complaint)
+            if changed:
+                if key in seen_unchanged:
+                    seen_unchanged.discard(key)
+                    plan.unchanged = [c for c in plan.unchanged if dedupe_key(c) != key]
+                updated[key] = len(plan.updates)
+                plan.updates.append((index[key], merged, changed))
+            elif key not in seen_unchanged:
+                seen_unchanged.add(key)
+                plan.unchanged.append(index[key])
+        else:
+            pending[key] = len(plan.inserts)
+            plan.inserts.append(dict(complaint))
+    return plan
