@@ -6,9 +6,10 @@ Evidence, strongest first:
 * ``code`` — the household carries a tax-map code (``03I002`` or a building code ``03I002-B001``) that
   names exactly one parcel. When the point lies in another parcel, both are reported (candidates) and
   the confidence drops to 0.7: real data has codes that disagree with the geometry.
-* ``within`` — the point lies inside exactly one parcel. Confidence 0.75 on the boundary rising to
-  0.99 at ``boundary_band`` metres (default 3 m, handheld-GPS error) inside it.
-* overlapping parcels — inside several: the deepest wins, confidence ×0.6, all listed as candidates.
+* ``within`` — the point lies inside exactly one parcel (or on its boundary). Confidence 0.75 on the
+  boundary rising to 0.99 at ``boundary_band`` metres (default 3 m, handheld-GPS error) inside it.
+* overlapping parcels — inside several (or on a boundary they share): the deepest wins, confidence
+  ×0.6, all listed as candidates.
 * ``nearest`` — outside every parcel (typically on the road in front of the house): the nearest
   parcel within ``max_distance``; confidence 0.5 + 0.4 × (1 − distance / max_distance) × separation,
   where separation = (runner-up distance − distance) / distance, at most 1: a point in the middle of
@@ -165,7 +166,7 @@ def link_households(
     # --- inside parcels -------------------------------------------------------------------------
     within_any = np.zeros(n, dtype=bool)
     if idx.size and m:
-        qi_pts, qi_polys = tree.query(pts[idx], predicate="within")
+        qi_pts, qi_polys = tree.query(pts[idx], predicate="intersects")  # the boundary belongs to the parcel
         hh = idx[qi_pts]
         depth = shapely.distance(pts[hh], shapely.boundary(polys[qi_polys]))
         order, starts, sizes = _group_first(hh, depth, descending=True)

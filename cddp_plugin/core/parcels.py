@@ -59,9 +59,9 @@ def normalise_doc_type(value: object) -> tuple[str | None, str | None]:
     code = next((c for pattern, c in _DOC_TYPES if re.match(pattern, compact)), "other")
     number = None
     if code in ("ns3k", "ns3", "chanote"):
-        m = re.search(r"(?:เลขที่|/)?\s*(\d{2,7})\s*$", text)
-        if m and not re.fullmatch(r"(นส|น\.ส\.)?\s*3\s*ก?", text[: m.start()].strip()[-4:] or "x"):
-            number = m.group(1)
+        rest = re.sub(r"^\s*(โฉนด\S*|ฉโนด\S*|น\.?\s*ส\.?\s*3\s*ก?|ns3k?)", "", text, flags=re.IGNORECASE)
+        m = re.search(r"(\d{2,7})", rest)
+        number = m.group(1) if m else None
     return code, number
 
 
