@@ -24,8 +24,8 @@ class CddpPlugin:
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
-        self.dock = None
-        self.dock_action: QAction | None = None
+        self.docks: dict = {}  # name → QDockWidget, created on first use
+        self.dock_actions: dict[str, QAction] = {}
 
     # --- Processing (also called by qgis_process, without initGui) -----------------------------
     def initProcessing(self) -> None:
@@ -35,8 +35,11 @@ class CddpPlugin:
         install_translator()
         from .processing.provider import CddpProvider
 
-        self.provider = CddpProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = CddpProvider()
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
+        else:  # another copy of the plugin already registered "cddp" (QGIS deleted this one)
+            get_logger().warning("a Processing provider with id 'cddp' is already registered")
 
     # --- GUI -----------------------------------------------------------------------------------
     def initGui(self) -> None:
@@ -55,9 +58,16 @@ class CddpPlugin:
         self.toolbar = self.iface.addToolBar(translate("CddpPlugin", "CDDP"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
-        self.dock_action = self._action(
+        self.dock_actions["workspace"] = self._action(
             icon("workspace.svg"), translate("CddpPlugin", "Workspace panel"), self.toggle_dock, checkable=True
         )
+        self.dock_actions["inspector"] = self._action(
+            icon("inspector.svg"),
+            translate("CddpPlugin", "Parcel & household inspector"),
+            self.toggle_inspector,
+            checkable=True,
+        )
+
         self._action(icon("new_workspace.svg"), translate("CddpPlugin", "Create workspace…"), self.create_workspace)
         self._action(icon("open_workspace.svg"), translate("CddpPlugin", "Open workspace…"), self.open_workspace)
         self.menu.addSeparator()
@@ -76,13 +86,19 @@ class CddpPlugin:
         self.actions.append(action)
         return action
 
+    @property
+    def dock(self):
+        """The Workspace dock, if it was opened."""
+        return self.docks.get("workspace")
+
     def unload(self) -> None:
-        if self.dock is not None:
-            self.dock.disconnect_project()
-            self.iface.removeDockWidget(self.dock)
-            self.dock.setParent(None)
-            self.dock.deleteLater()
-            self.dock = None
+        for dock in self.docks.values():
+            if hasattr(dock, "disconnect_project"):
+                dock.disconnect_project()
+            self.iface.removeDockWidget(dock)
+            dock.setParent(None)
+            dock.deleteLater()
+        self.docks = {}
         for action in self.actions:
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)
@@ -104,20 +120,26 @@ class CddpPlugin:
         teardown_logging()
 
     # --- actions -------------------------------------------------------------------------------
-    def ensure_dock(self):
-        if self.dock is None:
-            from .ui.workspace_dock import WorkspaceDock
-
-            self.dock = WorkspaceDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
-        return self.dock
-
-    def toggle_dock(self, checked: bool = True) -> None:
-        dock = self.ensure_dock()
+    def _toggle(self, name: str, checked: bool):
+        dock = self.docks.get(name)
+        if dock is None:
+            if name == "workspace":
+                from .ui.workspace_dock import WorkspaceDock as Dock
+            else:
+                from .ui.inspector_dock import InspectorDock as Dock
+            dock = self.docks[name] = Dock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.visibilityChanged.connect(self.dock_actions[name].setChecked)
         dock.setVisible(checked)
         if checked:
             dock.raise_()
+        return dock
+
+    def toggle_dock(self, checked: bool = True):
+        return self._toggle("workspace", checked)
+
+    def toggle_inspector(self, checked: bool = True):
+        return self._toggle("inspector", checked)
 
     def create_workspace(self) -> None:
         self.toggle_dock(True)

@@ -62,3 +62,21 @@ def run_cddp_process(args: list[str], profile: Path, extra_env: dict | None = No
 
 def have_xvfb() -> bool:
     return shutil.which("Xvfb") is not None and shutil.which("qgis") is not None
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The CDDP provider registered for the tests of one module, removed afterwards."""
+    from qgis.core import QgsApplication
+
+    from cddp_plugin.processing.provider import CddpProvider
+
+    registry = QgsApplication.processingRegistry()
+    prov = registry.providerById("cddp")
+    owned = prov is None
+    if owned:
+        prov = CddpProvider()
+        registry.addProvider(prov)
+    yield prov  # keep the Python object alive while its algorithms run
+    if owned:
+        registry.removeProvider(prov)

@@ -83,7 +83,9 @@ def test_csv_in_any_thai_encoding_with_reasons_for_every_rejected_row(tmp_path, 
 
 
 def test_thai_digits_in_coordinates_and_xlsx(tmp_path):
-    df = pd.DataFrame({"รหัสประจำบ้าน": ["33990012345"], "บ้านเลขที่": ["๕๒"], "หมู่": ["๑๐"], "ละติจูด": ["๑๔.๖"], "ลองจิจูด": ["๑๐๔.๒๕"]})
+    df = pd.DataFrame(
+        {"รหัสประจำบ้าน": ["33990012345"], "บ้านเลขที่": ["๕๒"], "หมู่": ["๑๐"], "ละติจูด": ["๑๔.๖"], "ลองจิจูด": ["๑๐๔.๒๕"]}
+    )
     p = tmp_path / "hh.xlsx"
     df.to_excel(p, index=False)
     table, enc = households.read_table(p)
@@ -95,7 +97,7 @@ def test_thai_digits_in_coordinates_and_xlsx(tmp_path):
 
 def test_projected_coordinates_need_a_source_crs(tmp_path):
     df, _ = households.read_table(write(tmp_path, "x.csv", "house_no,easting,northing\n52,418000,1612000\n"))
-    with pytest.raises(CddpError, match="projected coordinates.*set the source CRS"):
+    with pytest.raises(CddpError, match=r"projected coordinates.*set the source CRS"):
         households.prepare_households(df, CRS48)
     out, _ = households.prepare_households(df, CRS48, source_crs="EPSG:32648")
     assert out.geometry.iloc[0].x == pytest.approx(418000)
@@ -103,7 +105,11 @@ def test_projected_coordinates_need_a_source_crs(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("", "is empty"), ("just one column\nvalue\n", "has only one column"), ("a,b\n1,2,3,4\n\"unclosed,5\n", "not a readable CSV")],
+    [
+        ("", "is empty"),
+        ("just one column\nvalue\n", "has only one column"),
+        ('a,b\n1,2,3,4\n"unclosed,5\n', "not a readable CSV"),
+    ],
 )
 def test_malformed_csv_is_refused_clearly(tmp_path, text, message):
     with pytest.raises(CddpError, match=message):

@@ -48,9 +48,19 @@ def test_counts_per_household_village_and_total(town):
     assert list(ah.affected_by) == ["location", "parcel", "parcel"]
     h = ah.set_index("uuid")
     # 2569 BE: born 2490 → 79 (elderly); 2540 → 29; 2500 → 69 (elderly); H3 flag elderly
-    assert (h.loc["H1", "residents"], h.loc["H1", "elderly"], h.loc["H1", "bedridden"], h.loc["H1", "disabled"]) == (2, 1, 1, 1)
+    assert (h.loc["H1", "residents"], h.loc["H1", "elderly"], h.loc["H1", "bedridden"], h.loc["H1", "disabled"]) == (
+        2,
+        1,
+        1,
+        1,
+    )
     assert (h.loc["H2", "elderly"], h.loc["H2", "homebound"], h.loc["H2", "no_caretaker"]) == (1, 1, 1)
-    assert (h.loc["H3", "elderly"], h.loc["H3", "bedridden"], h.loc["H3", "disabled"], h.loc["H3", "no_caretaker"]) == (1, 1, 1, 1)
+    assert (h.loc["H3", "elderly"], h.loc["H3", "bedridden"], h.loc["H3", "disabled"], h.loc["H3", "no_caretaker"]) == (
+        1,
+        1,
+        1,
+        1,
+    )
     v = villages.set_index("village_no")
     assert (v.loc[1, "households"], v.loc[1, "residents"], v.loc[2, "households"]) == (2, 3, 1)
     assert s["households"] == 3 and s["residents"] == 5 and s["bedridden"] == 2 and s["elderly"] == 3

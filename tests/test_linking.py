@@ -13,7 +13,12 @@ import shapely
 from cddp_plugin.core.houseno import house_key
 from cddp_plugin.core.linking import LinkParams, link_households
 
-A, B, C, D = shapely.box(0, 0, 20, 20), shapely.box(30, 0, 50, 20), shapely.box(45, 15, 60, 30), shapely.box(0, -30, 20, -10)
+A, B, C, D = (
+    shapely.box(0, 0, 20, 20),
+    shapely.box(30, 0, 50, 20),
+    shapely.box(45, 15, 60, 30),
+    shapely.box(0, -30, 20, -10),
+)
 PARCELS, IDS = [A, B, C, D], ["A", "B", "C", "D"]
 
 

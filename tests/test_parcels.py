@@ -49,13 +49,20 @@ def test_fields_are_found_by_their_usual_names_and_areas_computed():
     out, rep = parcels.prepare_parcels(gdf, CRS48)
     row = out.iloc[0]
     assert rep.mapping["parcel_code"] == "Parcel Code" and rep.mapping["doc_type"] == "LAND_TYPE"
-    assert (row.parcel_code, row.doc_type, row.mapsheet, row.house_no) == ("03I002", "chanote", "5838III1414", "52 ม.10")
+    assert (row.parcel_code, row.doc_type, row.mapsheet, row.house_no) == (
+        "03I002",
+        "chanote",
+        "5838III1414",
+        "52 ม.10",
+    )
     assert (row.area_sqm, row.area_rai, row.area_ngan, row.area_wa) == (1600.0, 1, 0, 0.0)
     assert out.geometry.iloc[0].geom_type == "MultiPolygon"
 
 
 def test_code_from_zone_block_lot():
-    out, _ = parcels.prepare_parcels(frame([{"zone": "03", "block": "03I", "lot": "002", "geometry": box(0, 0, 1, 1)}]), CRS48)
+    out, _ = parcels.prepare_parcels(
+        frame([{"zone": "03", "block": "03I", "lot": "002", "geometry": box(0, 0, 1, 1)}]), CRS48
+    )
     assert out.parcel_code.iloc[0] == "03I002"
 
 
@@ -81,7 +88,7 @@ def test_duplicated_codes_are_reported():
 
 
 def test_missing_identifier_field_is_a_clear_error():
-    with pytest.raises(CddpError, match="no parcel identifier found.*area, name"):
+    with pytest.raises(CddpError, match=r"no parcel identifier found.*area, name"):
         parcels.prepare_parcels(frame([{"area": 1, "name": "x", "geometry": box(0, 0, 1, 1)}]), CRS48)
 
 
@@ -97,7 +104,7 @@ def test_missing_crs_and_wrong_crs_are_refused():
     out, _ = parcels.prepare_parcels(gdf, CRS48, source_crs="EPSG:4326")
     assert 400_000 < out.geometry.iloc[0].centroid.x < 430_000
     wrong = frame([{"parcel_code": "A", "geometry": shapely.box(104.2, 14.6, 104.21, 14.61)}], crs="EPSG:32647")
-    with pytest.raises(CddpError, match="outside Thailand.*CRS is probably wrong"):
+    with pytest.raises(CddpError, match=r"outside Thailand.*CRS is probably wrong"):
         parcels.prepare_parcels(wrong, CRS48)
 
 
@@ -111,7 +118,9 @@ def test_indian_1975_uses_the_pinned_shift():
 
     pinned = Transformer.from_crs(pinned_source_crs(CRS.from_epsg(24047)), "EPSG:4326", always_xy=True)
     by_hand = Transformer.from_crs(
-        "+proj=utm +zone=47 +a=6377276.345 +rf=300.8017 +towgs84=293,836,318,0,0,0,0 +units=m", "EPSG:4326", always_xy=True
+        "+proj=utm +zone=47 +a=6377276.345 +rf=300.8017 +towgs84=293,836,318,0,0,0,0 +units=m",
+        "EPSG:4326",
+        always_xy=True,
     )
     assert pinned.transform(660000, 1520000) == pytest.approx(by_hand.transform(660000, 1520000), abs=1e-9)
 

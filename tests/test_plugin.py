@@ -38,7 +38,13 @@ def test_load_adds_menu_toolbar_and_provider(plugin, qgis_iface):
     menu = window.findChild(QMenu, MENU_OBJECT_NAME)
     assert menu is not None and menu in menus(qgis_iface)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Workspace panel", "Create workspace…", "Open workspace…", "CDDP Processing tools"]
+    assert texts == [
+        "Workspace panel",
+        "Parcel & household inspector",
+        "Create workspace…",
+        "Open workspace…",
+        "CDDP Processing tools",
+    ]
     assert window.findChild(QToolBar, TOOLBAR_OBJECT_NAME) is plugin.toolbar
     provider = QgsApplication.processingRegistry().providerById("cddp")
     assert provider is plugin.provider
@@ -80,20 +86,21 @@ def test_unload_removes_everything(qgis_iface):
     plug = cddp_plugin.classFactory(qgis_iface)
     plug.initGui()
     plug.toggle_dock(True)
-    dock = plug.dock
+    plug.toggle_inspector(True)
+    dock, inspector = plug.dock, plug.docks["inspector"]
     plug.unload()
     window = qgis_iface.mainWindow()
     assert all(m.objectName() != MENU_OBJECT_NAME for m in menus(qgis_iface))
     assert MENU_OBJECT_NAME not in [a.menu().objectName() for a in window.menuBar().actions() if a.menu()]
     assert QgsApplication.processingRegistry().providerById("cddp") is None
-    assert plug.dock is None and plug.toolbar is None and plug.actions == []
+    assert plug.docks == {} and plug.toolbar is None and plug.actions == []
     from qgis.PyQt import sip
 
     QgsApplication.sendPostedEvents(None, 0)  # run deleteLater
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert sip.isdeleted(dock)
+    assert sip.isdeleted(dock) and sip.isdeleted(inspector)
     import logging
 
     assert not [h for h in logging.getLogger("cddp").handlers if type(h).__name__ == "QgsMessageLogHandler"]
@@ -120,7 +127,7 @@ def test_thai_locale_gives_thai_labels(thai_locale, qgis_iface, qgis_new_project
     plug.initGui()
     try:
         texts = [a.text() for a in plug.menu.actions() if not a.isSeparator()]
-        assert texts == ["แผงพื้นที่ทำงาน", "สร้างพื้นที่ทำงาน…", "เปิดพื้นที่ทำงาน…", "เครื่องมือประมวลผล CDDP"]
+        assert texts[0] == "แผงพื้นที่ทำงาน" and texts[2:] == ["สร้างพื้นที่ทำงาน…", "เปิดพื้นที่ทำงาน…", "เครื่องมือประมวลผล CDDP"]
         plug.toggle_dock(True)
         assert plug.dock.windowTitle() == "พื้นที่ทำงาน CDDP"
         assert plug.dock.createButton.text() == "สร้าง…"

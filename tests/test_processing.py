@@ -7,18 +7,6 @@ from cddp_plugin.core import schema
 from tests.conftest import run_cddp_process
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from cddp_plugin.processing.provider import CddpProvider
-
-    registry = QgsApplication.processingRegistry()
-    prov = registry.providerById("cddp")
-    if prov is None:
-        prov = CddpProvider()
-        registry.addProvider(prov)
-    yield prov
-
-
 def run(params):
     import processing
 

@@ -4,23 +4,11 @@ import json
 import sqlite3
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests.conftest import SHARED, run_cddp_process
 
 X0, Y0 = 418_000, 1_612_000
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from cddp_plugin.processing.provider import CddpProvider
-
-    registry = QgsApplication.processingRegistry()
-    prov = registry.providerById("cddp")
-    if prov is None:
-        prov = CddpProvider()
-        registry.addProvider(prov)
-    yield prov  # keep the Python object alive while its algorithms run
 
 
 def run(alg, params):
@@ -48,7 +36,9 @@ def small_town(tmp_path):
 
 @pytest.fixture
 def ws(tmp_path, provider):
-    out = run("createworkspace", {"OUTPUT": str(tmp_path / "ws.gpkg"), "MUNICIPALITY_CODE": "330506", "CRS": "EPSG:32648"})
+    out = run(
+        "createworkspace", {"OUTPUT": str(tmp_path / "ws.gpkg"), "MUNICIPALITY_CODE": "330506", "CRS": "EPSG:32648"}
+    )
     return out["OUTPUT"]
 
 
@@ -72,11 +62,14 @@ def test_import_link_and_impact_in_the_workspace(ws, small_town, tmp_path):
     out = run("importparcels", {"INPUT": str(small_town / "parcels.geojson"), "WORKSPACE": ws})
     assert (out["INSERTED"], out["UPDATED"]) == (0, 2)
 
-    out = run("importhouseholds", {"INPUT": str(make_households_csv(tmp_path)), "WORKSPACE": ws, "REJECTED": "TEMPORARY_OUTPUT"})
+    out = run(
+        "importhouseholds",
+        {"INPUT": str(make_households_csv(tmp_path)), "WORKSPACE": ws, "REJECTED": "TEMPORARY_OUTPUT"},
+    )
     assert (out["READ"], out["INSERTED"], out["REJECTED_COUNT"], out["WITHOUT_LOCATION"]) == (5, 4, 1, 1)
     rejected = out["REJECTED"]
     rejected = rejected if isinstance(rejected, QgsVectorLayer) else QgsVectorLayer(rejected)
-    assert [f["reason"] for f in rejected.getFeatures()][0].startswith("Row 6: house code '12' must have 11 digits")
+    assert next(f["reason"] for f in rejected.getFeatures()).startswith("Row 6: house code '12' must have 11 digits")
 
     hh = QgsVectorLayer(f"{ws}|layername=households", "hh", "ogr")
     pc = QgsVectorLayer(f"{ws}|layername=parcels", "pc", "ogr")
@@ -89,7 +82,10 @@ def test_import_link_and_impact_in_the_workspace(ws, small_town, tmp_path):
     assert links["1"][:2] == ("03A001", "within") and links["1"][2] == pytest.approx(0.99)
     assert links["2"][:2] == ("03A001", "nearest")
     assert links["3"] == (None, None, None) and links["12/3"] == (None, None, None)
-    assert con.execute("SELECT count(*) FROM cddp_changelog WHERE layer = 'households' AND op = 'update'").fetchone()[0] == 2
+    assert (
+        con.execute("SELECT count(*) FROM cddp_changelog WHERE layer = 'households' AND op = 'update'").fetchone()[0]
+        == 2
+    )
     unlinked = QgsVectorLayer(str(tmp_path / "unlinked.gpkg"))
     assert sorted(f["reason"] for f in unlinked.getFeatures()) == ["no_location", "no_parcel_within_distance"]
     con.close()
@@ -97,8 +93,13 @@ def test_import_link_and_impact_in_the_workspace(ws, small_town, tmp_path):
     hazard = tmp_path / "flood.geojson"
     hazard.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32648"}},
                                   "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": square(-5, -5, 15)}}]}))  # fmt: skip
-    out = run("floodimpact", {"HAZARD": str(hazard), "WORKSPACE": ws, "HOUSEHOLDS": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
-    assert out["AFFECTED_PARCELS"] == 1 and out["AFFECTED_HOUSEHOLDS"] == 2  # house 1 by location, house 2 via its parcel
+    out = run(
+        "floodimpact",
+        {"HAZARD": str(hazard), "WORKSPACE": ws, "HOUSEHOLDS": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"},
+    )
+    assert (
+        out["AFFECTED_PARCELS"] == 1 and out["AFFECTED_HOUSEHOLDS"] == 2
+    )  # house 1 by location, house 2 via its parcel
     con = sqlite3.connect(ws)
     assert con.execute("SELECT count(*) FROM cddp_personal_data_log").fetchone()[0] == 0
     run("floodimpact", {"HAZARD": str(hazard), "WORKSPACE": ws, "INCLUDE_PERSONAL_DATA": True})
@@ -113,11 +114,15 @@ def test_manual_links_are_kept_by_the_algorithm(ws, small_town, tmp_path):
 
     con = gpkg.connect(ws)
     with con:
-        con.execute("UPDATE households SET parcel_id = (SELECT uuid FROM parcels WHERE parcel_code = '03A002'), link_method = 'manual' WHERE house_no = '1'")
+        con.execute(
+            "UPDATE households SET parcel_id = (SELECT uuid FROM parcels WHERE parcel_code = '03A002'), link_method = 'manual' WHERE house_no = '1'"
+        )
     hh = QgsVectorLayer(f"{ws}|layername=households", "hh", "ogr")
     pc = QgsVectorLayer(f"{ws}|layername=parcels", "pc", "ogr")
     run("linkhouseholds", {"HOUSEHOLDS": hh, "PARCELS": pc})
-    row = con.execute("SELECT p.parcel_code, h.link_method FROM households h JOIN parcels p ON p.uuid = h.parcel_id WHERE h.house_no = '1'").fetchone()
+    row = con.execute(
+        "SELECT p.parcel_code, h.link_method FROM households h JOIN parcels p ON p.uuid = h.parcel_id WHERE h.house_no = '1'"
+    ).fetchone()
     con.close()
     assert row == ("03A002", "manual")
 
@@ -138,7 +143,10 @@ def test_link_bad_parameters(provider, small_town, tmp_path, params, message):
         f["properties"]["land_type"] = "x"
     (tmp_path / "p.geojson").write_text(json.dumps(bad_parcels))
     with pytest.raises(QgsProcessingException, match=message):
-        run("linkhouseholds", {"HOUSEHOLDS": str(hh), "PARCELS": str(tmp_path / "p.geojson"), "OUTPUT": "TEMPORARY_OUTPUT", **params})
+        run(
+            "linkhouseholds",
+            {"HOUSEHOLDS": str(hh), "PARCELS": str(tmp_path / "p.geojson"), "OUTPUT": "TEMPORARY_OUTPUT", **params},
+        )
 
 
 def test_link_any_layers_outside_a_workspace_in_lat_lon(provider, small_town, tmp_path):

@@ -1,0 +1,255 @@
+"""Parcel & household inspector: click a parcel, see its data, linked households and aggregated
+residents; link or unlink households by hand (undo-able edits, recorded as ``manual``)."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+from pathlib import Path
+
+from qgis.core import Qgis, QgsFeatureRequest, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapToolIdentifyFeature
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem
+
+from .. import qgis_workspace, settings
+from ..core import schema
+from ..core.impact import log_personal_data, resident_counts
+from ..log import get_logger
+from ..translation import translate
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("inspector_dock.ui")))
+log = get_logger("ui.inspector")
+DOC_LABELS = {code: th for code, th, _en in schema.DOMAINS["land_doc_type"].values}
+METHOD_LABELS = {code: th for code, th, _en in schema.DOMAINS["link_method"].values}
+
+
+def _val(v):
+    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+
+
+class InspectorDock(QDockWidget, FORM_CLASS):
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("CddpInspectorDock")
+        self.iface = iface
+        self.parcel = None  # QgsFeature
+        self.households: list = []  # QgsFeatures linked to the parcel
+        self.tool = None
+        header = self.householdTable.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.personalCheck.setChecked(bool(settings.get("privacy/show_personal_data")))
+        self.pickButton.toggled.connect(self._pick_parcel_mode)
+        self.linkButton.toggled.connect(self._pick_household_mode)
+        self.unlinkButton.clicked.connect(self.unlink_selected)
+        self.zoomParcelButton.clicked.connect(self.zoom_to_parcel)
+        self.selectHouseholdsButton.clicked.connect(self.show_households)
+        self.personalCheck.toggled.connect(self._personal_toggled)
+        self.householdTable.cellDoubleClicked.connect(self._zoom_to_household_row)
+        self.show_parcel(None)
+
+    # --- layers of the open workspace ---------------------------------------------------------------
+    def workspace(self) -> str | None:
+        return qgis_workspace.workspace_of_project(QgsProject.instance())
+
+    def layer(self, name: str) -> QgsVectorLayer | None:
+        ws = self.workspace()
+        if not ws:
+            return None
+        for lyr in QgsProject.instance().mapLayers().values():
+            if isinstance(lyr, QgsVectorLayer) and lyr.source() == qgis_workspace.layer_uri(ws, name):
+                return lyr
+        return None
+
+    def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
+        self.iface.messageBar().pushMessage("CDDP", text, level=level, duration=6)
+
+    # --- map tools ------------------------------------------------------------------------------
+    def _set_tool(self, layer, slot, button) -> None:
+        canvas = self.iface.mapCanvas()
+        if layer is None:
+            button.setChecked(False)
+            self.message(
+                translate("InspectorDock", "Open a CDDP workspace project first (its parcels and households layers)."),
+                Qgis.MessageLevel.Warning,
+            )
+            return
+        self.tool = QgsMapToolIdentifyFeature(canvas, layer)
+        self.tool.featureIdentified.connect(slot)
+        self.tool.deactivated.connect(lambda: button.setChecked(False))
+        canvas.setMapTool(self.tool)
+
+    def _pick_parcel_mode(self, on: bool) -> None:
+        if on:
+            self._set_tool(self.layer("parcels"), self.show_parcel, self.pickButton)
+        elif self.tool is not None and self.iface.mapCanvas().mapTool() is self.tool:
+            self.iface.mapCanvas().unsetMapTool(self.tool)
+
+    def _pick_household_mode(self, on: bool) -> None:
+        if on and self.parcel is None:
+            self.linkButton.setChecked(False)
+            self.message(translate("InspectorDock", "Pick a parcel first."), Qgis.MessageLevel.Warning)
+            return
+        if on:
+            self._set_tool(self.layer("households"), self.link_household, self.linkButton)
+        elif self.tool is not None and self.iface.mapCanvas().mapTool() is self.tool:
+            self.iface.mapCanvas().unsetMapTool(self.tool)
+
+    # --- showing a parcel ------------------------------------------------------------------------
+    def show_parcel(self, feature) -> None:
+        self.parcel = feature
+        shown = feature is not None
+        self.parcelGroup.setVisible(shown)
+        self.hintLabel.setVisible(not shown)
+        for w in (self.linkButton, self.unlinkButton, self.zoomParcelButton, self.selectHouseholdsButton):
+            w.setEnabled(shown)
+        if not shown:
+            self.householdTable.setRowCount(0)
+            self.residentsLabel.setText("")
+            return
+        f = feature
+        self.codeValue.setText(str(_val(f["parcel_code"]) or _val(f["land_no"]) or "—"))
+        doc = DOC_LABELS.get(_val(f["doc_type"]), _val(f["doc_type"]) or "—")
+        self.docValue.setText(f"{doc} {_val(f['doc_no']) or ''}".strip())
+        rai, ngan, wa = (_val(f["area_rai"]), _val(f["area_ngan"]), _val(f["area_wa"]))
+        area = _val(f["area_sqm"])
+        self.areaValue.setText(
+            translate("InspectorDock", "{rai}-{ngan}-{wa} rai ({sqm:,.0f} m²)").format(
+                rai=rai or 0, ngan=ngan or 0, wa=wa or 0, sqm=area or 0
+            )
+            if area is not None
+            else "—"
+        )
+        self.sheetValue.setText(str(_val(f["mapsheet"]) or "—"))
+        personal = self.personalCheck.isChecked()
+        self.ownerCaption.setVisible(personal)
+        self.ownerValue.setVisible(personal)
+        self.ownerValue.setText(str(_val(f["owner_name"]) or "—") if personal else "")
+        self.refresh_households()
+
+    def refresh_households(self) -> None:
+        hh_layer = self.layer("households")
+        self.households = []
+        if hh_layer is not None and self.parcel is not None:
+            uuid = self.parcel["uuid"]
+            req = QgsFeatureRequest().setFilterExpression(f"\"parcel_id\" = '{uuid}'")
+            self.households = list(hh_layer.getFeatures(req))
+        self.householdTable.setRowCount(len(self.households))
+        for row, h in enumerate(self.households):
+            number = _val(h["house_no"]) or "—"
+            village = _val(h["village_no"])
+            conf, dist = _val(h["link_confidence"]), _val(h["link_distance_m"])
+            items = (
+                f"{number} ม.{village}" if village else str(number),
+                METHOD_LABELS.get(_val(h["link_method"]), _val(h["link_method"]) or ""),
+                "" if conf is None else f"{conf:.2f}",
+                "" if dist is None else f"{dist:.1f}",
+            )
+            for col, text in enumerate(items):
+                self.householdTable.setItem(row, col, QTableWidgetItem(text))
+        self.show_residents()
+
+    def show_residents(self) -> None:
+        ws = self.workspace()
+        uuids = [h["uuid"] for h in self.households if _val(h["uuid"])]
+        if not ws or not uuids:
+            self.residentsLabel.setText(
+                translate("InspectorDock", "No linked households.") if self.parcel is not None else ""
+            )
+            return
+        import pandas as pd
+
+        con = sqlite3.connect(f"file:{ws}?mode=ro", uri=True)
+        try:
+            marks = ",".join("?" * len(uuids))
+            frame = pd.read_sql_query(f"SELECT * FROM residents WHERE household_uuid IN ({marks})", con, params=uuids)
+        finally:
+            con.close()
+        counts = resident_counts(frame).sum() if len(frame) else None
+        if counts is None:
+            text = translate("InspectorDock", "{n} households; no residents recorded.").format(n=len(uuids))
+        else:
+            text = translate("InspectorDock", "{n} households, {r} residents: {e} elderly, {b} bedridden, {hb} homebound, {d} disabled, {nc} dependent without caretaker.").format(
+                n=len(uuids), r=int(counts["residents"]), e=int(counts["elderly"]), b=int(counts["bedridden"]),
+                hb=int(counts["homebound"]), d=int(counts["disabled"]), nc=int(counts["no_caretaker"]))  # fmt: skip
+            if self.personalCheck.isChecked():
+                names = [n for n in frame["full_name"].dropna()]
+                text += "\n" + translate("InspectorDock", "Names: {names}").format(names=", ".join(names) or "—")
+                log_personal_data(ws, getpass.getuser(), "inspector:view_residents",
+                                  {"parcel": self.parcel["uuid"], "households": len(uuids), "names": len(names)})  # fmt: skip
+        self.residentsLabel.setText(text)
+
+    def _personal_toggled(self, on: bool) -> None:
+        settings.set("privacy/show_personal_data", on)
+        if self.parcel is not None:
+            self.show_parcel(self.parcel)
+
+    # --- manual links ----------------------------------------------------------------------------
+    def _edit(self, hh_layer, fid, parcel_uuid, method, label) -> bool:
+        if not hh_layer.isEditable() and not hh_layer.startEditing():
+            self.message(
+                translate("InspectorDock", "The households layer cannot be edited."), Qgis.MessageLevel.Critical
+            )
+            return False
+        fields = hh_layer.fields()
+        hh_layer.beginEditCommand(label)
+        values = {fields.indexFromName("parcel_id"): parcel_uuid, fields.indexFromName("link_method"): method,
+                  fields.indexFromName("link_confidence"): 1.0 if parcel_uuid else None,
+                  fields.indexFromName("link_distance_m"): None, fields.indexFromName("link_candidates"): None}  # fmt: skip
+        ok = hh_layer.changeAttributeValues(fid, values)
+        if ok:
+            hh_layer.endEditCommand()
+        else:
+            hh_layer.destroyEditCommand()
+        return ok
+
+    def link_household(self, feature) -> None:
+        hh_layer = self.layer("households")
+        if hh_layer is None or self.parcel is None or feature is None:
+            return
+        if self._edit(
+            hh_layer,
+            feature.id(),
+            self.parcel["uuid"],
+            "manual",
+            translate("InspectorDock", "Link household to parcel"),
+        ):
+            self.message(translate("InspectorDock", "Household {house} linked to parcel {parcel} by hand. Save the households layer to keep it; Ctrl+Z undoes.").format(
+                house=_val(feature["house_no"]) or feature.id(), parcel=self.codeValue.text()), Qgis.MessageLevel.Success)  # fmt: skip
+        self.linkButton.setChecked(False)
+        self.refresh_households()
+
+    def unlink_selected(self) -> None:
+        row = self.householdTable.currentRow()
+        hh_layer = self.layer("households")
+        if hh_layer is None or not 0 <= row < len(self.households):
+            self.message(translate("InspectorDock", "Select a household in the list first."), Qgis.MessageLevel.Warning)
+            return
+        h = self.households[row]
+        if self._edit(hh_layer, h.id(), None, None, translate("InspectorDock", "Unlink household from parcel")):
+            self.message(translate("InspectorDock", "Household {house} unlinked. Save the households layer to keep it; Ctrl+Z undoes.").format(
+                house=_val(h["house_no"]) or h.id()))  # fmt: skip
+        self.refresh_households()
+
+    # --- navigation ------------------------------------------------------------------------------
+    def zoom_to_parcel(self) -> None:
+        layer = self.layer("parcels")
+        if layer is not None and self.parcel is not None:
+            self.iface.mapCanvas().zoomToFeatureIds(layer, [self.parcel.id()])
+            self.iface.mapCanvas().flashFeatureIds(layer, [self.parcel.id()])
+
+    def show_households(self) -> None:
+        layer = self.layer("households")
+        if layer is not None and self.households:
+            ids = [h.id() for h in self.households]
+            layer.selectByIds(ids)
+            self.iface.mapCanvas().zoomToFeatureIds(layer, ids)
+
+    def _zoom_to_household_row(self, row: int, _col: int) -> None:
+        layer = self.layer("households")
+        if layer is not None and 0 <= row < len(self.households):
+            fid = self.households[row].id()
+            layer.selectByIds([fid])
+            self.iface.mapCanvas().zoomToFeatureIds(layer, [fid])
+            self.iface.mapCanvas().flashFeatureIds(layer, [fid])
