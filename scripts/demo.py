@@ -9,7 +9,6 @@ plugin), exactly as a scheduled job at a municipality would. Later issues add th
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -31,17 +30,125 @@ MUNICIPALITIES = (
 )
 
 
-def cddp_process(*args: str) -> subprocess.CompletedProcess:
+def cddp_process(*args: str) -> dict:
+    """Run one algorithm through scripts/cddp-process; return its results (``KEY: value`` lines)."""
     proc = subprocess.run([str(ROOT / "scripts" / "cddp-process"), *args], capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
         raise SystemExit(f"demo step failed: cddp-process {' '.join(args[:2])}")
-    return proc
+    results, in_results, log = {}, False, []
+    for line in proc.stdout.splitlines():
+        if line.strip() == "Results":
+            in_results = True
+        elif in_results and ":\t" in line:
+            key, value = line.split(":\t", 1)
+            results[key.strip()] = value.strip()
+        elif not in_results and line.strip() and not line.startswith(("-", "Inputs")) and ":\t" not in line:
+            log.append(line.strip().lstrip("0123456789. "))
+    results["_log"] = log
+    return results
 
 
 def step(title: str):
     print(f"\n== {title}")
     return time.perf_counter()
+
+
+def report_workspace(gpkg: Path, elapsed: float) -> None:
+    info = inspect_workspace(gpkg)
+    con = sqlite3.connect(gpkg)
+    triggers = con.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'cddp_%'").fetchone()[
+        0
+    ]
+    styles = con.execute("SELECT count(*) FROM layer_styles WHERE useAsDefault").fetchone()[0]
+    domains = con.execute(
+        "SELECT count(DISTINCT constraint_name) FROM gpkg_data_column_constraints WHERE constraint_name NOT LIKE '\\_%' ESCAPE '\\'"
+    ).fetchone()[0]
+    con.close()
+    print(f"   {gpkg.name}: {len(info.layer_counts)} layers, schema {info.schema_version}, CRS {info.crs}, "
+          f"{triggers} change-log triggers, {styles} default styles, {domains} Thai value lists, {elapsed:.1f} s")  # fmt: skip
+
+
+def residential_buildings(buildings: Path, out: Path) -> tuple[int, int]:
+    """Household points from Prue Yai's building footprints: one point inside each building that is a
+    house (a house number, "บ้าน", or no use recorded); barns, shops, toilets… are left out."""
+    import geopandas as gpd
+
+    from cddp_plugin.core.houseno import parse_house_number
+
+    b = gpd.read_file(buildings)
+    label = b["hs_no"].fillna("").str.strip()
+    has_number = label.map(lambda t: parse_house_number(t).number is not None)
+    keep = has_number | label.isin(["", "บ้าน"])
+    homes = b.loc[keep].copy()
+    homes["geometry"] = homes.geometry.make_valid().representative_point()
+
+    homes.to_file(out, driver="GeoJSON")
+    return len(b), len(homes)
+
+
+def prue_yai(shared: Path, out: Path) -> None:
+    ws = out / "prueyai.gpkg"
+    t0 = step("อบต.ปรือใหญ่ (330506): create the municipal workspace")
+    cddp_process("run", "cddp:createworkspace", "--", f"OUTPUT={ws}", "MUNICIPALITY_CODE=330506",
+                 "MUNICIPALITY_NAME=อบต.ปรือใหญ่", "CRS=EPSG:32648")  # fmt: skip
+    report_workspace(ws, time.perf_counter() - t0)
+
+    t0 = step(f"import the tax-map parcels  [{shared / 'prueyai' / 'parcel.geojson'}]")
+    r = cddp_process(
+        "run", "cddp:importparcels", "--", f"INPUT={shared / 'prueyai' / 'parcel.geojson'}", f"WORKSPACE={ws}"
+    )
+    print(f"   {r['READ']} read, {r['INSERTED']} added, {r['UPDATED']} updated, {r['REPAIRED']} invalid geometries repaired, "
+          f"{r['REJECTED_COUNT']} rejected, {r['DUPLICATE_CODES']} duplicated parcel codes  ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+    for line in r["_log"]:
+        if line.startswith(("WARNING", "Repaired", "9 parcel", "Field mapping")) or "appear more than once" in line:
+            print(f"   {line}")
+
+    t0 = step(f"households: one point inside each residential building  [{shared / 'prueyai' / 'building.geojson'}]")
+    points = out / "prueyai_households.geojson"
+    total, homes = residential_buildings(shared / "prueyai" / "building.geojson", points)
+    print(f"   {homes} of {total} buildings are homes (house number, บ้าน or no use recorded)")
+    r = cddp_process("run", "cddp:importhouseholds", "--", f"INPUT={points}", f"WORKSPACE={ws}")
+    print(f"   {r['READ']} read, {r['INSERTED']} added, {r['UPDATED']} updated, {r['REJECTED_COUNT']} rejected "
+          f"({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+
+    t0 = step("link households to parcels (in the workspace, through the change log)")
+    r = cddp_process("run", "cddp:linkhouseholds", "--", f"HOUSEHOLDS={ws}|layername=households",
+                     f"PARCELS={ws}|layername=parcels", "MAX_DISTANCE=15", f"UNLINKED={out / 'prueyai_unlinked.gpkg'}")  # fmt: skip
+    for line in r["_log"]:
+        if line.startswith(("Linked", "by ", "Confidence", "Notes", "WARNING", "Workspace")):
+            print(f"   {line}")
+    print(f"   ({time.perf_counter() - t0:.1f} s; unlinked households in {out.name}/prueyai_unlinked.gpkg)")
+
+    t0 = step("flood-impact DRILL (an exercise extent, not a real flood): 600 m around the tambon's densest village")
+    drill = out / "prueyai_flood_drill.geojson"
+    make_drill(ws, drill)
+    r = cddp_process("run", "cddp:floodimpact", "--", f"HAZARD={drill}", f"WORKSPACE={ws}",
+                     f"VILLAGES={out / 'prueyai_flood_villages.csv'}", f"HOUSEHOLDS={out / 'prueyai_flood_households.gpkg'}")  # fmt: skip
+    print(f"   affected: {r['AFFECTED_PARCELS']} parcels, {r['AFFECTED_HOUSEHOLDS']} households; vulnerable residents: "
+          f"elderly {r['ELDERLY']}, bedridden {r['BEDRIDDEN']}, disabled {r['DISABLED']} (no resident register in the "
+          f"public data)  ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+
+
+def make_drill(ws: Path, out: Path) -> None:
+    """A 600 m disc around the household point with the most neighbours within 600 m (the village core)."""
+    import geopandas as gpd
+    import shapely
+
+    hh = gpd.read_file(ws, layer="households")
+    pts = hh.geometry[hh.geometry.notna()].values
+    tree = shapely.STRtree(pts)
+    counts = [len(tree.query(p, predicate="dwithin", distance=600)) for p in pts[:: max(1, len(pts) // 400)]]
+    centre = pts[:: max(1, len(pts) // 400)][int(max(range(len(counts)), key=counts.__getitem__))]
+    gpd.GeoDataFrame({"scenario": ["drill"]}, geometry=[centre.buffer(600)], crs=hh.crs).to_file(out, driver="GeoJSON")
+
+
+def pathum_wan(shared: Path, out: Path) -> None:
+    ws = out / "pathumwan.gpkg"
+    t0 = step("เขตปทุมวัน (1007): create the municipal workspace")
+    cddp_process("run", "cddp:createworkspace", "--", f"OUTPUT={ws}", "MUNICIPALITY_CODE=1007",
+                 "MUNICIPALITY_NAME=เขตปทุมวัน", "CRS=EPSG:32647")  # fmt: skip
+    report_workspace(ws, time.perf_counter() - t0)
 
 
 def main() -> int:
@@ -56,30 +163,12 @@ def main() -> int:
     for stem, *_ in MUNICIPALITIES:  # the demo rebuilds only what it made itself
         for suffix in (".gpkg", ".qgz"):
             (out / f"{stem}{suffix}").unlink(missing_ok=True)
+        for extra in out.glob(f"{stem}_*"):
+            extra.unlink()
 
-    summary = []
-    for stem, code, name, crs, folder in MUNICIPALITIES:
-        gpkg = out / f"{stem}.gpkg"
-        t0 = step(f"{name} ({code}): create the municipal workspace  [data: {args.shared / folder}]")
-        cddp_process("run", "cddp:createworkspace", "--", f"OUTPUT={gpkg}", f"MUNICIPALITY_CODE={code}",
-                     f"MUNICIPALITY_NAME={name}", f"CRS={crs}")  # fmt: skip
-        elapsed = time.perf_counter() - t0
-        info = inspect_workspace(gpkg)
-        con = sqlite3.connect(gpkg)
-        triggers = con.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'cddp_%'"
-        ).fetchone()[0]
-        styles = con.execute("SELECT count(*) FROM layer_styles WHERE useAsDefault").fetchone()[0]
-        domains = con.execute(
-            "SELECT count(DISTINCT constraint_name) FROM gpkg_data_column_constraints WHERE constraint_name NOT LIKE '\\_%' ESCAPE '\\'"
-        ).fetchone()[0]
-        con.close()
-        print(f"   {gpkg.relative_to(Path.cwd()) if gpkg.is_relative_to(Path.cwd()) else gpkg}: "
-              f"{len(info.layer_counts)} layers, schema {info.schema_version}, CRS {info.crs}, "
-              f"{triggers} change-log triggers, {styles} default styles, {domains} Thai value lists, "
-              f"{os.path.getsize(gpkg) / 1024:.0f} KiB, {elapsed:.1f} s")  # fmt: skip
-        print(f"   project: {gpkg.with_suffix('.qgz').name}")
-        summary.append((stem, info))
+    prue_yai(args.shared, out)
+    pathum_wan(args.shared, out)
+    summary = [(stem, inspect_workspace(out / f"{stem}.gpkg")) for stem, *_ in MUNICIPALITIES]
 
     print("\n== Summary")
     for stem, info in summary:

@@ -212,7 +212,9 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
             g = src_geoms[i]
             if g is not None and not g.is_empty:
                 if g.geom_type != "Point":
-                    g = g.representative_point() if g.geom_type in ("Polygon", "MultiPolygon") else None
+                    polygonal = g.geom_type in ("Polygon", "MultiPolygon")
+                    g = shapely.make_valid(g).representative_point() if polygonal else None
+
                     if g is None:
                         reject(translate("core", "Row {row}: geometry is not a point or polygon.").format(row=row_no))
                         continue

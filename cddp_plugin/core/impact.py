@@ -30,11 +30,12 @@ def resident_counts(residents, today: _dt.date | None = None):
     r = residents
     year_be = be_year(today or _dt.date.today())
     birth = pd.to_numeric(r["birth_year_be"], errors="coerce")
-    elderly = r["is_elderly"].fillna(0).astype(bool) | ((year_be - birth) >= ELDERLY_AGE)
+    elderly = pd.to_numeric(r["is_elderly"], errors="coerce").fillna(0).astype(bool) | ((year_be - birth) >= ELDERLY_AGE)
     dep = r["dependency"].fillna("")
     disabled = r["disability"].notna() & r["disability"].ne("none")
     dependent = dep.isin(["bedridden", "homebound"])
-    no_care = dependent & ~r["has_caretaker"].fillna(0).astype(bool)
+    no_care = dependent & ~pd.to_numeric(r["has_caretaker"], errors="coerce").fillna(0).astype(bool)
+
     frame = pd.DataFrame({
         "household_uuid": r["household_uuid"],
         "residents": 1,

@@ -83,6 +83,14 @@ class LinkResult:
 
 
 def _as_geoms(values) -> np.ndarray:
+    """An object ndarray of shapely geometries (GeoSeries/GeometryArray convert without copying)."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
+    values = getattr(values, "values", values)  # GeoSeries → GeometryArray
+    if hasattr(values, "__array__"):
+        arr = np.asarray(values)
+        if arr.dtype == object and arr.ndim == 1:
+            return arr
     arr = np.empty(len(values), dtype=object)
     arr[:] = list(values)
     return arr
@@ -168,7 +176,16 @@ def link_households(
     if idx.size and m:
         qi_pts, qi_polys = tree.query(pts[idx], predicate="intersects")  # the boundary belongs to the parcel
         hh = idx[qi_pts]
-        depth = shapely.distance(pts[hh], shapely.boundary(polys[qi_polys]))
+        hit, inverse = np.unique(qi_polys, return_inverse=True)  # each parcel's rings once
+        hit_polys = polys[hit]
+        if (shapely.get_type_id(hit_polys) == 6).all() and (shapely.get_num_geometries(hit_polys) == 1).all():
+            hit_polys = shapely.get_geometry(hit_polys, 0)  # single-part MultiPolygons (workspace parcels)
+
+        rings = shapely.get_exterior_ring(hit_polys) if not shapely.get_num_interior_rings(hit_polys).any() else None
+        if rings is None or shapely.is_missing(rings).any():  # holes or multipolygons: the whole boundary
+            rings = shapely.boundary(hit_polys)
+        depth = shapely.distance(pts[hh], rings[inverse])
+
         order, starts, sizes = _group_first(hh, depth, descending=True)
         best_hh = hh[order][starts]
         best_poly = qi_polys[order][starts]

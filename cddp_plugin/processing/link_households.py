@@ -119,8 +119,12 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
                 )
 
         feedback.pushInfo(self.tr("Reading households and parcels…"))
-        hh = qgis_io.read_layer(hh_layer)
-        pc = qgis_io.read_layer(pc_layer)
+        wanted = None
+        if id_field:  # read only what linking uses from the parcels
+            names = {f.name() for f in pc_layer.fields()}
+            wanted = [n for n in dict.fromkeys([id_field, "uuid", "parcel_code", "house_no", "hs_no"]) if n in names]
+        hh, pc = qgis_io.read_layers([hh_layer, pc_layer], fields=[None, wanted])
+
         if feedback.isCanceled():
             return {}
         if len(pc) == 0:
@@ -130,18 +134,10 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         hh_m = hh.to_crs(work_crs) if hh.crs != work_crs else hh
         pc_m = pc.to_crs(work_crs) if pc.crs != work_crs else pc
         ids = _parcel_ids(pc, id_field, pc_layer.name())
-        pc_valid = pc_m.geometry.values
+        import numpy as np
         import shapely
 
-        bad = ~shapely.is_valid(pc_valid) & ~shapely.is_missing(pc_valid)
-        if bad.any():
-            feedback.pushWarning(
-                self.tr("{n} parcels have invalid geometry and were repaired for linking (not in the data).").format(
-                    n=int(bad.sum())
-                )
-            )
-            pc_valid = pc_valid.copy()
-            pc_valid[bad] = shapely.make_valid(pc_valid[bad])
+        pc_valid = np.asarray(pc_m.geometry.values)
 
         def column(frame, *names):
             for n in names:
@@ -160,18 +156,33 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         )
         pc_house = column(pc, "house_no", "hs_no")
         pc_keys = None if pc_house is None else [house_key(h) for h in pc_house]
+        if hh_codes is None:
+            pc_codes = None  # nothing to match them with
         params = linking.LinkParams(max_distance=max_distance)
+
         feedback.pushInfo(
             self.tr("Linking {n} households to {m} parcels (largest distance {d:g} m)…").format(
                 n=len(hh), m=len(pc), d=max_distance
             )
         )
-        res = linking.link_households(
-            hh_m.geometry.values, pc_valid, ids, params,
+        link_args = dict(
             household_codes=hh_codes, parcel_codes=pc_codes,
             household_house_keys=hh_keys, parcel_house_keys=pc_keys,
             existing_ids=column(hh, "parcel_id"), existing_methods=column(hh, "link_method"),
         )  # fmt: skip
+        try:
+            res = linking.link_households(hh_m.geometry.values, pc_valid, ids, params, **link_args)
+        except shapely.errors.GEOSException:  # an invalid parcel upset GEOS: repair the invalid ones and retry
+            bad = ~shapely.is_valid(pc_valid) & ~shapely.is_missing(pc_valid)
+            feedback.pushWarning(
+                self.tr("{n} parcels have invalid geometry and were repaired for linking (not in the data).").format(
+                    n=int(bad.sum())
+                )
+            )
+            pc_valid = pc_valid.copy()
+            pc_valid[bad] = shapely.make_valid(pc_valid[bad])
+            res = linking.link_households(hh_m.geometry.values, pc_valid, ids, params, **link_args)
+
         feedback.setProgress(70)
         if feedback.isCanceled():
             return {}
