@@ -29,7 +29,9 @@ STAMP := $(VENV)/.cddp-setup-done
 setup:
 	bash scripts/setup-system.sh
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	@PIP_CONSTRAINT=$(CURDIR)/build-constraints.txt $(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@PIP_CONSTRAINT=$(CURDIR)/build-constraints.txt $(PY) -m pip install -q --disable-pip-version-check --no-binary pyproj $$(grep -E '^pyproj==' requirements.txt)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+
 	@$(PY) -c "import qgis.core, geopandas, numpy; print('venv ok: QGIS', qgis.core.Qgis.QGIS_VERSION, '| numpy', numpy.__version__, '| geopandas', geopandas.__version__)"
 	@touch $(STAMP)
 
