@@ -75,6 +75,17 @@ def run():
                 "layers": dock.layerTable.rowCount(),
                 "buttons": [dock.createButton.text(), dock.openButton.text(), dock.refreshButton.text()],
             }
+        if ARGS.get("inspector_parcel") and plugin is not None:
+            inspector = plugin.toggle_inspector(True)
+            layer = inspector.layer("parcels")
+            feature = next((f for f in layer.getFeatures() if f["parcel_code"] == ARGS["inspector_parcel"]), None)
+            inspector.show_parcel(feature)
+            inspector.zoom_to_parcel()
+            qgis.utils.iface.mapCanvas().zoomScale(2500)
+            report["inspector"] = {
+                "parcel": inspector.codeValue.text(),
+                "households": inspector.householdTable.rowCount(),
+            }
         if ARGS.get("screenshot"):
             win = qgis.utils.iface.mainWindow()
             win.showNormal()  # Xvfb has no window manager to maximise

@@ -119,6 +119,8 @@ def main() -> int:
     ap.add_argument("--project", type=Path)
     ap.add_argument("--probe", action="store_true", help="check the plugin, report JSON and quit")
     ap.add_argument("--screenshot", type=Path, help="with --probe: save a screenshot of the screen here")
+    ap.add_argument("--inspect", help="with --probe: show this parcel code in the inspector dock")
+
     args = ap.parse_args()
     base = args.profile or Path(tempfile.mkdtemp(prefix="cddp-qgis-profile-"))
     make_profile(base, args.zip, args.locale)
@@ -126,7 +128,9 @@ def main() -> int:
         os.execvp(
             "qgis", ["qgis", "--profiles-path", str(base), *(["--project", str(args.project)] if args.project else [])]
         )
-    probe = {"open_dock": True, "screenshot": str(args.screenshot.resolve()) if args.screenshot else None}
+    probe = {"open_dock": not args.inspect, "inspector_parcel": args.inspect,
+             "screenshot": str(args.screenshot.resolve()) if args.screenshot else None}  # fmt: skip
+
     report = run_qgis(base, probe, args.project)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0 if report.get("ok") else 1

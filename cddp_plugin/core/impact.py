@@ -30,7 +30,9 @@ def resident_counts(residents, today: _dt.date | None = None):
     r = residents
     year_be = be_year(today or _dt.date.today())
     birth = pd.to_numeric(r["birth_year_be"], errors="coerce")
-    elderly = pd.to_numeric(r["is_elderly"], errors="coerce").fillna(0).astype(bool) | ((year_be - birth) >= ELDERLY_AGE)
+    elderly = pd.to_numeric(r["is_elderly"], errors="coerce").fillna(0).astype(bool) | (
+        (year_be - birth) >= ELDERLY_AGE
+    )
     dep = r["dependency"].fillna("")
     disabled = r["disability"].notna() & r["disability"].ne("none")
     dependent = dep.isin(["bedridden", "homebound"])
