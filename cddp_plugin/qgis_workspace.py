@@ -177,11 +177,56 @@ def configure_layer(
         vl.setDisplayExpression(layer.display)
     if layer.restricted:
         vl.setCustomProperty(RESTRICTED_PROPERTY, True)
+    _field_forms(vl, layer)
     if vl.isSpatial():
         vl.setRenderer(_renderer(vl, layer))
 
 
+# Field-form rules beyond the schema's value lists and ranges (inspection forms for the field).
+# The inspection is looked up by its layer's name in the workspace project (the Thai title).
+DISTRESS_DENSITY_RULE = (
+    '"quantity" IS NULL OR ("quantity" >= 0 AND ("unit" IS NULL OR "unit" <> \'m2\' OR '
+    "\"quantity\" <= coalesce(attribute(get_feature('{inspections}', 'uuid', \"inspection_uuid\"), 'sample_area_sqm'), \"quantity\")))"
+).replace("{inspections}", schema.LAYERS_BY_NAME["road_inspections"].title_th)
+
+
+REQUIRED = {
+    "road_inspections": ("section_uuid", "inspected_on", "method"),
+    "road_distresses": ("inspection_uuid", "distress_type", "severity", "quantity", "unit"),
+    "streetlights": ("status",),
+    "work_orders": ("status", "priority", "category"),
+}
+
+
+def _field_forms(vl: QgsVectorLayer, layer: schema.Layer) -> None:
+    """PASER with the Thai description of each rating; required fields; the distress density rule."""
+    from .core.pavement import PASER_LEVELS
+
+    fields = vl.fields()
+    idx = fields.indexFromName("paser")
+    if idx >= 0:
+        levels = sorted(PASER_LEVELS, key=lambda lv: -lv.rating)
+        vl.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(
+            "ValueMap", {"map": [{f"{lv.rating} – {lv.label_th}: {lv.description_th}": str(lv.rating)} for lv in levels]}
+        ))  # fmt: skip
+    for name in REQUIRED.get(layer.name, ()):
+        i = fields.indexFromName(name)
+        if i >= 0:
+            vl.setFieldConstraint(i, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                  QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)  # fmt: skip
+    if layer.name == "road_distresses":
+        i = fields.indexFromName("quantity")
+        vl.setConstraintExpression(
+            i,
+            DISTRESS_DENSITY_RULE,
+            translate("core", "An area distress cannot exceed the sample unit's area (density over 100 %)."),
+        )
+        vl.setFieldConstraint(i, QgsFieldConstraints.Constraint.ConstraintExpression,
+                              QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)  # fmt: skip
+
+
 def relation_ids() -> dict[tuple[str, str], str]:
+
     return {(r.child, r.child_field): r.id for r in schema.RELATIONS}
 
 

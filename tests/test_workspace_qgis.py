@@ -46,7 +46,7 @@ def test_default_style_and_thai_form_come_with_the_layer(full_workspace):
 
     sections = layer(info, "road_sections")
     paser = sections.fields().indexFromName("paser")
-    assert sections.editorWidgetSetup(paser).type() == "Range"
+    assert sections.editorWidgetSetup(paser).type() == "ValueMap"  # 1–10 with the Thai PASER descriptions
     assert "<= 10" in sections.constraintExpression(paser)
 
 
@@ -108,3 +108,46 @@ def test_a_plain_qgis_feature_without_defaults_still_gets_a_uuid(full_workspace)
     assert vl.dataProvider().addFeatures([feat])[0]
     uuid = next(vl.getFeatures())["uuid"]
     assert isinstance(uuid, str) and len(uuid) == 36
+
+
+def test_inspection_forms_guide_and_validate(full_workspace):
+    from qgis.core import QgsVectorLayerUtils
+
+    info, _ = full_workspace
+    insp = layer(info, "road_inspections")
+    insp.setName(schema.LAYERS_BY_NAME["road_inspections"].title_th)  # as in the workspace project
+    QgsProject.instance().addMapLayer(insp)
+    paser = insp.editorWidgetSetup(insp.fields().indexFromName("paser"))
+    labels = [next(iter(d)) for d in paser.config()["map"]]
+    assert len(labels) == 10 and labels[0].startswith("10 – ") and labels[-1].startswith("1 – ")
+    assert "อุดรอยแตก" in next(label for label in labels if label.startswith("7 – "))
+
+    # a distress larger than its sample unit (density over 100 %) fails the form's hard constraint
+    assert insp.startEditing()
+    f = QgsVectorLayerUtils.createFeature(insp)
+    f["section_uuid"], f["inspected_on"], f["method"], f["sample_area_sqm"] = "S1", "2026-11-21", "pci", 225.0
+    assert insp.addFeature(f) and insp.commitChanges()
+    insp_uuid = next(insp.getFeatures())["uuid"]
+    dist = layer(info, "road_distresses")
+    ok = QgsVectorLayerUtils.createFeature(dist)
+    ok["inspection_uuid"], ok["distress_type"], ok["severity"], ok["quantity"], ok["unit"] = (
+        insp_uuid,
+        1,
+        "M",
+        30.0,
+        "m2",
+    )
+    bad = QgsVectorLayerUtils.createFeature(dist)
+    bad["inspection_uuid"], bad["distress_type"], bad["severity"], bad["quantity"], bad["unit"] = (
+        insp_uuid,
+        1,
+        "M",
+        300.0,
+        "m2",
+    )
+    idx = dist.fields().indexFromName("quantity")
+    assert QgsVectorLayerUtils.validateAttribute(dist, ok, idx)[0]
+    assert not QgsVectorLayerUtils.validateAttribute(dist, bad, idx)[0]
+    missing = QgsVectorLayerUtils.createFeature(dist)
+    assert not QgsVectorLayerUtils.validateAttribute(dist, missing, dist.fields().indexFromName("severity"))[0]
+    QgsProject.instance().removeMapLayer(insp.id())
