@@ -194,6 +194,7 @@ REQUIRED = {
     "road_inspections": ("section_uuid", "inspected_on", "method"),
     "road_distresses": ("inspection_uuid", "distress_type", "severity", "quantity", "unit"),
     "streetlights": ("status",),
+    "streetlight_inspections": ("streetlight_uuid", "inspected_at", "status"),
     "work_orders": ("status", "priority", "category"),
 }
 

@@ -114,7 +114,7 @@ def test_lamps_without_events_keep_their_layer_status_labels_are_accepted_and_or
 @pytest.mark.parametrize(
     ("faults", "inspections", "message"),
     [
-        ([FaultRecord("A", "broken", day(1))], [], "Fault record #1 of streetlight A: fault 'broken' is not a lamp status; use one of out, flickering, day_burning, damaged_pole, missing"),
+        ([FaultRecord("A", "broken", day(1))], [], "Fault record #1 of streetlight A: fault 'broken' is not a lamp status; use one of out, partly_out, flickering, day_burning, damaged_pole, missing"),
         ([FaultRecord("A", "working", day(1))], [], "'working' is not a fault"),
         ([FaultRecord("A", "out", day(5), day(4))], [], "resolved at 2026-03-04T12:00:00+07:00, before it was reported (2026-03-05T12:00:00+07:00)"),
         ([FaultRecord("A", "out", dt.datetime(2026, 4, 1, tzinfo=BKK))], [], "reported_at 2026-04-01T00:00:00+07:00 is later than the time of the analysis"),
@@ -209,6 +209,7 @@ def test_khon_kaen_survey_notes():
     assert counts == {
         "working": 33,
         "out": 0,
+        "partly_out": 0,
         "flickering": 0,
         "day_burning": 0,
         "damaged_pole": 5,
@@ -523,7 +524,7 @@ def test_kpis_by_hand():
     clusters = lighting.outage_clusters(row(0, 30, 60), ["out"] * 3)
     k = lighting.lighting_kpis(statuses, days_out=days, owners=owners, clusters=clusters, gaps=gaps)
     assert k["lamps"] == 8
-    assert k["by_status"] == {"working": 2, "out": 3, "flickering": 1, "day_burning": 0, "damaged_pole": 1,
+    assert k["by_status"] == {"working": 2, "out": 3, "partly_out": 0, "flickering": 1, "day_burning": 0, "damaged_pole": 1,
                               "missing": 0, "unknown": 1}  # fmt: skip
     assert (k["out"], k["pct_out"]) == (4, 50.0)  # out 3 + flickering 1 of 8
     assert (k["faulty"], k["pct_faulty"]) == (5, 62.5)

@@ -5,6 +5,7 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import cddp_plugin
+from cddp_plugin.core import schema
 from cddp_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
 from tests.conftest import EXPECTED_ALGORITHMS
 
@@ -70,7 +71,7 @@ def test_dock_opens_a_workspace_and_shows_its_facts(plugin, full_workspace, qgis
     assert dock.codeValue.text() == "330506"
     assert dock.crsValue.text() == "EPSG:32648"
     assert dock.schemaValue.text() == "1"
-    assert dock.layerTable.rowCount() == 13
+    assert dock.layerTable.rowCount() == len(schema.LAYERS)
     assert dock.layerTable.item(1, 0).text() == "แปลงที่ดิน"
 
 

@@ -8,7 +8,7 @@ def test_schema_is_consistent():
 def test_every_layer_of_the_design_is_there():
     expected = {
         "parcels", "households", "residents", "villages", "roads", "road_sections", "road_inspections",
-        "road_distresses", "streetlights", "streetlight_faults", "complaints", "work_orders", "work_order_events",
+        "road_distresses", "streetlights", "streetlight_faults", "streetlight_inspections", "complaints", "work_orders", "work_order_events",
     }  # fmt: skip
     assert {layer.name for layer in schema.LAYERS} == expected
 

@@ -126,7 +126,7 @@ LAMP_STATUSES: tuple[str, ...] = tuple(str(c) for c in schema.DOMAINS["lamp_stat
 OWNERS: tuple[str, ...] = tuple(str(c) for c in schema.DOMAINS["asset_owner"].codes())
 FAULT_STATUSES: tuple[str, ...] = tuple(s for s in LAMP_STATUSES if s not in ("working", "unknown"))
 OUT_STATUSES: tuple[str, ...] = ("out", "flickering")
-LIT_STATUSES: tuple[str, ...] = ("working", "day_burning", "unknown")
+LIT_STATUSES: tuple[str, ...] = ("working", "partly_out", "day_burning", "unknown")  # still give light
 
 DEFAULT_CLUSTER_DISTANCE = 60.0
 DEFAULT_MIN_LAMPS = 3

@@ -277,6 +277,8 @@ DOMAINS: dict[str, Domain] = {
             "Lamp status",
             ("working", "ใช้งานได้", "Working"),
             ("out", "ดับ", "Out"),
+            ("partly_out", "ดับบางดวง", "Partly out"),
+
             ("flickering", "กะพริบ", "Flickering"),
             ("day_burning", "ติดค้างกลางวัน", "Day-burning"),
             ("damaged_pole", "เสาชำรุด", "Damaged pole"),
@@ -569,6 +571,22 @@ LAYERS: tuple[Layer, ...] = (
         ),
     ),
     Layer(
+        "streetlight_inspections",
+        None,
+        "ตรวจสภาพไฟฟ้าสาธารณะ",
+        "Streetlight checks",
+        "lights",
+        (
+            F("streetlight_uuid", _T, "เสาไฟ (UUID)", "Streetlight (UUID)", not_null=True),
+            F("inspected_at", DATETIME, "เวลาตรวจ", "Checked at", not_null=True),
+            F("status", _T, "สถานะ", "Status", domain="lamp_status"),
+            F("inspector", _T, "ผู้ตรวจ", "Inspector", PERSONAL),
+            F("issues", _T, "ข้อสังเกต (สายไฟ กิ่งไม้ ฯลฯ)", "Issues (wires, branches…)"),
+            F("note", _T, "หมายเหตุ", "Note"),
+        ),
+        display="\"inspected_at\" || ' ' || coalesce(\"status\", '')",
+    ),
+    Layer(
         "complaints",
         "Point",
         "เรื่องร้องเรียน",
@@ -669,6 +687,8 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation("streetlight_road", "streetlights", "road_uuid", "roads", "ไฟฟ้าสาธารณะบนถนน", "Streetlights on road"),
     Relation("fault_streetlight", "streetlight_faults", "streetlight_uuid", "streetlights", "ประวัติเหตุขัดข้อง", "Faults"),
+    Relation("check_streetlight", "streetlight_inspections", "streetlight_uuid", "streetlights", "ผลการตรวจสภาพ", "Checks"),
+
     Relation(
         "complaint_work_order", "complaints", "work_order_uuid", "work_orders", "เรื่องร้องเรียนที่เกี่ยวข้อง", "Complaints"
     ),
