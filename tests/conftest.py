@@ -19,8 +19,10 @@ os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 
 # Every algorithm the provider must offer (tests/test_plugin.py, the ZIP install test).
 EXPECTED_ALGORITHMS = sorted(
-    ["cddp:createworkspace", "cddp:importparcels", "cddp:importhouseholds", "cddp:linkhouseholds", "cddp:floodimpact"]
-)
+    ["cddp:createworkspace", "cddp:importparcels", "cddp:importhouseholds", "cddp:linkhouseholds", "cddp:floodimpact",
+     "cddp:importroads", "cddp:importstreetlights", "cddp:segmentroads", "cddp:roadcondition", "cddp:streetlightstatus",
+     "cddp:conditionsummary"]
+)  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -278,7 +278,6 @@ DOMAINS: dict[str, Domain] = {
             ("working", "ใช้งานได้", "Working"),
             ("out", "ดับ", "Out"),
             ("partly_out", "ดับบางดวง", "Partly out"),
-
             ("flickering", "กะพริบ", "Flickering"),
             ("day_burning", "ติดค้างกลางวัน", "Day-burning"),
             ("damaged_pole", "เสาชำรุด", "Damaged pole"),
@@ -687,8 +686,9 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation("streetlight_road", "streetlights", "road_uuid", "roads", "ไฟฟ้าสาธารณะบนถนน", "Streetlights on road"),
     Relation("fault_streetlight", "streetlight_faults", "streetlight_uuid", "streetlights", "ประวัติเหตุขัดข้อง", "Faults"),
-    Relation("check_streetlight", "streetlight_inspections", "streetlight_uuid", "streetlights", "ผลการตรวจสภาพ", "Checks"),
-
+    Relation(
+        "check_streetlight", "streetlight_inspections", "streetlight_uuid", "streetlights", "ผลการตรวจสภาพ", "Checks"
+    ),
     Relation(
         "complaint_work_order", "complaints", "work_order_uuid", "work_orders", "เรื่องร้องเรียนที่เกี่ยวข้อง", "Complaints"
     ),

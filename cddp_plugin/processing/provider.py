@@ -12,6 +12,14 @@ from .flood_impact import FloodImpactAlgorithm
 from .import_households import ImportHouseholdsAlgorithm
 from .import_parcels import ImportParcelsAlgorithm
 from .link_households import LinkHouseholdsAlgorithm
+from .roads_lights import (
+    ConditionSummaryAlgorithm,
+    ImportRoadsAlgorithm,
+    ImportStreetlightsAlgorithm,
+    RoadConditionAlgorithm,
+    SegmentRoadsAlgorithm,
+    StreetlightStatusAlgorithm,
+)
 
 ALGORITHMS = (
     CreateWorkspaceAlgorithm,
@@ -19,6 +27,12 @@ ALGORITHMS = (
     ImportHouseholdsAlgorithm,
     LinkHouseholdsAlgorithm,
     FloodImpactAlgorithm,
+    ImportRoadsAlgorithm,
+    ImportStreetlightsAlgorithm,
+    SegmentRoadsAlgorithm,
+    RoadConditionAlgorithm,
+    StreetlightStatusAlgorithm,
+    ConditionSummaryAlgorithm,
 )
 
 
