@@ -27,6 +27,7 @@ MUNICIPALITIES = (
     # (file stem, DOPA code, name, CRS, data folder)
     ("prueyai", "330506", "อบต.ปรือใหญ่", "EPSG:32648", "prueyai"),
     ("pathumwan", "1007", "เขตปทุมวัน", "EPSG:32647", "pathumwan"),
+    ("khonkaen", "4001", "เทศบาลนครขอนแก่น", "EPSG:32648", "khonkaen"),
 )
 
 
@@ -145,10 +146,103 @@ def make_drill(ws: Path, out: Path) -> None:
 
 def pathum_wan(shared: Path, out: Path) -> None:
     ws = out / "pathumwan.gpkg"
+    osm = shared / "pathumwan" / "pathumwan.osm.pbf"
     t0 = step("เขตปทุมวัน (1007): create the municipal workspace")
     cddp_process("run", "cddp:createworkspace", "--", f"OUTPUT={ws}", "MUNICIPALITY_CODE=1007",
                  "MUNICIPALITY_NAME=เขตปทุมวัน", "CRS=EPSG:32647")  # fmt: skip
     report_workspace(ws, time.perf_counter() - t0)
+
+    t0 = step(f"import OpenStreetMap roads and streetlights  [{osm}]")
+    r = cddp_process("run", "cddp:importroads", "--", f"INPUT={osm}", f"WORKSPACE={ws}")
+    print(f"   roads: {r['READ']} read, {r['INSERTED']} added, {r['REJECTED_COUNT']} rejected")
+    for line in r["_log"]:
+        if line.startswith(("By class", "By surface")):
+            print(f"   {line}")
+    r = cddp_process("run", "cddp:importstreetlights", "--", f"INPUT={osm}", f"WORKSPACE={ws}")
+    print(f"   streetlights: {r['READ']} read, {r['INSERTED']} added  ({time.perf_counter() - t0:.1f} s)")
+
+    t0 = step("segment the roads into 100 m inspection sections (chainage, stable ids)")
+    r = cddp_process("run", "cddp:segmentroads", "--", f"WORKSPACE={ws}", "LENGTH=100")
+    print(f"   {r['SECTIONS']} sections  ({time.perf_counter() - t0:.1f} s)")
+
+    t0 = step("DEMO inspections (made up for the demo, not a survey): PASER on the primary roads, 2 PCI sample units")
+    n_paser, n_units = demo_inspections(ws)
+    print(f"   entered {n_paser} PASER ratings and {n_units} PCI sample units with distresses (note: 'DEMO')")
+    r = cddp_process("run", "cddp:roadcondition", "--", f"WORKSPACE={ws}")
+    print(f"   rated: {r['RATED_PCI']} sections by PCI, {r['RATED_PASER']} by PASER, {r['UNRATED']} not inspected")
+    for line in r["_log"]:
+        if line.startswith("By band"):
+            print(f"   {line}")
+
+    t0 = step("streetlight status, outage clusters and lighting gaps (roads flagged lit)")
+    r = cddp_process(
+        "run", "cddp:streetlightstatus", "--", f"WORKSPACE={ws}", f"GAPS={out / 'pathumwan_lighting_gaps.gpkg'}"
+    )
+    print(f"   {r['LAMPS']} lamps, {float(r['PCT_OUT']):.1f} % out, {r['CLUSTER_COUNT']} outage clusters, "
+          f"{float(r['GAP_KM']):.2f} km of lighting gaps (OpenStreetMap maps few of Pathum Wan's lamps)")  # fmt: skip
+
+    t0 = step("condition summary: table and chart picture")
+    r = cddp_process("run", "cddp:conditionsummary", "--", f"WORKSPACE={ws}", f"OUTPUT={out / 'pathumwan_condition.csv'}",
+                     f"CHART={out / 'pathumwan_condition.png'}")  # fmt: skip
+    print(
+        f"   {float(r['ROAD_KM']):.1f} km of road sections, {r['LAMPS']} lamps → {out.name}/pathumwan_condition.csv, pathumwan_condition.png"
+    )
+
+
+def demo_inspections(ws: Path) -> tuple[int, int]:
+    """Made-up inspection records, entered as an inspector would through the forms (seeded, labelled DEMO)."""
+    import random
+    import uuid as uuid_module
+
+    from cddp_plugin.core import gpkg
+
+    rng = random.Random(2569)
+    con = gpkg.connect(str(ws))
+    try:
+        sections = con.execute(
+            "SELECT s.uuid, s.section_id FROM road_sections s JOIN roads r ON r.uuid = s.road_uuid "
+            "WHERE r.road_class IN ('primary', 'secondary') ORDER BY s.section_id"
+        ).fetchall()
+        with con:
+            for uuid, _sid in sections:
+                con.execute(
+                    "INSERT INTO road_inspections (section_uuid, inspected_on, inspector, method, paser, note, updated_by) "
+                    "VALUES (?, '2026-11-20', 'demo', 'paser', ?, 'DEMO', 'demo')",
+                    (uuid, rng.choices(range(1, 11), weights=[1, 2, 3, 5, 7, 8, 8, 6, 3, 1])[0]),
+                )
+            units = []
+            for k, (uuid, _sid) in enumerate(sections[:1]):
+                for unit in ("SU1", "SU2"):
+                    units.append(str(uuid_module.uuid4()))
+                    con.execute(
+                        "INSERT INTO road_inspections (uuid, section_uuid, inspected_on, inspector, method, sample_unit, sample_area_sqm, note, updated_by) "
+                        "VALUES (?, ?, '2026-11-21', 'demo', 'pci', ?, 225, 'DEMO', 'demo')",
+                        (units[-1], uuid, f"{unit}-{k}"),
+                    )
+            con.executemany(
+                "INSERT INTO road_distresses (inspection_uuid, distress_type, severity, quantity, unit, updated_by) VALUES (?, ?, ?, ?, ?, 'demo')",
+                [(units[0], 1, "M", 18.0, "m2"), (units[0], 13, "H", 2, "count"), (units[1], 10, "L", 22.0, "m"), (units[1], 11, "M", 6.0, "m2")],
+            )  # fmt: skip
+    finally:
+        con.close()
+    return len(sections), 2
+
+
+def khon_kaen(shared: Path, out: Path) -> None:
+    ws = out / "khonkaen.gpkg"
+    poles = shared / "khonkaen" / "lightpole.geojson"
+    t0 = step("เทศบาลนครขอนแก่น (4001): streetlight survey with Thai condition notes")
+    cddp_process("run", "cddp:createworkspace", "--", f"OUTPUT={ws}", "MUNICIPALITY_CODE=4001",
+                 "MUNICIPALITY_NAME=เทศบาลนครขอนแก่น", "CRS=EPSG:32648")  # fmt: skip
+    r = cddp_process("run", "cddp:importstreetlights", "--", f"INPUT={poles}", f"WORKSPACE={ws}")
+    print(f"   {r['READ']} poles read, {r['INSERTED']} added")
+    for line in r["_log"]:
+        if line.startswith("Status"):
+            print(f"   {line}  (from the notes: สภาพดี → working, ชำรุด → damaged pole, ไม่แน่ใจ → unknown)")
+    r = cddp_process("run", "cddp:streetlightstatus", "--", f"WORKSPACE={ws}")
+    print(
+        f"   {r['LAMPS']} lamps, {float(r['PCT_OUT']):.1f} % out, {r['CLUSTER_COUNT']} outage clusters  ({time.perf_counter() - t0:.1f} s)"
+    )
 
 
 def main() -> int:
@@ -168,6 +262,8 @@ def main() -> int:
 
     prue_yai(args.shared, out)
     pathum_wan(args.shared, out)
+    khon_kaen(args.shared, out)
+
     summary = [(stem, inspect_workspace(out / f"{stem}.gpkg")) for stem, *_ in MUNICIPALITIES]
 
     print("\n== Summary")

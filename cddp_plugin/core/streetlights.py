@@ -198,7 +198,10 @@ def upsert_lamps(workspace_path: str, lamps, report: LampReport, user: str) -> L
     """Insert or update streetlights (matched by osm_id, else ref, else the same position within 0.5 m)."""
     import shapely
 
+    if len(lamps) == 0:
+        return report
     con = gpkg.connect(workspace_path)
+
     try:
         srs = gpkg.srs_id(con, "streetlights")
         by_osm, by_ref, points, fids = {}, {}, [], []

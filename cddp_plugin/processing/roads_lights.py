@@ -464,9 +464,12 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
                 translate("core", "The workspace has no streetlights; import them first (cddp:importstreetlights).")
             )
         ids = lamps["uuid"].tolist()
-        status = lighting.lamp_statuses(
-            ids, faults.to_dict("records"), checks.to_dict("records"), current=lamps["status"].tolist()
-        )
+
+        def records(frame):  # NaT/NaN → None, so an empty resolved_at reads as "not resolved"
+            return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+        status = lighting.lamp_statuses(ids, records(faults), records(checks), current=lamps["status"].tolist())
+
         feedback.setProgress(30)
         classes = {c.strip() for c in self.parameterAsString(parameters, self.CLASSES, context).split(",") if c.strip()}
         to_light = (
@@ -504,10 +507,12 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
         feedback.pushInfo(self.tr("{n} lamps: {statuses}; {changed} lamps updated in the workspace.").format(
             n=kpis["lamps"], statuses=", ".join(f"{k} {v}" for k, v in kpis["by_status"].items() if v), changed=len(rows)))  # fmt: skip
         feedback.pushInfo(self.tr("Out: {pct:.1f} %, median {days} days; {clusters} outage clusters; {gap:.2f} km of lighting gaps on {checked:.2f} km of roads to be lit.").format(
-            pct=kpis["pct_out"], days=kpis["median_days_out"] if kpis["median_days_out"] is not None else "–", clusters=kpis["clusters"],
-            gap=kpis.get("gap_km", 0.0), checked=kpis.get("checked_km", 0.0)))  # fmt: skip
-        results = {"LAMPS": kpis["lamps"], "PCT_OUT": kpis["pct_out"], "MEDIAN_DAYS_OUT": kpis["median_days_out"] or 0,
-                   "CLUSTER_COUNT": kpis["clusters"], "GAP_KM": kpis.get("gap_km", 0.0)}  # fmt: skip
+            pct=kpis["pct_out"] or 0.0, days=kpis["median_days_out"] if kpis["median_days_out"] is not None else "–", clusters=kpis["clusters"],
+            gap=kpis.get("gap_km") or 0.0, checked=kpis.get("checked_km") or 0.0))  # fmt: skip
+        results = {"LAMPS": int(kpis["lamps"]), "PCT_OUT": float(kpis["pct_out"] or 0.0),
+                   "MEDIAN_DAYS_OUT": float(kpis["median_days_out"] or 0.0), "CLUSTER_COUNT": int(kpis["clusters"]),
+                   "GAP_KM": float(kpis.get("gap_km") or 0.0)}  # fmt: skip
+
         crs = QgsCoordinateReferenceSystem(meta["crs"])
         cl = gpd.GeoDataFrame(
             [{"cluster": c.cluster_id, "lamps": c.lamp_count, "circuits": ", ".join(c.circuits), "roads": ", ".join(map(str, c.roads)),
