@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHES = ("startup.py",)
+BENCHES = ("startup.py", "linking.py", "pci.py", "lighting.py")
 
 
 def main() -> int:

@@ -47,6 +47,49 @@
         </message>
     </context>
     <context>
+        <name>ConditionSummaryAlgorithm</name>
+        <message>
+            <source>Condition summary (table and chart)</source>
+            <translation>สรุปสภาพ (ตารางและแผนภูมิ)</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Summarises the workspace's road sections (km per condition band) and streetlights (lamps per status), for the whole municipality or inside an AREA polygon layer, as a table and as a chart picture (PNG) for print layouts.</source>
+            <translation>สรุปช่วงสำรวจถนนของพื้นที่ทำงาน (ระยะทาง กม. ตามระดับสภาพ) และไฟฟ้าสาธารณะ (จำนวนต้นตามสถานะ) ทั้งเขตเทศบาลหรือเฉพาะภายในชั้นข้อมูลรูปหลายเหลี่ยม AREA ในรูปแบบตารางและภาพแผนภูมิ (PNG) สำหรับใช้ในการจัดหน้าพิมพ์</translation>
+        </message>
+        <message>
+            <source>Area (polygons; empty: the whole workspace)</source>
+            <translation>พื้นที่ (รูปหลายเหลี่ยม; เว้นว่าง: ทั้งพื้นที่ทำงาน)</translation>
+        </message>
+        <message>
+            <source>Condition summary</source>
+            <translation>สรุปสภาพ</translation>
+        </message>
+        <message>
+            <source>Chart picture</source>
+            <translation>ภาพแผนภูมิ</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>ภาพ PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Road sections (km)</source>
+            <translation>ช่วงสำรวจถนน (กม.)</translation>
+        </message>
+        <message>
+            <source>Streetlights</source>
+            <translation>ไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>{km:.2f} km of road sections, {lamps} streetlights.</source>
+            <translation>ช่วงสำรวจถนน {km:.2f} กม. ไฟฟ้าสาธารณะ {lamps} ต้น</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateWorkspaceAlgorithm</name>
         <message>
             <source>Create municipal workspace</source>
@@ -167,6 +210,26 @@ Owner and resident names are included only when INCLUDE_PERSONAL_DATA is ticked;
             <source>Personal data included; this run was recorded in the workspace's personal-data log.</source>
             <translation>ผลลัพธ์มีข้อมูลส่วนบุคคล การประมวลผลครั้งนี้ถูกบันทึกไว้ในบันทึกการใช้ข้อมูลส่วนบุคคลของพื้นที่ทำงานแล้ว</translation>
         </message>
+        <message>
+            <source>Parcels affected</source>
+            <translation>แปลงที่ได้รับผลกระทบ</translation>
+        </message>
+        <message>
+            <source>Households affected</source>
+            <translation>ครัวเรือนที่ได้รับผลกระทบ</translation>
+        </message>
+        <message>
+            <source>Elderly residents affected</source>
+            <translation>ผู้สูงอายุที่ได้รับผลกระทบ</translation>
+        </message>
+        <message>
+            <source>Bedridden residents affected</source>
+            <translation>ผู้ป่วยติดเตียงที่ได้รับผลกระทบ</translation>
+        </message>
+        <message>
+            <source>Disabled residents affected</source>
+            <translation>ผู้พิการที่ได้รับผลกระทบ</translation>
+        </message>
     </context>
     <context>
         <name>ImportHouseholdsAlgorithm</name>
@@ -221,6 +284,26 @@ House codes (รหัสประจำบ้าน, 11 digits) are checked; ho
         <message>
             <source>{n} rows were rejected; see the REJECTED output for each reason.</source>
             <translation>ปฏิเสธ {n} แถว ดูเหตุผลของแต่ละแถวได้ในผลลัพธ์ REJECTED</translation>
+        </message>
+        <message>
+            <source>Rows read</source>
+            <translation>จำนวนแถวที่อ่าน</translation>
+        </message>
+        <message>
+            <source>Households added</source>
+            <translation>ครัวเรือนที่เพิ่ม</translation>
+        </message>
+        <message>
+            <source>Households updated</source>
+            <translation>ครัวเรือนที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Rows rejected</source>
+            <translation>แถวที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Households without location</source>
+            <translation>ครัวเรือนที่ไม่มีพิกัด</translation>
         </message>
     </context>
     <context>
@@ -280,6 +363,156 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
         <message>
             <source>Rejected {parcel}: {reason}</source>
             <translation>ปฏิเสธ {parcel}: {reason}</translation>
+        </message>
+        <message>
+            <source>Parcels read</source>
+            <translation>แปลงที่อ่าน</translation>
+        </message>
+        <message>
+            <source>Parcels added</source>
+            <translation>แปลงที่เพิ่ม</translation>
+        </message>
+        <message>
+            <source>Parcels updated</source>
+            <translation>แปลงที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Geometries repaired</source>
+            <translation>รูปแปลงที่ซ่อมแล้ว</translation>
+        </message>
+        <message>
+            <source>Parcels rejected</source>
+            <translation>แปลงที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Duplicated parcel codes</source>
+            <translation>รหัสแปลงที่ซ้ำ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRoadsAlgorithm</name>
+        <message>
+            <source>Import roads</source>
+            <translation>นำเข้าถนน</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Imports roads from an OpenStreetMap extract (.osm.pbf / .osm: highway=* lines) or from a line layer into the workspace: Thai and English names, road class, surface mapped to the Thai surface classes (ลาดยาง, คอนกรีต, ลูกรัง, หินคลุก, ดิน), lanes, width, lit, length in metres. CLASSES limits the import, e.g. primary,secondary,tertiary,residential. Importing again updates roads with the same OSM id or road code instead of duplicating them.</source>
+            <translation>นำเข้าถนนจากไฟล์ข้อมูล OpenStreetMap (.osm.pbf / .osm: เส้น highway=*) หรือจากชั้นข้อมูลเส้นเข้าสู่พื้นที่ทำงาน ได้แก่ ชื่อภาษาไทยและภาษาอังกฤษ ประเภทถนน ผิวจราจรซึ่งจัดเข้าประเภทผิวจราจรภาษาไทย (ลาดยาง, คอนกรีต, ลูกรัง, หินคลุก, ดิน) จำนวนช่องจราจร ความกว้าง การมีไฟฟ้าแสงสว่าง และความยาวเป็นเมตร CLASSES ใช้จำกัดประเภทถนนที่นำเข้า เช่น primary,secondary,tertiary,residential การนำเข้าซ้ำจะปรับปรุงถนนที่มี OSM id หรือรหัสสายทางเดียวกันแทนการเพิ่มซ้ำ</translation>
+        </message>
+        <message>
+            <source>OpenStreetMap extract or road file</source>
+            <translation>ไฟล์ข้อมูล OpenStreetMap หรือไฟล์ถนน</translation>
+        </message>
+        <message>
+            <source>…or a road line layer</source>
+            <translation>…หรือชั้นข้อมูลเส้นถนน</translation>
+        </message>
+        <message>
+            <source>Road classes to import (comma-separated; empty: all)</source>
+            <translation>ประเภทถนนที่จะนำเข้า (คั่นด้วยจุลภาค; เว้นว่าง: ทั้งหมด)</translation>
+        </message>
+        <message>
+            <source>Field mapping (target=source; …)</source>
+            <translation>การจับคู่ฟิลด์ (target=source; …)</translation>
+        </message>
+        <message>
+            <source>Source CRS, if the layer's is missing or wrong</source>
+            <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
+        </message>
+        <message>
+            <source>{read} read, {inserted} added, {updated} updated, {rejected} rejected.</source>
+            <translation>อ่าน {read} เพิ่มใหม่ {inserted} ปรับปรุง {updated} ปฏิเสธ {rejected}</translation>
+        </message>
+        <message>
+            <source>By class: {classes}</source>
+            <translation>ตามประเภทถนน: {classes}</translation>
+        </message>
+        <message>
+            <source>By surface: {surfaces}</source>
+            <translation>ตามผิวจราจร: {surfaces}</translation>
+        </message>
+        <message>
+            <source>Rejected {road}: {reason}</source>
+            <translation>ปฏิเสธ {road}: {reason}</translation>
+        </message>
+        <message>
+            <source>Roads read</source>
+            <translation>ถนนที่อ่าน</translation>
+        </message>
+        <message>
+            <source>Roads added</source>
+            <translation>ถนนที่เพิ่ม</translation>
+        </message>
+        <message>
+            <source>Roads updated</source>
+            <translation>ถนนที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Roads rejected</source>
+            <translation>ถนนที่ถูกปฏิเสธ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportStreetlightsAlgorithm</name>
+        <message>
+            <source>Import streetlights</source>
+            <translation>นำเข้าไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Imports streetlights from an OpenStreetMap extract (highway=street_lamp nodes with ref, support, lamp_type / light:method, light:count) or from a survey point layer. Thai condition notes (e.g. 'สภาพดี', 'ชำรุด', 'ดับ', 'สายไฟห้อย') become a lamp status, and the reason is kept in the note. Importing again updates lamps with the same OSM id or pole reference.</source>
+            <translation>นำเข้าไฟฟ้าสาธารณะจากไฟล์ข้อมูล OpenStreetMap (จุด highway=street_lamp ที่มี ref, support, lamp_type / light:method, light:count) หรือจากชั้นข้อมูลจุดที่ได้จากการสำรวจ บันทึกสภาพที่เป็นภาษาไทย (เช่น 'สภาพดี', 'ชำรุด', 'ดับ', 'สายไฟห้อย') จะถูกแปลงเป็นสถานะไฟฟ้าสาธารณะ และเก็บสาเหตุไว้ในหมายเหตุ การนำเข้าซ้ำจะปรับปรุงไฟฟ้าสาธารณะที่มี OSM id หรือรหัสเสาเดียวกัน</translation>
+        </message>
+        <message>
+            <source>OpenStreetMap extract or streetlight file</source>
+            <translation>ไฟล์ข้อมูล OpenStreetMap หรือไฟล์ไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>…or a streetlight point layer</source>
+            <translation>…หรือชั้นข้อมูลจุดไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Field mapping (target=source; …)</source>
+            <translation>การจับคู่ฟิลด์ (target=source; …)</translation>
+        </message>
+        <message>
+            <source>Source CRS, if the layer's is missing or wrong</source>
+            <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
+        </message>
+        <message>
+            <source>{read} read, {inserted} added, {updated} updated, {rejected} rejected.</source>
+            <translation>อ่าน {read} เพิ่มใหม่ {inserted} ปรับปรุง {updated} ปฏิเสธ {rejected}</translation>
+        </message>
+        <message>
+            <source>Status: {statuses}</source>
+            <translation>สถานะ: {statuses}</translation>
+        </message>
+        <message>
+            <source>Rejected {lamp}: {reason}</source>
+            <translation>ปฏิเสธ {lamp}: {reason}</translation>
+        </message>
+        <message>
+            <source>Streetlights read</source>
+            <translation>ไฟฟ้าสาธารณะที่อ่าน</translation>
+        </message>
+        <message>
+            <source>Streetlights added</source>
+            <translation>ไฟฟ้าสาธารณะที่เพิ่ม</translation>
+        </message>
+        <message>
+            <source>Streetlights updated</source>
+            <translation>ไฟฟ้าสาธารณะที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Streetlights rejected</source>
+            <translation>ไฟฟ้าสาธารณะที่ถูกปฏิเสธ</translation>
         </message>
     </context>
     <context>
@@ -506,6 +739,191 @@ When HOUSEHOLDS is the workspace's households layer, the links are written into 
         <message>
             <source>Notes: {notes}</source>
             <translation>หมายเหตุ: {notes}</translation>
+        </message>
+        <message>
+            <source>Households linked</source>
+            <translation>ครัวเรือนที่เชื่อมโยงแล้ว</translation>
+        </message>
+        <message>
+            <source>Households not linked</source>
+            <translation>ครัวเรือนที่ยังไม่ได้เชื่อมโยง</translation>
+        </message>
+        <message>
+            <source>Ambiguous links</source>
+            <translation>การเชื่อมโยงที่ไม่ชัดเจน</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoadConditionAlgorithm</name>
+        <message>
+            <source>Road condition (PASER / PCI)</source>
+            <translation>สภาพถนน (PASER / PCI)</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Rates every inspected road section from its latest inspection: the ASTM D6433 Pavement Condition Index from the distress records of its sample units (deduct values, the iteration with q and corrected deduct values, area-weighted section PCI), or the PASER rating entered in the field. Writes PCI or PASER, the condition band, the recommended treatment and the inspection date to the road sections, which are styled by band.</source>
+            <translation>ประเมินสภาพช่วงสำรวจถนนทุกช่วงที่สำรวจแล้วจากผลการสำรวจครั้งล่าสุด โดยคำนวณดัชนีสภาพผิวทาง (Pavement Condition Index) ตาม ASTM D6433 จากรายการความเสียหายผิวทางของหน่วยตัวอย่าง (ค่าหักลด การคำนวณซ้ำด้วย q และค่าหักลดปรับแก้ และ PCI ของช่วงถนนแบบถ่วงน้ำหนักตามพื้นที่) หรือใช้ค่า PASER ที่บันทึกจากการสำรวจภาคสนาม แล้วเขียนค่า PCI หรือ PASER ระดับสภาพ วิธีซ่อมที่แนะนำ และวันที่สำรวจลงในช่วงสำรวจถนน ซึ่งแสดงสัญลักษณ์ตามระดับสภาพ</translation>
+        </message>
+        <message>
+            <source>{pci} sections rated by PCI ({units} sample units, {distresses} distress records), {paser} by PASER, {unrated} without inspection.</source>
+            <translation>ประเมินด้วย PCI {pci} ช่วง (หน่วยตัวอย่าง {units} หน่วย รายการความเสียหาย {distresses} รายการ) ด้วย PASER {paser} ช่วง ไม่มีผลการสำรวจ {unrated} ช่วง</translation>
+        </message>
+        <message>
+            <source>By band: {bands}</source>
+            <translation>ตามระดับสภาพ: {bands}</translation>
+        </message>
+        <message>
+            <source>Sections rated by PCI</source>
+            <translation>ช่วงถนนที่ประเมินด้วย PCI</translation>
+        </message>
+        <message>
+            <source>Sections rated by PASER</source>
+            <translation>ช่วงถนนที่ประเมินด้วย PASER</translation>
+        </message>
+        <message>
+            <source>Sections without inspection</source>
+            <translation>ช่วงถนนที่ยังไม่ได้สำรวจ</translation>
+        </message>
+    </context>
+    <context>
+        <name>SegmentRoadsAlgorithm</name>
+        <message>
+            <source>Segment roads into inspection sections</source>
+            <translation>แบ่งถนนเป็นช่วงสำรวจ</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Splits the workspace's roads into inspection sections: by length (e.g. every 100 m), or by area with the road width (e.g. 225 m² asphalt sample units). Each section gets its chainage (กม. 0+000), a stable section id and its length and area. Sections that already hold ratings or inspections are only replaced when REPLACE_INSPECTED is ticked.</source>
+            <translation>แบ่งถนนในพื้นที่ทำงานเป็นช่วงสำรวจ ตามความยาว (เช่น ทุก 100 m) หรือตามพื้นที่โดยใช้ความกว้างถนน (เช่น หน่วยตัวอย่างผิวลาดยาง 225 m²) แต่ละช่วงจะได้ตำแหน่ง กม. (กม. 0+000) รหัสช่วงที่ไม่เปลี่ยนแปลง ความยาว และพื้นที่ ช่วงที่มีผลการประเมินหรือผลการสำรวจแล้วจะถูกแทนที่เฉพาะเมื่อเลือก REPLACE_INSPECTED</translation>
+        </message>
+        <message>
+            <source>Split by</source>
+            <translation>แบ่งตาม</translation>
+        </message>
+        <message>
+            <source>length</source>
+            <translation>ความยาว</translation>
+        </message>
+        <message>
+            <source>area (sample units)</source>
+            <translation>พื้นที่ (หน่วยตัวอย่าง)</translation>
+        </message>
+        <message>
+            <source>Section length (m)</source>
+            <translation>ความยาวช่วง (ม.)</translation>
+        </message>
+        <message>
+            <source>Sample-unit area (m²)</source>
+            <translation>พื้นที่หน่วยตัวอย่าง (ตร.ม.)</translation>
+        </message>
+        <message>
+            <source>Width of roads without width or lanes (m)</source>
+            <translation>ความกว้างของถนนที่ไม่มีข้อมูลความกว้างหรือจำนวนช่องจราจร (ม.)</translation>
+        </message>
+        <message>
+            <source>Replace sections that already have ratings or inspections</source>
+            <translation>แทนที่ช่วงที่มีผลการประเมินหรือผลการสำรวจแล้ว</translation>
+        </message>
+        <message>
+            <source>{roads} roads → {sections} sections ({inserted} added, {updated} kept, {deleted} removed).</source>
+            <translation>ถนน {roads} สาย → {sections} ช่วง (เพิ่มใหม่ {inserted} คงไว้ {updated} ลบออก {deleted})</translation>
+        </message>
+        <message>
+            <source>Skipped {road}: {reason}</source>
+            <translation>ข้าม {road}: {reason}</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>ช่วงถนน</translation>
+        </message>
+        <message>
+            <source>Sections added</source>
+            <translation>ช่วงถนนที่เพิ่ม</translation>
+        </message>
+        <message>
+            <source>Sections removed</source>
+            <translation>ช่วงถนนที่ลบ</translation>
+        </message>
+        <message>
+            <source>Roads skipped</source>
+            <translation>ถนนที่ข้าม</translation>
+        </message>
+    </context>
+    <context>
+        <name>StreetlightStatusAlgorithm</name>
+        <message>
+            <source>Streetlight status, outage clusters and lighting gaps</source>
+            <translation>สถานะไฟฟ้าสาธารณะ กลุ่มไฟดับ และช่วงที่ไม่มีไฟส่องสว่าง</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Updates each streetlight's status from its fault records and checks (the latest event wins) and the road it stands on; finds outage clusters (at least MIN_LAMPS lamps out within CLUSTER_DISTANCE of each other on one circuit or road: one likely cause, one job); finds lighting gaps along roads flagged lit or of the chosen classes (stretches longer than SPACING without a working lamp); and reports KPIs (lamps out %, median days out, km of gaps).</source>
+            <translation>ปรับปรุงสถานะของไฟฟ้าสาธารณะแต่ละต้นจากประวัติเหตุขัดข้องและผลการตรวจสภาพ (ยึดเหตุการณ์ล่าสุด) พร้อมระบุถนนที่ตั้งอยู่ ค้นหากลุ่มไฟดับ (ไฟดับตั้งแต่ MIN_LAMPS ต้นขึ้นไปที่อยู่ห่างกันไม่เกิน CLUSTER_DISTANCE บนวงจรหรือถนนเดียวกัน ซึ่งน่าจะมีสาเหตุเดียวกันและแก้ไขได้ในงานเดียว) ค้นหาช่วงที่ไม่มีไฟส่องสว่างตามถนนที่ระบุว่ามีไฟฟ้าแสงสว่างหรือถนนประเภทที่เลือก (ช่วงที่ยาวเกิน SPACING โดยไม่มีไฟที่ใช้งานได้) และรายงานตัวชี้วัด (KPI) ได้แก่ ร้อยละของไฟดับ ค่ามัธยฐานจำนวนวันที่ดับ และระยะทาง (กม.) ของช่วงที่ไม่มีไฟส่องสว่าง</translation>
+        </message>
+        <message>
+            <source>Cluster distance (m)</source>
+            <translation>ระยะห่างภายในกลุ่มไฟดับ (ม.)</translation>
+        </message>
+        <message>
+            <source>Lamps out for a cluster</source>
+            <translation>จำนวนไฟดับขั้นต่ำที่นับเป็นกลุ่มไฟดับ</translation>
+        </message>
+        <message>
+            <source>Longest stretch without light (m)</source>
+            <translation>ระยะยาวที่สุดที่ไม่มีไฟส่องสว่างได้ (ม.)</translation>
+        </message>
+        <message>
+            <source>Largest lamp-to-road distance (m)</source>
+            <translation>ระยะห่างสูงสุดจากเสาไฟถึงถนน (ม.)</translation>
+        </message>
+        <message>
+            <source>Road classes to be lit besides roads flagged lit (comma-separated)</source>
+            <translation>ประเภทถนนที่ต้องมีไฟส่องสว่าง นอกเหนือจากถนนที่ระบุว่ามีไฟฟ้าแสงสว่าง (คั่นด้วยจุลภาค)</translation>
+        </message>
+        <message>
+            <source>Outage clusters</source>
+            <translation>กลุ่มไฟดับ</translation>
+        </message>
+        <message>
+            <source>Lighting gaps</source>
+            <translation>ช่วงที่ไม่มีไฟส่องสว่าง</translation>
+        </message>
+        <message>
+            <source>Streetlight KPIs</source>
+            <translation>ตัวชี้วัดไฟฟ้าสาธารณะ (KPI)</translation>
+        </message>
+        <message>
+            <source>{n} lamps: {statuses}; {changed} lamps updated in the workspace.</source>
+            <translation>ไฟฟ้าสาธารณะ {n} ต้น: {statuses}; ปรับปรุงในพื้นที่ทำงาน {changed} ต้น</translation>
+        </message>
+        <message>
+            <source>Out: {pct:.1f} %, median {days} days; {clusters} outage clusters; {gap:.2f} km of lighting gaps on {checked:.2f} km of roads to be lit.</source>
+            <translation>ดับ: {pct:.1f} % ค่ามัธยฐาน {days} วัน; กลุ่มไฟดับ {clusters} กลุ่ม; ช่วงที่ไม่มีไฟส่องสว่าง {gap:.2f} กม. จากถนนที่ต้องมีไฟส่องสว่าง {checked:.2f} กม.</translation>
+        </message>
+        <message>
+            <source>Lamps</source>
+            <translation>ไฟฟ้าสาธารณะ (ต้น)</translation>
+        </message>
+        <message>
+            <source>Lamps out (%)</source>
+            <translation>ไฟดับ (%)</translation>
+        </message>
+        <message>
+            <source>Median days out</source>
+            <translation>มัธยฐานจำนวนวันที่ไฟดับ</translation>
+        </message>
+        <message>
+            <source>Lighting gaps (km)</source>
+            <translation>ช่วงที่ไม่มีไฟส่องสว่าง (กม.)</translation>
         </message>
     </context>
     <context>
@@ -1192,6 +1610,250 @@ When HOUSEHOLDS is the workspace's households layer, the links are written into 
         <message>
             <source>Parcel id field '{field}' of {layer} is not unique ({n} repeated values, e.g. {examples}); choose a unique field.</source>
             <translation>ฟิลด์รหัสระบุแปลง '{field}' ของ {layer} มีค่าซ้ำ (ซ้ำ {n} ค่า เช่น {examples}) ให้เลือกฟิลด์ที่มีค่าไม่ซ้ำ</translation>
+        </message>
+        <message>
+            <source>{n} inspections name road sections that are not in the workspace (e.g. {example}).</source>
+            <translation>ผลการสำรวจ {n} รายการอ้างถึงช่วงสำรวจถนนที่ไม่มีอยู่ในพื้นที่ทำงาน (เช่น {example})</translation>
+        </message>
+        <message>
+            <source>PCI inspection {inspection} (section {section}, {date}) has no sample-unit area; enter sample_area_sqm.</source>
+            <translation>ผลการสำรวจ PCI {inspection} (ช่วง {section} วันที่ {date}) ไม่มีพื้นที่หน่วยตัวอย่าง ให้กรอก sample_area_sqm</translation>
+        </message>
+        <message>
+            <source>Streetlight {lamp}: status '{value}' is not a lamp status; use one of {allowed}.</source>
+            <translation>ไฟฟ้าสาธารณะ {lamp}: สถานะ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ค่าใดค่าหนึ่งใน {allowed}</translation>
+        </message>
+        <message>
+            <source>Streetlight {lamp}: owner '{value}' is not a pole owner; use one of {allowed}.</source>
+            <translation>ไฟฟ้าสาธารณะ {lamp}: เจ้าของเสา '{value}' ไม่อยู่ในรายการเจ้าของเสา ให้ใช้ค่าใดค่าหนึ่งใน {allowed}</translation>
+        </message>
+        <message>
+            <source>Streetlight id {lamp} appears more than once; every streetlight needs its own id.</source>
+            <translation>รหัสไฟฟ้าสาธารณะ {lamp} ปรากฏมากกว่าหนึ่งครั้ง ไฟฟ้าสาธารณะแต่ละต้นต้องมีรหัสไม่ซ้ำกัน</translation>
+        </message>
+        <message>
+            <source>Fault record {record} of streetlight {lamp}: fault '{value}' is not a lamp status; use one of {allowed}.</source>
+            <translation>รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: อาการ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ค่าใดค่าหนึ่งใน {allowed}</translation>
+        </message>
+        <message>
+            <source>Fault record {record} of streetlight {lamp}: 'working' is not a fault; record the repair as the fault's resolved_at time instead.</source>
+            <translation>รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: 'working' ไม่ใช่อาการขัดข้อง ให้บันทึกการซ่อมเป็นเวลา resolved_at ของเหตุขัดข้องแทน</translation>
+        </message>
+        <message>
+            <source>Fault record {record} of streetlight {lamp}: '{value}' in {field} is not a date and time.</source>
+            <translation>รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: '{value}' ใน {field} ไม่ใช่วันที่และเวลา</translation>
+        </message>
+        <message>
+            <source>Fault record {record} of streetlight {lamp}: resolved at {resolved}, before it was reported ({reported}).</source>
+            <translation>รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: แก้ไขเสร็จเมื่อ {resolved} ซึ่งก่อนเวลาแจ้ง ({reported})</translation>
+        </message>
+        <message>
+            <source>Fault record {record} of streetlight {lamp}: {field} {value} is later than the time of the analysis ({now}).</source>
+            <translation>รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: {field} {value} อยู่หลังเวลาที่ใช้วิเคราะห์ ({now})</translation>
+        </message>
+        <message>
+            <source>Inspection {record} of streetlight {lamp}: status '{value}' is not a lamp status; use one of {allowed}.</source>
+            <translation>ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp}: สถานะ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ค่าใดค่าหนึ่งใน {allowed}</translation>
+        </message>
+        <message>
+            <source>Inspection {record} of streetlight {lamp}: '{value}' is not a date and time.</source>
+            <translation>ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp}: '{value}' ไม่ใช่วันที่และเวลา</translation>
+        </message>
+        <message>
+            <source>Inspection {record} of streetlight {lamp} has no date; an inspection needs the time it was made.</source>
+            <translation>ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp} ไม่มีวันที่ ผลการตรวจสภาพต้องระบุเวลาที่ตรวจ</translation>
+        </message>
+        <message>
+            <source>Inspection {record} of streetlight {lamp}: inspected at {value}, later than the time of the analysis ({now}).</source>
+            <translation>ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp}: ตรวจเมื่อ {value} ซึ่งอยู่หลังเวลาที่ใช้วิเคราะห์ ({now})</translation>
+        </message>
+        <message>
+            <source>Record {record} names no streetlight; give the streetlight's id (streetlight_uuid).</source>
+            <translation>รายการ {record} ไม่ได้ระบุไฟฟ้าสาธารณะ ให้ระบุรหัสไฟฟ้าสาธารณะ (streetlight_uuid)</translation>
+        </message>
+        <message>
+            <source>Streetlight {lamp}: '{value}' is not a date and time for the start of its outage.</source>
+            <translation>ไฟฟ้าสาธารณะ {lamp}: '{value}' ไม่ใช่วันที่และเวลาที่ใช้เป็นเวลาเริ่มดับได้</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a date and time for the analysis.</source>
+            <translation>'{value}' ไม่ใช่วันที่และเวลาที่ใช้ในการวิเคราะห์ได้</translation>
+        </message>
+        <message>
+            <source>Road {road} has no geometry (missing or empty); give it a line or leave it out of the analysis.</source>
+            <translation>ถนน {road} ไม่มีรูปเรขาคณิต (ไม่มีหรือว่างเปล่า) ให้กำหนดเส้นถนน หรือไม่นำถนนนี้เข้าสู่การวิเคราะห์</translation>
+        </message>
+        <message>
+            <source>Road {road} is a {type}, not a line; roads must be LineStrings or MultiLineStrings.</source>
+            <translation>ถนน {road} เป็น {type} ไม่ใช่เส้น ถนนต้องเป็น LineString หรือ MultiLineString</translation>
+        </message>
+        <message>
+            <source>Road {road} has coordinates that are not numbers (NaN or infinite); fix its geometry.</source>
+            <translation>ถนน {road} มีพิกัดที่ไม่ใช่ตัวเลข (NaN หรืออนันต์) ให้แก้ไขรูปเรขาคณิต</translation>
+        </message>
+        <message>
+            <source>Road {road} has no length (all its points are in the same place); fix or delete it before the analysis.</source>
+            <translation>ถนน {road} ไม่มีความยาว (ทุกจุดอยู่ที่ตำแหน่งเดียวกัน) ให้แก้ไขหรือลบออกก่อนการวิเคราะห์</translation>
+        </message>
+        <message>
+            <source>Streetlight {lamp} has no location (missing or empty geometry); place it or leave it out of the analysis.</source>
+            <translation>ไฟฟ้าสาธารณะ {lamp} ไม่มีตำแหน่ง (ไม่มีรูปเรขาคณิตหรือว่างเปล่า) ให้กำหนดตำแหน่ง หรือไม่นำเข้าสู่การวิเคราะห์</translation>
+        </message>
+        <message>
+            <source>Streetlight {lamp} is a {type}, not a point.</source>
+            <translation>ไฟฟ้าสาธารณะ {lamp} เป็น {type} ไม่ใช่จุด</translation>
+        </message>
+        <message>
+            <source>Streetlight {lamp} has coordinates that are not numbers (NaN or infinite); fix its location.</source>
+            <translation>ไฟฟ้าสาธารณะ {lamp} มีพิกัดที่ไม่ใช่ตัวเลข (NaN หรืออนันต์) ให้แก้ไขตำแหน่ง</translation>
+        </message>
+        <message>
+            <source>The {layer} are in a geographic CRS (degrees), but this analysis measures metres. Reproject them to a projected CRS in metres such as EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N).</source>
+            <translation>ชั้นข้อมูล {layer} อยู่ในระบบพิกัดภูมิศาสตร์ (หน่วยองศา) แต่การวิเคราะห์นี้วัดระยะเป็นเมตร ให้แปลงเป็นระบบพิกัดแบบฉายแผนที่หน่วยเมตร เช่น EPSG:32647 (UTM 47N) หรือ EPSG:32648 (UTM 48N)</translation>
+        </message>
+        <message>
+            <source>The {layer} look like longitude/latitude in degrees (e.g. {x:.5f}, {y:.5f}), but this analysis measures metres. Reproject them to a projected CRS in metres such as EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N).</source>
+            <translation>ชั้นข้อมูล {layer} มีพิกัดที่ดูเหมือนลองจิจูด/ละติจูดหน่วยองศา (เช่น {x:.5f}, {y:.5f}) แต่การวิเคราะห์นี้วัดระยะเป็นเมตร ให้แปลงเป็นระบบพิกัดแบบฉายแผนที่หน่วยเมตร เช่น EPSG:32647 (UTM 47N) หรือ EPSG:32648 (UTM 48N)</translation>
+        </message>
+        <message>
+            <source>The cluster distance must be a positive number of metres (e.g. 60); got {value}.</source>
+            <translation>ระยะห่างภายในกลุ่มไฟดับต้องเป็นจำนวนบวกหน่วยเมตร (เช่น 60) แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>The smallest outage cluster must be a whole number of at least 2 lamps (e.g. 3); got {value}.</source>
+            <translation>จำนวนไฟดับขั้นต่ำของกลุ่มไฟดับต้องเป็นจำนวนเต็มตั้งแต่ 2 ต้นขึ้นไป (เช่น 3) แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>The snapping distance from a lamp to its road must be a positive number of metres (e.g. 25); got {value}.</source>
+            <translation>ระยะห่างสูงสุดจากเสาไฟถึงถนนต้องเป็นจำนวนบวกหน่วยเมตร (เช่น 25) แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>The lamp spacing threshold must be a positive number of metres (e.g. 50); got {value}.</source>
+            <translation>เกณฑ์ระยะห่างระหว่างไฟต้องเป็นจำนวนบวกหน่วยเมตร (เช่น 50) แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>'{value}' in the statuses to count ({what}) is not a lamp status; use {allowed}.</source>
+            <translation>'{value}' ในรายการสถานะที่จะนับ ({what}) ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ {allowed}</translation>
+        </message>
+        <message>
+            <source>A chainage must be a number of metres of at least 0; got {value}.</source>
+            <translation>ตำแหน่ง กม. ต้องเป็นตัวเลขหน่วยเมตรตั้งแต่ 0 ขึ้นไป แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a chainage; write kilometres+metres, e.g. กม. 1+350 or 0+050.</source>
+            <translation>'{value}' ไม่ใช่ตำแหน่ง กม. ให้เขียนในรูป กิโลเมตร+เมตร เช่น กม. 1+350 หรือ 0+050</translation>
+        </message>
+        <message>
+            <source>The OpenStreetMap file {path} does not exist.</source>
+            <translation>ไม่พบไฟล์ OpenStreetMap {path}</translation>
+        </message>
+        <message>
+            <source>{path} is not an OpenStreetMap extract; use an .osm.pbf or .osm file.</source>
+            <translation>{path} ไม่ใช่ไฟล์ข้อมูล OpenStreetMap ให้ใช้ไฟล์ .osm.pbf หรือ .osm</translation>
+        </message>
+        <message>
+            <source>GDAL could not read {path} as OpenStreetMap data: {error}</source>
+            <translation>GDAL ไม่สามารถอ่าน {path} เป็นข้อมูล OpenStreetMap ได้: {error}</translation>
+        </message>
+        <message>
+            <source>Unknown road class {value}; the classes are: {allowed}.</source>
+            <translation>ไม่รู้จักประเภทถนน {value} ประเภทที่มี ได้แก่ {allowed}</translation>
+        </message>
+        <message>
+            <source>{layer} has no highway=* ways (roads).</source>
+            <translation>{layer} ไม่มีเส้นทาง highway=* (ถนน)</translation>
+        </message>
+        <message>
+            <source>highway={value} is not a road on the ground</source>
+            <translation>highway={value} ไม่ใช่ถนนที่มีอยู่จริงในพื้นที่</translation>
+        </message>
+        <message>
+            <source>Unknown target field {target} in the field mapping; the road fields are: {allowed}.</source>
+            <translation>ไม่รู้จักฟิลด์ปลายทาง {target} ในการจับคู่ฟิลด์ ฟิลด์ของถนน ได้แก่ {allowed}</translation>
+        </message>
+        <message>
+            <source>not a line but a {type}</source>
+            <translation>ไม่ใช่เส้น แต่เป็น {type}</translation>
+        </message>
+        <message>
+            <source>no length: all its points are at the same place</source>
+            <translation>ไม่มีความยาว: ทุกจุดอยู่ที่ตำแหน่งเดียวกัน</translation>
+        </message>
+        <message>
+            <source>Unknown segmentation mode '{mode}'; use length or area.</source>
+            <translation>ไม่รู้จักวิธีแบ่งช่วง '{mode}' ให้ใช้ length หรือ area</translation>
+        </message>
+        <message>
+            <source>The section length must be at least {minimum} m; got {value}.</source>
+            <translation>ความยาวช่วงต้องไม่น้อยกว่า {minimum} m แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>The sample-unit area must be more than 0 m²; got {value}.</source>
+            <translation>พื้นที่หน่วยตัวอย่างต้องมากกว่า 0 m² แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>The lane width must be more than 0 m; got {value}.</source>
+            <translation>ความกว้างช่องจราจรต้องมากกว่า 0 m แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>The default road width must be more than 0 m; got {value}.</source>
+            <translation>ความกว้างถนนเริ่มต้นต้องมากกว่า 0 m แต่ระบุเป็น {value}</translation>
+        </message>
+        <message>
+            <source>Roads must be in a projected CRS in metres to be cut into sections; they are in {crs}.</source>
+            <translation>ถนนต้องอยู่ในระบบพิกัดแบบฉายแผนที่หน่วยเมตรจึงจะแบ่งเป็นช่วงได้ แต่ขณะนี้อยู่ใน {crs}</translation>
+        </message>
+        <message>
+            <source>the road has no length</source>
+            <translation>ถนนไม่มีความยาว</translation>
+        </message>
+        <message>
+            <source>no width: the road has neither width_m nor lanes, and no default width was given</source>
+            <translation>ไม่มีความกว้าง: ถนนไม่มีทั้ง width_m และ lanes และไม่ได้ระบุความกว้างเริ่มต้น</translation>
+        </message>
+        <message>
+            <source>sections of {area} m² at {width} m wide would be shorter than 1 m</source>
+            <translation>ช่วงพื้นที่ {area} m² ที่ความกว้าง {width} m จะยาวไม่ถึง 1 m</translation>
+        </message>
+        <message>
+            <source>Section id {section} already belongs to another road ({road}); give the roads distinct road codes.</source>
+            <translation>รหัสช่วง {section} เป็นของถนนสายอื่นอยู่แล้ว ({road}) ให้กำหนดรหัสสายทางที่ไม่ซ้ำกัน</translation>
+        </message>
+        <message>
+            <source>Re-segmenting would delete {n} sections that have ratings or inspections ({sections}). Segment with the same parameters to keep them, or confirm that they may be replaced.</source>
+            <translation>การแบ่งช่วงใหม่จะลบช่วง {n} ช่วงที่มีผลการประเมินหรือผลการสำรวจแล้ว ({sections}) ให้แบ่งช่วงด้วยพารามิเตอร์เดิมเพื่อคงช่วงเหล่านั้นไว้ หรือยืนยันว่าแทนที่ได้</translation>
+        </message>
+        <message>
+            <source>The workspace has no roads; import roads first.</source>
+            <translation>พื้นที่ทำงานไม่มีถนน ให้นำเข้าถนนก่อน</translation>
+        </message>
+        <message>
+            <source>No road with uuid {uuid} in the workspace.</source>
+            <translation>ไม่พบถนนที่มี uuid {uuid} ในพื้นที่ทำงาน</translation>
+        </message>
+        <message>
+            <source>{layer} has no streetlights.</source>
+            <translation>{layer} ไม่มีไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>no location</source>
+            <translation>ไม่มีตำแหน่ง</translation>
+        </message>
+        <message>
+            <source>status '{value}' is not a lamp status</source>
+            <translation>สถานะ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Give either a file or a layer (exactly one).</source>
+            <translation>ให้ระบุไฟล์หรือชั้นข้อมูลอย่างใดอย่างหนึ่งเท่านั้น</translation>
+        </message>
+        <message>
+            <source>The workspace has no streetlights; import them first (cddp:importstreetlights).</source>
+            <translation>พื้นที่ทำงานไม่มีไฟฟ้าสาธารณะ ให้นำเข้าก่อน (cddp:importstreetlights)</translation>
+        </message>
+        <message>
+            <source>An area distress cannot exceed the sample unit's area (density over 100 %).</source>
+            <translation>ความเสียหายผิวทางชนิดที่วัดเป็นพื้นที่ต้องไม่เกินพื้นที่ของหน่วยตัวอย่าง (ความหนาแน่นเกิน 100 %)</translation>
         </message>
     </context>
 </TS>

@@ -73,10 +73,10 @@ class FloodImpactAlgorithm(CddpAlgorithm):
                 self.SUMMARY_OUT, self.tr("Impact summary"), QgsProcessing.SourceType.TypeVector, optional=True
             )
         )
-        for name, title in (("AFFECTED_PARCELS", "Parcels affected"), ("AFFECTED_HOUSEHOLDS", "Households affected"),
-                            ("ELDERLY", "Elderly residents affected"), ("BEDRIDDEN", "Bedridden residents affected"),
-                            ("DISABLED", "Disabled residents affected")):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+        for name, title in (("AFFECTED_PARCELS", self.tr("Parcels affected")), ("AFFECTED_HOUSEHOLDS", self.tr("Households affected")),
+                            ("ELDERLY", self.tr("Elderly residents affected")), ("BEDRIDDEN", self.tr("Bedridden residents affected")),
+                            ("DISABLED", self.tr("Disabled residents affected"))):  # fmt: skip
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         import pandas as pd

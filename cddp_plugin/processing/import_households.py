@@ -64,9 +64,9 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
                 self.REJECTED, self.tr("Rejected rows"), QgsProcessing.SourceType.TypeVector, optional=True
             )
         )
-        for name, title in (("READ", "Rows read"), ("INSERTED", "Households added"), ("UPDATED", "Households updated"),
-                            ("REJECTED_COUNT", "Rows rejected"), ("WITHOUT_LOCATION", "Households without location")):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+        for name, title in (("READ", self.tr("Rows read")), ("INSERTED", self.tr("Households added")), ("UPDATED", self.tr("Households updated")),
+                            ("REJECTED_COUNT", self.tr("Rows rejected")), ("WITHOUT_LOCATION", self.tr("Households without location"))):  # fmt: skip
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         import pyogrio

@@ -64,10 +64,10 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
                 createByDefault=False,
             )
         )
-        for name, title in (("READ", "Parcels read"), ("INSERTED", "Parcels added"), ("UPDATED", "Parcels updated"),
-                            ("REPAIRED", "Geometries repaired"), ("REJECTED_COUNT", "Parcels rejected"),
-                            ("DUPLICATE_CODES", "Duplicated parcel codes")):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+        for name, title in (("READ", self.tr("Parcels read")), ("INSERTED", self.tr("Parcels added")), ("UPDATED", self.tr("Parcels updated")),
+                            ("REPAIRED", self.tr("Geometries repaired")), ("REJECTED_COUNT", self.tr("Parcels rejected")),
+                            ("DUPLICATE_CODES", self.tr("Duplicated parcel codes"))):  # fmt: skip
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         from ..core import parcels as core

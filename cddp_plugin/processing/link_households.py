@@ -95,11 +95,11 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
             )
         )
         for name, title in (
-            ("LINKED", "Households linked"),
-            ("UNLINKED_COUNT", "Households not linked"),
-            ("AMBIGUOUS", "Ambiguous links"),
+            ("LINKED", self.tr("Households linked")),
+            ("UNLINKED_COUNT", self.tr("Households not linked")),
+            ("AMBIGUOUS", self.tr("Ambiguous links")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         from ..core import linking

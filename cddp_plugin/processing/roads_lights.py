@@ -101,12 +101,12 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
             )
         )
         for name, title in (
-            ("READ", "Roads read"),
-            ("INSERTED", "Roads added"),
-            ("UPDATED", "Roads updated"),
-            ("REJECTED_COUNT", "Roads rejected"),
+            ("READ", self.tr("Roads read")),
+            ("INSERTED", self.tr("Roads added")),
+            ("UPDATED", self.tr("Roads updated")),
+            ("REJECTED_COUNT", self.tr("Roads rejected")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         import pyogrio
@@ -197,12 +197,12 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
             )
         )
         for name, title in (
-            ("READ", "Streetlights read"),
-            ("INSERTED", "Streetlights added"),
-            ("UPDATED", "Streetlights updated"),
-            ("REJECTED_COUNT", "Streetlights rejected"),
+            ("READ", self.tr("Streetlights read")),
+            ("INSERTED", self.tr("Streetlights added")),
+            ("UPDATED", self.tr("Streetlights updated")),
+            ("REJECTED_COUNT", self.tr("Streetlights rejected")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         import pyogrio
@@ -301,12 +301,12 @@ class SegmentRoadsAlgorithm(CddpAlgorithm):
             )
         )
         for name, title in (
-            ("SECTIONS", "Sections"),
-            ("INSERTED", "Sections added"),
-            ("DELETED", "Sections removed"),
-            ("SKIPPED", "Roads skipped"),
+            ("SECTIONS", self.tr("Sections")),
+            ("INSERTED", self.tr("Sections added")),
+            ("DELETED", self.tr("Sections removed")),
+            ("SKIPPED", self.tr("Roads skipped")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         from ..core import roads
@@ -347,11 +347,11 @@ class RoadConditionAlgorithm(CddpAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_workspace_parameter()
         for name, title in (
-            ("RATED_PCI", "Sections rated by PCI"),
-            ("RATED_PASER", "Sections rated by PASER"),
-            ("UNRATED", "Sections without inspection"),
+            ("RATED_PCI", self.tr("Sections rated by PCI")),
+            ("RATED_PASER", self.tr("Sections rated by PASER")),
+            ("UNRATED", self.tr("Sections without inspection")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         from ..core import condition
@@ -442,9 +442,9 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
                 self.KPIS, self.tr("Streetlight KPIs"), QgsProcessing.SourceType.TypeVector, optional=True
             )
         )
-        for name, title in (("LAMPS", "Lamps"), ("PCT_OUT", "Lamps out (%)"), ("MEDIAN_DAYS_OUT", "Median days out"),
-                            ("CLUSTER_COUNT", "Outage clusters"), ("GAP_KM", "Lighting gaps (km)")):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+        for name, title in (("LAMPS", self.tr("Lamps")), ("PCT_OUT", self.tr("Lamps out (%)")), ("MEDIAN_DAYS_OUT", self.tr("Median days out")),
+                            ("CLUSTER_COUNT", self.tr("Outage clusters")), ("GAP_KM", self.tr("Lighting gaps (km)"))):  # fmt: skip
+            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
         import geopandas as gpd
