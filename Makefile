@@ -78,7 +78,7 @@ qgis: build
 screenshot: build
 	@test -f $(DEMO_DIR)/prueyai.qgz || $(MAKE) demo
 	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/prueyai.qgz --screenshot docs/workspace-dock-th.png
-	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/prueyai.qgz --inspect 20K020 --screenshot docs/inspector-dock-th.png
+	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/prueyai.qgz --inspect 08M006 --screenshot docs/inspector-dock-th.png
 
 
 bench: build

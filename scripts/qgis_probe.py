@@ -105,7 +105,13 @@ def run():
                 win.isFullScreen(),
             ]
             canvas = qgis.utils.iface.mapCanvas()
-            canvas.zoomToFullExtent()
+            if ARGS.get("inspector_parcel"):
+                wait(500)
+                inspector.zoom_to_parcel()
+                canvas.zoomScale(2500)
+            else:
+                canvas.zoomToFullExtent()
+
             wait(2500)
             subprocess.run(["import", "-window", "root", ARGS["screenshot"]], check=True, timeout=60)
             report["screenshot"] = ARGS["screenshot"]

@@ -38,7 +38,9 @@ class InspectorDock(QDockWidget, FORM_CLASS):
         self.households: list = []  # QgsFeatures linked to the parcel
         self.tool = None
         header = self.householdTable.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
         self.personalCheck.setChecked(bool(settings.get("privacy/show_personal_data")))
         self.pickButton.toggled.connect(self._pick_parcel_mode)
         self.linkButton.toggled.connect(self._pick_household_mode)
