@@ -7,6 +7,14 @@
             <source>CDDP workspace (default: the open project's)</source>
             <translation>พื้นที่ทำงาน CDDP (ค่าเริ่มต้น: ของโครงการที่เปิดอยู่)</translation>
         </message>
+        <message>
+            <source>Field mapping (target=source; …)</source>
+            <translation>การจับคู่ฟิลด์ (target=source; …)</translation>
+        </message>
+        <message>
+            <source>Source CRS, if the layer's is missing or wrong</source>
+            <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
+        </message>
     </context>
     <context>
         <name>CddpPlugin</name>
@@ -329,14 +337,6 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
             <translation>แปลงที่ดิน</translation>
         </message>
         <message>
-            <source>Field mapping (target=source; …)</source>
-            <translation>การจับคู่ฟิลด์ (target=source; …)</translation>
-        </message>
-        <message>
-            <source>Source CRS, if the layer's is missing or wrong</source>
-            <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
-        </message>
-        <message>
             <source>Rejected parcels</source>
             <translation>แปลงที่ดินที่ถูกปฏิเสธ</translation>
         </message>
@@ -416,14 +416,6 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
             <translation>ประเภทถนนที่จะนำเข้า (คั่นด้วยจุลภาค; เว้นว่าง: ทั้งหมด)</translation>
         </message>
         <message>
-            <source>Field mapping (target=source; …)</source>
-            <translation>การจับคู่ฟิลด์ (target=source; …)</translation>
-        </message>
-        <message>
-            <source>Source CRS, if the layer's is missing or wrong</source>
-            <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
-        </message>
-        <message>
             <source>{read} read, {inserted} added, {updated} updated, {rejected} rejected.</source>
             <translation>อ่าน {read} เพิ่มใหม่ {inserted} ปรับปรุง {updated} ปฏิเสธ {rejected}</translation>
         </message>
@@ -477,14 +469,6 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
         <message>
             <source>…or a streetlight point layer</source>
             <translation>…หรือชั้นข้อมูลจุดไฟฟ้าสาธารณะ</translation>
-        </message>
-        <message>
-            <source>Field mapping (target=source; …)</source>
-            <translation>การจับคู่ฟิลด์ (target=source; …)</translation>
-        </message>
-        <message>
-            <source>Source CRS, if the layer's is missing or wrong</source>
-            <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
         </message>
         <message>
             <source>{read} read, {inserted} added, {updated} updated, {rejected} rejected.</source>

@@ -43,6 +43,58 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     # --- shared parameters -----------------------------------------------------------------------
     WORKSPACE = "WORKSPACE"
+    FIELD_MAP = "FIELD_MAP"
+    SOURCE_CRS = "SOURCE_CRS"
+
+    def add_import_parameters(self) -> None:
+        """The workspace, field mapping and source-CRS parameters every import algorithm has."""
+        from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterString
+
+        self.add_workspace_parameter()
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FIELD_MAP,
+                QCoreApplication.translate("CddpAlgorithm", "Field mapping (target=source; …)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.SOURCE_CRS,
+                QCoreApplication.translate("CddpAlgorithm", "Source CRS, if the layer's is missing or wrong"),
+                optional=True,
+            )
+        )
+
+    def add_count_outputs(self, outputs) -> None:
+        from qgis.core import QgsProcessingOutputNumber
+
+        for name, title in outputs:
+            self.addOutput(QgsProcessingOutputNumber(name, title))
+
+    def import_options(self, parameters, context) -> tuple[dict[str, str], str | None]:
+        """(field mapping, source CRS text or None)."""
+        from ..core.fields import parse_mapping
+
+        crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
+        mapping = parse_mapping(self.parameterAsString(parameters, self.FIELD_MAP, context))
+        return mapping, ((crs.authid() or crs.toWkt()) if crs.isValid() else None)
+
+    @staticmethod
+    def read_vector_file(path: str):
+        """A vector file as a GeoDataFrame, or a CddpError saying why GDAL could not read it."""
+        import os
+
+        import pyogrio
+
+        from ..core.i18n import translate
+
+        if not os.path.isfile(path):
+            raise CddpError(translate("core", "File not found: {path}"), path=path)
+        try:
+            return pyogrio.read_dataframe(path)
+        except Exception as exc:
+            raise CddpError(translate("core", "Cannot read {path}: {error}"), path=path, error=str(exc)) from exc
 
     def add_workspace_parameter(self, optional: bool = True) -> None:
         self.addParameter(

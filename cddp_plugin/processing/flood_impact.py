@@ -6,7 +6,6 @@ import getpass
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterVectorLayer,
@@ -73,10 +72,15 @@ class FloodImpactAlgorithm(CddpAlgorithm):
                 self.SUMMARY_OUT, self.tr("Impact summary"), QgsProcessing.SourceType.TypeVector, optional=True
             )
         )
-        for name, title in (("AFFECTED_PARCELS", self.tr("Parcels affected")), ("AFFECTED_HOUSEHOLDS", self.tr("Households affected")),
-                            ("ELDERLY", self.tr("Elderly residents affected")), ("BEDRIDDEN", self.tr("Bedridden residents affected")),
-                            ("DISABLED", self.tr("Disabled residents affected"))):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, title))
+        self.add_count_outputs(
+            (
+                ("AFFECTED_PARCELS", self.tr("Parcels affected")),
+                ("AFFECTED_HOUSEHOLDS", self.tr("Households affected")),
+                ("ELDERLY", self.tr("Elderly residents affected")),
+                ("BEDRIDDEN", self.tr("Bedridden residents affected")),
+                ("DISABLED", self.tr("Disabled residents affected")),
+            )
+        )
 
     def process(self, parameters, context, feedback):
         import pandas as pd

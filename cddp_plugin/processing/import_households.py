@@ -7,7 +7,6 @@ import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -64,12 +63,17 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
                 self.REJECTED, self.tr("Rejected rows"), QgsProcessing.SourceType.TypeVector, optional=True
             )
         )
-        for name, title in (("READ", self.tr("Rows read")), ("INSERTED", self.tr("Households added")), ("UPDATED", self.tr("Households updated")),
-                            ("REJECTED_COUNT", self.tr("Rows rejected")), ("WITHOUT_LOCATION", self.tr("Households without location"))):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, title))
+        self.add_count_outputs(
+            (
+                ("READ", self.tr("Rows read")),
+                ("INSERTED", self.tr("Households added")),
+                ("UPDATED", self.tr("Households updated")),
+                ("REJECTED_COUNT", self.tr("Rows rejected")),
+                ("WITHOUT_LOCATION", self.tr("Households without location")),
+            )
+        )
 
     def process(self, parameters, context, feedback):
-        import pyogrio
 
         from ..core import households as core
 
@@ -93,12 +97,8 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
                 data, encoding = core.read_table(path)
                 feedback.pushInfo(self.tr("Read {path} as {encoding}.").format(path=name, encoding=encoding))
             else:
-                try:
-                    data = pyogrio.read_dataframe(path)
-                except Exception as exc:
-                    raise CddpError(
-                        translate("core", "Cannot read {path}: {error}"), path=path, error=str(exc)
-                    ) from exc
+                data = self.read_vector_file(path)
+
         feedback.setProgress(30)
         prepared, report = core.prepare_households(data, meta["crs"], mapping, source_crs, label, name)
         feedback.setProgress(60)

@@ -7,10 +7,7 @@ import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 
@@ -46,15 +43,7 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
                 self.INPUT, self.tr("Parcels"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
-        self.add_workspace_parameter()
-        self.addParameter(
-            QgsProcessingParameterString(self.FIELD_MAP, self.tr("Field mapping (target=source; …)"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.SOURCE_CRS, self.tr("Source CRS, if the layer's is missing or wrong"), optional=True
-            )
-        )
+        self.add_import_parameters()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.REJECTED,
@@ -64,10 +53,16 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
                 createByDefault=False,
             )
         )
-        for name, title in (("READ", self.tr("Parcels read")), ("INSERTED", self.tr("Parcels added")), ("UPDATED", self.tr("Parcels updated")),
-                            ("REPAIRED", self.tr("Geometries repaired")), ("REJECTED_COUNT", self.tr("Parcels rejected")),
-                            ("DUPLICATE_CODES", self.tr("Duplicated parcel codes"))):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, title))
+        self.add_count_outputs(
+            (
+                ("READ", self.tr("Parcels read")),
+                ("INSERTED", self.tr("Parcels added")),
+                ("UPDATED", self.tr("Parcels updated")),
+                ("REPAIRED", self.tr("Geometries repaired")),
+                ("REJECTED_COUNT", self.tr("Parcels rejected")),
+                ("DUPLICATE_CODES", self.tr("Duplicated parcel codes")),
+            )
+        )
 
     def process(self, parameters, context, feedback):
         from ..core import parcels as core

@@ -7,7 +7,6 @@ import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
@@ -94,12 +93,13 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
                 self.UNLINKED, self.tr("Unlinked households"), QgsProcessing.SourceType.TypeVectorPoint, optional=True
             )
         )
-        for name, title in (
-            ("LINKED", self.tr("Households linked")),
-            ("UNLINKED_COUNT", self.tr("Households not linked")),
-            ("AMBIGUOUS", self.tr("Ambiguous links")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, title))
+        self.add_count_outputs(
+            (
+                ("LINKED", self.tr("Households linked")),
+                ("UNLINKED_COUNT", self.tr("Households not linked")),
+                ("AMBIGUOUS", self.tr("Ambiguous links")),
+            )
+        )
 
     def process(self, parameters, context, feedback):
         from ..core import linking

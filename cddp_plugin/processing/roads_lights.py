@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -23,7 +22,6 @@ from qgis.core import (
 
 from .. import qgis_io
 from ..core.errors import CddpError
-from ..core.fields import parse_mapping
 from ..core.i18n import translate
 from ..core.workspace import read_meta
 from .base import CddpAlgorithm
@@ -40,11 +38,6 @@ def _source(alg, parameters, context, file_param, layer_param):
     if path and not os.path.isfile(path):
         raise CddpError(translate("core", "File not found: {path}"), path=path)
     return path, layer
-
-
-def _crs_text(alg, parameters, name, context):
-    crs = alg.parameterAsCrs(parameters, name, context)
-    return (crs.authid() or crs.toWkt()) if crs.isValid() else None
 
 
 def _sink(alg, parameters, name, context, frame, wkb, crs, results):
@@ -86,30 +79,22 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
                 optional=True,
             )
         )
-        self.add_workspace_parameter()
+        self.add_import_parameters()
         self.addParameter(
             QgsProcessingParameterString(
                 self.CLASSES, self.tr("Road classes to import (comma-separated; empty: all)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(self.FIELD_MAP, self.tr("Field mapping (target=source; …)"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.SOURCE_CRS, self.tr("Source CRS, if the layer's is missing or wrong"), optional=True
+        self.add_count_outputs(
+            (
+                ("READ", self.tr("Roads read")),
+                ("INSERTED", self.tr("Roads added")),
+                ("UPDATED", self.tr("Roads updated")),
+                ("REJECTED_COUNT", self.tr("Roads rejected")),
             )
         )
-        for name, title in (
-            ("READ", self.tr("Roads read")),
-            ("INSERTED", self.tr("Roads added")),
-            ("UPDATED", self.tr("Roads updated")),
-            ("REJECTED_COUNT", self.tr("Roads rejected")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
-        import pyogrio
 
         from ..core import roads
 
@@ -119,21 +104,16 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
         classes = [
             c.strip() for c in self.parameterAsString(parameters, self.CLASSES, context).split(",") if c.strip()
         ] or None
-        source_crs = _crs_text(self, parameters, self.SOURCE_CRS, context)
+        mapping, source_crs = self.import_options(parameters, context)
         if path and path.lower().endswith(OSM_SUFFIXES):
             prepared, report = roads.prepare_osm_roads(path, crs, os.path.basename(path), classes, source_crs)
         else:
             if layer is not None:
                 data, label = qgis_io.read_layer(layer, feedback), layer.name()
             else:
-                try:
-                    data, label = pyogrio.read_dataframe(path), os.path.basename(path)
-                except Exception as exc:
-                    raise CddpError(
-                        translate("core", "Cannot read {path}: {error}"), path=path, error=str(exc)
-                    ) from exc
-            mapping = parse_mapping(self.parameterAsString(parameters, self.FIELD_MAP, context))
+                data, label = self.read_vector_file(path), os.path.basename(path)
             prepared, report = roads.prepare_roads(data, crs, mapping, source_crs, label, classes)
+
         feedback.setProgress(60)
         roads.upsert_roads(ws, prepared, report, getpass.getuser())
         feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {rejected} rejected.").format(
@@ -187,25 +167,17 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
                 optional=True,
             )
         )
-        self.add_workspace_parameter()
-        self.addParameter(
-            QgsProcessingParameterString(self.FIELD_MAP, self.tr("Field mapping (target=source; …)"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.SOURCE_CRS, self.tr("Source CRS, if the layer's is missing or wrong"), optional=True
+        self.add_import_parameters()
+        self.add_count_outputs(
+            (
+                ("READ", self.tr("Streetlights read")),
+                ("INSERTED", self.tr("Streetlights added")),
+                ("UPDATED", self.tr("Streetlights updated")),
+                ("REJECTED_COUNT", self.tr("Streetlights rejected")),
             )
         )
-        for name, title in (
-            ("READ", self.tr("Streetlights read")),
-            ("INSERTED", self.tr("Streetlights added")),
-            ("UPDATED", self.tr("Streetlights updated")),
-            ("REJECTED_COUNT", self.tr("Streetlights rejected")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, title))
 
     def process(self, parameters, context, feedback):
-        import pyogrio
 
         from ..core import streetlights
 
@@ -217,14 +189,10 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
         elif path.lower().endswith(OSM_SUFFIXES):
             data, label = streetlights.read_osm_lamps(path), os.path.basename(path)
         else:
-            try:
-                data, label = pyogrio.read_dataframe(path), os.path.basename(path)
-            except Exception as exc:
-                raise CddpError(translate("core", "Cannot read {path}: {error}"), path=path, error=str(exc)) from exc
-        mapping = parse_mapping(self.parameterAsString(parameters, self.FIELD_MAP, context))
-        prepared, report = streetlights.prepare_lamps(
-            data, crs, mapping, _crs_text(self, parameters, self.SOURCE_CRS, context), label, label
-        )
+            data, label = self.read_vector_file(path), os.path.basename(path)
+        mapping, source_crs = self.import_options(parameters, context)
+        prepared, report = streetlights.prepare_lamps(data, crs, mapping, source_crs, label, label)
+
         streetlights.upsert_lamps(ws, prepared, report, getpass.getuser())
         feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {rejected} rejected.").format(
             read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected)))  # fmt: skip
@@ -300,13 +268,14 @@ class SegmentRoadsAlgorithm(CddpAlgorithm):
                 self.REPLACE, self.tr("Replace sections that already have ratings or inspections"), False
             )
         )
-        for name, title in (
-            ("SECTIONS", self.tr("Sections")),
-            ("INSERTED", self.tr("Sections added")),
-            ("DELETED", self.tr("Sections removed")),
-            ("SKIPPED", self.tr("Roads skipped")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, title))
+        self.add_count_outputs(
+            (
+                ("SECTIONS", self.tr("Sections")),
+                ("INSERTED", self.tr("Sections added")),
+                ("DELETED", self.tr("Sections removed")),
+                ("SKIPPED", self.tr("Roads skipped")),
+            )
+        )
 
     def process(self, parameters, context, feedback):
         from ..core import roads
@@ -346,12 +315,13 @@ class RoadConditionAlgorithm(CddpAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_workspace_parameter()
-        for name, title in (
-            ("RATED_PCI", self.tr("Sections rated by PCI")),
-            ("RATED_PASER", self.tr("Sections rated by PASER")),
-            ("UNRATED", self.tr("Sections without inspection")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, title))
+        self.add_count_outputs(
+            (
+                ("RATED_PCI", self.tr("Sections rated by PCI")),
+                ("RATED_PASER", self.tr("Sections rated by PASER")),
+                ("UNRATED", self.tr("Sections without inspection")),
+            )
+        )
 
     def process(self, parameters, context, feedback):
         from ..core import condition
@@ -442,9 +412,15 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
                 self.KPIS, self.tr("Streetlight KPIs"), QgsProcessing.SourceType.TypeVector, optional=True
             )
         )
-        for name, title in (("LAMPS", self.tr("Lamps")), ("PCT_OUT", self.tr("Lamps out (%)")), ("MEDIAN_DAYS_OUT", self.tr("Median days out")),
-                            ("CLUSTER_COUNT", self.tr("Outage clusters")), ("GAP_KM", self.tr("Lighting gaps (km)"))):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, title))
+        self.add_count_outputs(
+            (
+                ("LAMPS", self.tr("Lamps")),
+                ("PCT_OUT", self.tr("Lamps out (%)")),
+                ("MEDIAN_DAYS_OUT", self.tr("Median days out")),
+                ("CLUSTER_COUNT", self.tr("Outage clusters")),
+                ("GAP_KM", self.tr("Lighting gaps (km)")),
+            )
+        )
 
     def process(self, parameters, context, feedback):
         import geopandas as gpd
