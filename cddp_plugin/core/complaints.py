@@ -648,23 +648,7 @@ def _traffy_record(row: int, props: Mapping, point: tuple[object, object] | None
     tags = split_tags(_first(props, "problem_type_abdul", "problem_type", "problem_type_fondue", "type"))
     category, raw = map_categories(tags)
     state = _text(props.get("state"))
-    status = map_status(state)
-    if state is not None and status is None:
-        warnings.append(
-            _issue(
-                row,
-                ext,
-                "unknown_status",
-                CddpError(
-                    translate(
-                        "core",
-                        "Row {row}: the state '{value}' is not known; imported without a status (kept as '{value}').",
-                    ),
-                    row=_label(row, ext),
-                    value=state,
-                ),
-            )
-        )
+    status = _mapped_status(row, ext, state, warnings)
     return {
         "source": "traffy",
         "external_id": ext,
@@ -687,17 +671,8 @@ def _traffy_record(row: int, props: Mapping, point: tuple[object, object] | None
     }
 
 
-def _open311_record(row: int, props: Mapping, point: tuple[object, object] | None, warnings: list) -> dict:
-    ext = _text(props.get("service_request_id"))
-    if point is None:
-        point = (props.get("long"), props.get("lat"))
-    lon, lat = _check_location(row, ext, point[0], point[1], "lat, long")
-    reported = _check_time(row, ext, "requested_datetime", props.get("requested_datetime"), required=True)
-    last = _check_time(row, ext, "updated_datetime", props.get("updated_datetime"), required=False)
-    tags = [t for t in (_text(props.get("service_code")), _text(props.get("service_name"))) if t]
-    category, _ = map_categories(tags)
-    raw = _text(props.get("service_name")) or _text(props.get("service_code"))
-    state = _text(props.get("status"))
+def _mapped_status(row: int, ext: str | None, state: str | None, warnings: list) -> str | None:
+    """The complaint_status for a source state; an unknown state is kept raw, with a warning."""
     status = map_status(state)
     if state is not None and status is None:
         warnings.append(
@@ -715,6 +690,21 @@ def _open311_record(row: int, props: Mapping, point: tuple[object, object] | Non
                 ),
             )
         )
+    return status
+
+
+def _open311_record(row: int, props: Mapping, point: tuple[object, object] | None, warnings: list) -> dict:
+    ext = _text(props.get("service_request_id"))
+    if point is None:
+        point = (props.get("long"), props.get("lat"))
+    lon, lat = _check_location(row, ext, point[0], point[1], "lat, long")
+    reported = _check_time(row, ext, "requested_datetime", props.get("requested_datetime"), required=True)
+    last = _check_time(row, ext, "updated_datetime", props.get("updated_datetime"), required=False)
+    tags = [t for t in (_text(props.get("service_code")), _text(props.get("service_name"))) if t]
+    category, _ = map_categories(tags)
+    raw = _text(props.get("service_name")) or _text(props.get("service_code"))
+    state = _text(props.get("status"))
+    status = _mapped_status(row, ext, state, warnings)
     return {
         "source": "open311",
         "external_id": ext,

@@ -80,6 +80,23 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
         mapping = parse_mapping(self.parameterAsString(parameters, self.FIELD_MAP, context))
         return mapping, ((crs.authid() or crs.toWkt()) if crs.isValid() else None)
 
+    def write_frame(self, parameters, name, context, frame, results: dict, wkb=None, crs=None) -> None:
+        """Write a (Geo)DataFrame to the feature-sink parameter ``name`` if the user asked for it."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
+
+        from .. import qgis_io
+
+        if parameters.get(name) is None:
+            return
+        wkb = QgsWkbTypes.Type.NoGeometry if wkb is None else wkb
+        frame = frame.reset_index(drop=True)
+        is_geo = wkb != QgsWkbTypes.Type.NoGeometry
+        fields = qgis_io.qgs_fields_for(frame, frame.geometry.name if is_geo else None)
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb, crs or QgsCoordinateReferenceSystem())
+        if sink is not None:
+            qgis_io.write_to_sink(sink, frame, fields)
+            results[name] = dest
+
     @staticmethod
     def read_vector_file(path: str):
         """A vector file as a GeoDataFrame, or a CddpError saying why GDAL could not read it."""

@@ -137,13 +137,5 @@ class FloodImpactAlgorithm(CddpAlgorithm):
             (self.SUMMARY_OUT, pd.DataFrame([summary]), QgsWkbTypes.Type.NoGeometry, crs),
         )
         for name, frame, wkb, out_crs in outputs:
-            if parameters.get(name) is None:
-                continue
-            is_geo = wkb != QgsWkbTypes.Type.NoGeometry
-            frame = frame.reset_index(drop=True)
-            fields = qgis_io.qgs_fields_for(frame, frame.geometry.name if is_geo else None)
-            sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb, out_crs)
-            if sink is not None:
-                qgis_io.write_to_sink(sink, frame, fields)
-                results[name] = dest
+            self.write_frame(parameters, name, context, frame, results, wkb, out_crs)
         return results

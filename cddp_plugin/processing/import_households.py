@@ -119,13 +119,6 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
         if parameters.get(self.REJECTED) is not None:
             import pandas as pd
 
-            frame = pd.DataFrame(report.rejected)
-            if frame.empty:
-                frame = pd.DataFrame(columns=["row", "reason"])
-            frame = frame.astype(object)
-            fields = qgis_io.qgs_fields_for(frame, None)
-            sink, dest = self.parameterAsSink(parameters, self.REJECTED, context, fields)
-            if sink is not None:
-                qgis_io.write_to_sink(sink, frame, fields)
-                results[self.REJECTED] = dest
+            frame = pd.DataFrame(report.rejected) if report.rejected else pd.DataFrame(columns=["row", "reason"])
+            self.write_frame(parameters, self.REJECTED, context, frame.astype(object), results)
         return results

@@ -112,10 +112,7 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
         if parameters.get(self.REJECTED) is not None:
             import pandas as pd
 
-            frame = pd.DataFrame(report.rejected, columns=["parcel", "reason"])
-            fields = qgis_io.qgs_fields_for(frame, None)
-            sink, dest = self.parameterAsSink(parameters, self.REJECTED, context, fields)
-            if sink is not None:
-                qgis_io.write_to_sink(sink, frame, fields)
-                results[self.REJECTED] = dest
+            self.write_frame(
+                parameters, self.REJECTED, context, pd.DataFrame(report.rejected, columns=["parcel", "reason"]), results
+            )
         return results

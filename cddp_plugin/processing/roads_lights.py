@@ -40,18 +40,6 @@ def _source(alg, parameters, context, file_param, layer_param):
     return path, layer
 
 
-def _sink(alg, parameters, name, context, frame, wkb, crs, results):
-    if parameters.get(name) is None:
-        return
-    is_geo = wkb != QgsWkbTypes.Type.NoGeometry
-    frame = frame.reset_index(drop=True)
-    fields = qgis_io.qgs_fields_for(frame, frame.geometry.name if is_geo else None)
-    sink, dest = alg.parameterAsSink(parameters, name, context, fields, wkb, crs)
-    if sink is not None:
-        qgis_io.write_to_sink(sink, frame, fields)
-        results[name] = dest
-
-
 class ImportRoadsAlgorithm(CddpAlgorithm):
     NAME, GROUP_ID = "importroads", "roads"
     INPUT, INPUT_LAYER, CLASSES, FIELD_MAP, SOURCE_CRS = "INPUT", "INPUT_LAYER", "CLASSES", "FIELD_MAP", "SOURCE_CRS"
@@ -495,7 +483,7 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
               "first_reported": c.first_reported.isoformat() if c.first_reported else None} for c in clusters.clusters],
             geometry=[c.centroid for c in clusters.clusters], crs=meta["crs"],
         ) if clusters.clusters else gpd.GeoDataFrame({"cluster": [], "lamps": []}, geometry=[], crs=meta["crs"])  # fmt: skip
-        _sink(self, parameters, self.CLUSTERS, context, cl, QgsWkbTypes.Type.Point, crs, results)
+        self.write_frame(parameters, self.CLUSTERS, context, cl, results, QgsWkbTypes.Type.Point, crs)
         gp = gpd.GeoDataFrame(
             [{"road_uuid": g.road_id, "from_m": round(g.from_m, 1), "to_m": round(g.to_m, 1), "length_m": round(g.length_m, 1), "kind": g.kind}
              for g in gaps.gaps] if gaps is not None else [],
@@ -503,9 +491,11 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
         )  # fmt: skip
         if len(gp) == 0:
             gp = gpd.GeoDataFrame({"road_uuid": [], "length_m": []}, geometry=[], crs=meta["crs"])
-        _sink(self, parameters, self.GAPS, context, gp, QgsWkbTypes.Type.LineString, crs, results)
+        self.write_frame(parameters, self.GAPS, context, gp, results, QgsWkbTypes.Type.LineString, crs)
         flat = {k: (", ".join(f"{a}={b}" for a, b in v.items()) if isinstance(v, dict) else v) for k, v in kpis.items()}
-        _sink(self, parameters, self.KPIS, context, pd.DataFrame([flat]), QgsWkbTypes.Type.NoGeometry, crs, results)
+        self.write_frame(
+            parameters, self.KPIS, context, pd.DataFrame([flat]), results, QgsWkbTypes.Type.NoGeometry, crs
+        )
         return results
 
 
