@@ -211,15 +211,21 @@ def test_real_roads_and_lamps_through_cddp_process(tmp_path):
         ["cddp:segmentroads", f"WORKSPACE={ws}"],
         ["cddp:streetlightstatus", f"WORKSPACE={ws}"],
         ["cddp:roadcondition", f"WORKSPACE={ws}"],
-        ["cddp:conditionsummary", f"WORKSPACE={ws}", f"OUTPUT={tmp_path / 'summary.csv'}", f"CHART={tmp_path / 'chart.png'}"],
-
+        [
+            "cddp:conditionsummary",
+            f"WORKSPACE={ws}",
+            f"OUTPUT={tmp_path / 'summary.csv'}",
+            f"CHART={tmp_path / 'chart.png'}",
+        ],
         ["cddp:createworkspace", f"OUTPUT={kk}", "MUNICIPALITY_CODE=4001", "CRS=EPSG:32648"],
         ["cddp:importstreetlights", f"INPUT={SHARED / 'khonkaen' / 'lightpole.geojson'}", f"WORKSPACE={kk}"],
     ]
     for step in steps:
         res = run_cddp_process(["run", step[0], "--", *step[1:]], profile=profile)
         assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
-    assert (tmp_path / "chart.png").exists() and "road_km,unrated" in (tmp_path / "summary.csv").read_text(encoding="utf-8")
+    assert (tmp_path / "chart.png").exists() and "road_km,unrated" in (tmp_path / "summary.csv").read_text(
+        encoding="utf-8"
+    )
     con = sqlite3.connect(ws)
     assert con.execute("SELECT count(*) FROM roads").fetchone()[0] == 2640
 
