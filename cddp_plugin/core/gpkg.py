@@ -120,3 +120,24 @@ def from_blob(blob: bytes | None):
     import shapely
 
     return shapely.from_wkb(bytes(blob[h[2] :]))
+
+
+def write_features(con: sqlite3.Connection, table: str, columns, inserts, updates, *, update_columns=None,
+                   keep_when_null=()) -> None:  # fmt: skip
+    """Bulk-insert and bulk-update feature rows (call inside a transaction; the triggers log each change).
+
+    ``inserts`` rows are ``[*values of columns, geometry blob, user]``; ``updates`` rows are
+    ``[*values of update_columns (default: columns), geometry blob, user, fid]``. A NULL in a column
+    named in ``keep_when_null`` (``"geom"`` included) keeps the value already stored.
+    """
+    update_columns = list(columns if update_columns is None else update_columns)
+
+    def assign(c):
+        return f"{c} = coalesce(?, {c})" if c in keep_when_null else f"{c} = ?"
+
+    if updates:
+        set_clause = ", ".join(assign(c) for c in [*update_columns, "geom"])
+        con.executemany(f'UPDATE "{table}" SET {set_clause}, updated_by = ? WHERE fid = ?', updates)
+    if inserts:
+        marks = ", ".join("?" * (len(columns) + 2))
+        con.executemany(f'INSERT INTO "{table}" ({", ".join(columns)}, geom, updated_by) VALUES ({marks})', inserts)

@@ -124,7 +124,6 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
                        layer_label: str = "households", source_name: str | None = None):  # fmt: skip
     """Rows (a DataFrame, or a GeoDataFrame of points) → (GeoDataFrame in the schema, report)."""
     import geopandas as gpd
-    import numpy as np
     import pandas as pd
     import shapely
 
@@ -273,7 +272,6 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
     report.imported = len(result)
     result["village_no"] = result["village_no"].astype("Int64")
     result["members"] = result["members"].astype("Int64")
-    del np
     return result, report
 
 
@@ -299,14 +297,8 @@ def upsert_households(workspace_path: str, households, report: HouseholdReport, 
             else:
                 inserts.append([*row, blob, user])
         with con:
-            set_clause = ", ".join(f"{c} = ?" for c in cols)
-            con.executemany(
-                f"UPDATE households SET {set_clause}, geom = coalesce(?, geom), updated_by = ? WHERE fid = ?", updates
-            )
-            placeholders = ", ".join("?" for _ in range(len(cols) + 2))
-            con.executemany(
-                f"INSERT INTO households ({', '.join(cols)}, geom, updated_by) VALUES ({placeholders})", inserts
-            )
+            gpkg.write_features(con, "households", cols, inserts, updates, keep_when_null={"geom"})
+
         report.inserted, report.updated = len(inserts), len(updates)
     finally:
         con.close()

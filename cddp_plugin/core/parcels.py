@@ -270,12 +270,8 @@ def upsert_parcels(workspace_path: str, parcels, report: ParcelReport, user: str
             else:
                 inserts.append([*row, blob, user])
         with con:
-            set_clause = ", ".join(f"{c} = ?" for c in cols)
-            con.executemany(f"UPDATE parcels SET {set_clause}, geom = ?, updated_by = ? WHERE fid = ?", updates)
-            placeholders = ", ".join("?" for _ in range(len(cols) + 2))
-            con.executemany(
-                f"INSERT INTO parcels ({', '.join(cols)}, geom, updated_by) VALUES ({placeholders})", inserts
-            )
+            gpkg.write_features(con, "parcels", cols, inserts, updates)
+
         report.inserted, report.updated = len(inserts), len(updates)
     finally:
         con.close()

@@ -833,12 +833,9 @@ def upsert_roads(workspace_path: str, roads, report: RoadReport, user: str) -> R
             updates.append([*params, blob, user, fid])
         with con:
             before = _update_changes(con, "roads")
-            set_clause = ", ".join(f"{c} = coalesce(?, {c})" for c in update_cols)
-            con.executemany(f"UPDATE roads SET {set_clause}, geom = ?, updated_by = ? WHERE fid = ?", updates)
-            placeholders = ", ".join("?" for _ in range(len(ROAD_COLUMNS) + 2))
-            con.executemany(
-                f"INSERT INTO roads ({', '.join(ROAD_COLUMNS)}, geom, updated_by) VALUES ({placeholders})", inserts
-            )
+            gpkg.write_features(con, "roads", ROAD_COLUMNS, inserts, updates, update_columns=update_cols,
+                                keep_when_null=set(update_cols))  # fmt: skip
+
             report.changed = _update_changes(con, "roads") - before
         report.inserted, report.updated = len(inserts), len(updates)
     finally:

@@ -231,12 +231,8 @@ def upsert_lamps(workspace_path: str, lamps, report: LampReport, user: str) -> L
             else:
                 inserts.append([*row, blob, user])
         with con:
-            con.executemany(
-                f"UPDATE streetlights SET {', '.join(c + ' = ?' for c in cols)}, geom = ?, updated_by = ? WHERE fid = ?",
-                updates,
-            )
-            marks = ", ".join("?" * (len(cols) + 2))
-            con.executemany(f"INSERT INTO streetlights ({', '.join(cols)}, geom, updated_by) VALUES ({marks})", inserts)
+            gpkg.write_features(con, "streetlights", cols, inserts, updates)
+
         report.inserted, report.updated = len(inserts), len(updates)
     finally:
         con.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import os
 
 from qgis.core import (
     QgsProcessing,
@@ -332,6 +331,3 @@ def _write_links_to_workspace(path: str, out, user: str) -> int:
         return len(rows)
     finally:
         con.close()
-
-
-del os
