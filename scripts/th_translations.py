@@ -442,7 +442,21 @@ TH = {
 }
 
 
+def _load_extra() -> None:
+    """Merge the tables of ``scripts/th_<area>.py`` (one per feature area, ``TH = {...}``) into TH."""
+    import importlib.util
+
+    for path in sorted(Path(__file__).resolve().parent.glob("th_*.py")):
+        if path.name == Path(__file__).name:
+            continue
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        TH.update(module.TH)
+
+
 def main() -> int:
+    _load_extra()
     tree = ET.parse(TS)
     missing = []
     for message in tree.getroot().iter("message"):
