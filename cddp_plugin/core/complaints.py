@@ -449,6 +449,7 @@ class ImportResult:
     warnings: list[dict] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     pii_scrubbed: Counter = field(default_factory=Counter)
+    source_rows: list[int] = field(default_factory=list)  # the row each complaint came from
 
     @property
     def imported(self) -> int:
@@ -1110,6 +1111,7 @@ def parse_complaints(data: bytes | str, name: str = "input") -> ImportResult:
                 reject(row, props.get(id_field) if isinstance(props, Mapping) else None, rej)
                 continue
             accept(row, record)
+    result.source_rows = rows_of
     assert result.imported + len(result.rejected) == result.rows
     log.info(
         "complaints %s: %d rows, %d imported, %d rejected, contact details scrubbed: %s",

@@ -449,6 +449,7 @@ def new_work_order(
     sla: Mapping[str, object] | None = None,
     holidays: Iterable[object] = (),
     note: str | None = None,
+    generated_title: bool = False,
     **fields: object,
 ) -> tuple[dict, dict]:
     """A new order in status ``new`` and its creation event ``(None → new)``.
@@ -456,7 +457,9 @@ def new_work_order(
     Returns ``(order, event)``. The order has a fresh ``uuid``, ``wo_number`` (from
     ``existing_numbers``), ``created_at``, ``due_at`` from the priority's SLA, and any other
     ``work_orders`` field passed in ``fields`` (e.g. ``asset_layer``, ``asset_uuid``, ``team``,
-    ``lon``/``lat`` for the point). Title and note are scrubbed of contact details.
+    ``lon``/``lat`` for the point). Title and note are scrubbed of contact details, except a
+    ``generated_title`` the plugin composed from codes and ids (an OSM way id can look like a phone
+    number).
     """
     order: dict = {"uuid": str(uuid.uuid4()), "status": "new"}
     _check_domain(order, "category", category, CATEGORIES)
@@ -465,7 +468,7 @@ def new_work_order(
         _check_domain(order, "source", source, SOURCES)
     actor = _actor(order, created_by)
     moment = _now() if created_at is None else _moment(created_at, "created_at")
-    title = scrub_pii(str(title or "").strip())
+    title = str(title or "").strip() if generated_title else scrub_pii(str(title or "").strip())
     if not title:
         raise CddpError(translate("core", "A new work order needs a title."))
     order.update(

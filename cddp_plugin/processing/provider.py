@@ -7,6 +7,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..ui.icons import icon
+from .complaints_workorders import GenerateWorkOrdersAlgorithm, ImportComplaintsAlgorithm
 from .create_workspace import CreateWorkspaceAlgorithm
 from .flood_impact import FloodImpactAlgorithm
 from .import_households import ImportHouseholdsAlgorithm
@@ -33,6 +34,8 @@ ALGORITHMS = (
     RoadConditionAlgorithm,
     StreetlightStatusAlgorithm,
     ConditionSummaryAlgorithm,
+    ImportComplaintsAlgorithm,
+    GenerateWorkOrdersAlgorithm,
 )
 
 

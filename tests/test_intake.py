@@ -1,0 +1,362 @@
+"""Complaint intake into a real workspace GeoPackage (de-duplication, PII, snapping to road sections
+and lamps) and work-order generation (complaints, road condition, lamps, outage clusters,
+idempotence), in the core and through the Processing algorithms."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+
+import pytest
+import shapely
+from pyproj import Transformer
+
+from cddp_plugin.core import complaints, dopa, gpkg, intake, workorders, workspace
+from cddp_plugin.core.errors import CddpError
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+X0, Y0 = 662_000.0, 1_520_000.0  # UTM 47N, Pathum Wan
+TO_LONLAT = Transformer.from_crs("EPSG:32647", "EPSG:4326", always_xy=True)
+TRAFFY_HEADER = ("ticket_id,type,organization,comment,coords,photo,photo_after,address,subdistrict,district,"
+                 "province,timestamp,state,star,count_reopen,last_activity").split(",")  # fmt: skip
+NOW = "2026-11-20T09:00:00+07:00"
+
+
+def lonlat(x, y):
+    lon, lat = TO_LONLAT.transform(X0 + x, Y0 + y)
+    return f"{lon:.7f},{lat:.7f}"
+
+
+def traffy_csv(rows) -> bytes:
+    """A Traffy dump CSV (UTF-8 with BOM) from (ticket, tags, comment, x, y, state, last_activity)."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(TRAFFY_HEADER)
+    for ticket, tags, comment, x, y, state, last in rows:
+        w.writerow([ticket, "{" + ",".join(tags) + "}", "เขตปทุมวัน", comment, lonlat(x, y), "", "", "", "วังใหม่",
+                    "ปทุมวัน", "กรุงเทพมหานคร", "2026-11-01 03:00:00.000000+00", state, "", "0", last])  # fmt: skip
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+@pytest.fixture
+def ws(tmp_path):
+    """A workspace (EPSG:32647) with a 200 m road in two 100 m sections along y=0, a soi along x=0
+    from y=100 to 300, five lamps on circuit C1 (L1, L2 working; O1–O3 out 30 m apart) and L9 with
+    a damaged pole far away."""
+    area = dopa.parse_municipality_code("1007")
+    path = workspace.create_workspace(tmp_path / "ws.gpkg", area, "ปทุมวัน", "EPSG:32647", user="tester").path
+    con = gpkg.connect(path)
+    srs = gpkg.srs_id(con, "road_sections")
+    sections = [
+        ("S1", "r1", 0, 100, None, "poor", shapely.LineString([(X0, Y0), (X0 + 100, Y0)])),
+        ("S2", "r1", 100, 200, 20.0, "serious", shapely.LineString([(X0 + 100, Y0), (X0 + 200, Y0)])),
+        ("S3", "r2", 0, 200, 80.0, "satisfactory", shapely.LineString([(X0, Y0 + 100), (X0, Y0 + 300)])),
+    ]
+    lamps = [
+        ("L1", "working", 10, 5), ("L2", "working", 60, 5),
+        ("O1", "out", 1000, 1000), ("O2", "out", 1030, 1000), ("O3", "out", 1060, 1000),
+        ("L9", "damaged_pole", 3000, 0),
+    ]  # fmt: skip
+    with con:
+        gpkg.write_features(
+            con, "road_sections", ["section_id", "road_uuid", "chainage_from_m", "chainage_to_m", "pci", "condition_band"],
+            [[s, r, a, b, pci, band, gpkg.to_blob(g, srs), "tester"] for s, r, a, b, pci, band, g in sections], [],
+        )  # fmt: skip
+        con.execute("UPDATE road_sections SET paser = 3 WHERE section_id = 'S1'")
+        gpkg.write_features(
+            con, "streetlights", ["ref", "status", "circuit"],
+            [[ref, st, "C1", gpkg.to_blob(shapely.Point(X0 + x, Y0 + y), srs), "tester"] for ref, st, x, y in lamps], [],
+        )  # fmt: skip
+    con.close()
+    return str(path)
+
+
+def uuid_of(path, table, where):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(f"SELECT uuid FROM {table} WHERE {where}").fetchone()[0]
+    finally:
+        con.close()
+
+
+def query(path, sql, *params):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Snapping
+# --------------------------------------------------------------------------------------------
+
+
+def test_snap_picks_the_nearest_asset_of_the_category_within_reach():
+    road = (
+        [shapely.LineString([(0, 0), (100, 0)]), shapely.LineString([(0, 50), (100, 50)])],
+        ["road-a", "road-b"],
+    )
+    lamps = ([shapely.Point(10, 5), shapely.Point(90, 45)], ["lamp-1", "lamp-2"])
+    pts = [
+        shapely.Point(50, 10),  # road a at 10 m
+        shapely.Point(50, 40),  # road b at 10 m
+        shapely.Point(50, 200),  # nothing within 30 m
+        shapely.Point(88, 44),  # lighting: lamp-2 at ~2.2 m
+        shapely.Point(50, 1),  # lighting, no lamp within 30 m → road a at 1 m
+        shapely.Point(10, 5),  # a tree: no asset layer
+        None,  # no location
+    ]
+    cats = ["road", "footpath", "road", "lighting", "lighting", "tree", "road"]
+    snap = intake.snap_to_assets(pts, cats, {"road_sections": road, "streetlights": lamps}, 30)
+    assert snap.layer == ["road_sections", "road_sections", None, "streetlights", "road_sections", None, None]
+    assert snap.uuid == ["road-a", "road-b", None, "lamp-2", "road-a", None, None]
+    assert snap.distance[:2] == [10.0, 10.0] and snap.distance[3] == pytest.approx(2.24, abs=0.01)
+    assert snap.distance[4] == 1.0 and snap.count() == {"road_sections": 3, "streetlights": 1}
+
+
+@pytest.mark.parametrize("bad", [0, -5, "ห้าสิบ", None, float("inf")])
+def test_snap_distance_must_be_positive(bad):
+    with pytest.raises(CddpError, match="snapping distance must be a positive number"):
+        intake.snap_to_assets([], [], {}, bad)
+
+
+# --------------------------------------------------------------------------------------------
+# Import
+# --------------------------------------------------------------------------------------------
+
+ROWS = [
+    ("2026-AAA001", ["ถนน"], "ถนนเป็นหลุม โทร 081-234-5678", 50, 8, "รอรับเรื่อง", "2026-11-01 03:00:00+00"),
+    ("2026-AAA002", ["แสงสว่าง"], "ไฟดับทั้งแถว", 1031, 1004, "รอรับเรื่อง", "2026-11-01 03:00:00+00"),
+    ("2026-AAA003", ["ต้นไม้"], "กิ่งไม้หัก", 50, 8, "กำลังดำเนินการ", "2026-11-01 03:00:00+00"),
+    ("2026-AAA004", ["ทางเท้า"], "ทางเท้าพัง", 5000, 5000, "รอรับเรื่อง", "2026-11-01 03:00:00+00"),
+    ("2026-AAA005", ["ถนน"], "หลุมอีกแห่ง", 150, -6, "เสร็จสิ้น", "2026-11-01 03:00:00+00"),
+]
+
+
+def test_import_snaps_scrubs_and_reimport_updates_without_duplicates(ws, tmp_path):
+    parsed = complaints.parse_complaints(traffy_csv(ROWS), "dump.csv")
+    rep = intake.import_complaints(ws, parsed, "tester", max_distance=30)
+    assert (rep.rows, rep.inserted, rep.updated, rep.unchanged, rep.rejected) == (5, 5, 0, 0, 0)
+    assert rep.snapped == {"road_sections": 2, "streetlights": 1}
+    assert (rep.not_snapped, rep.no_asset_category) == (1, 1) and rep.pii_scrubbed == {"phone": 1}
+    got = {r[0]: r[1:] for r in query(ws, "SELECT external_id, asset_layer, asset_distance_m, status FROM complaints")}
+    assert got["2026-AAA001"] == ("road_sections", 8.0, "waiting")
+    assert got["2026-AAA002"] == ("streetlights", pytest.approx(4.12, abs=0.01), "waiting")
+    assert got["2026-AAA003"][:2] == (None, None) and got["2026-AAA004"][:2] == (None, None)
+    assert query(ws, "SELECT asset_uuid FROM complaints WHERE external_id = '2026-AAA002'")[0][0] == uuid_of(
+        ws, "streetlights", "ref = 'O2'"
+    )
+    text = " ".join(str(v) for row in query(ws, "SELECT * FROM complaints") for v in row)
+    assert "081" not in text and complaints.SCRUB_PLACEHOLDER in text
+
+    again = intake.import_complaints(ws, parsed, "tester", max_distance=30)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)
+    assert query(ws, "SELECT count(*) FROM complaints") == [(5,)]
+
+    # the road complaint is now in progress (newer last activity) and one more arrives
+    newer = list(ROWS)
+    newer[0] = (*ROWS[0][:5], "กำลังดำเนินการ", "2026-11-02 03:00:00+00")
+    newer.append(("2026-AAA006", ["ถนน"], "อีกเรื่อง", 60, 2, "รอรับเรื่อง", "2026-11-02 03:00:00+00"))
+    third = intake.import_complaints(
+        ws, complaints.parse_complaints(traffy_csv(newer), "dump2.csv"), "tester", max_distance=30
+    )
+    assert (third.inserted, third.updated, third.unchanged) == (1, 1, 4)
+    assert query(ws, "SELECT status, status_raw FROM complaints WHERE external_id = '2026-AAA001'") == [
+        ("inprogress", "กำลังดำเนินการ")
+    ]
+    assert query(ws, "SELECT count(*) FROM complaints") == [(6,)]
+    # an older copy of the dump does not roll the state back
+    intake.import_complaints(ws, parsed, "tester", max_distance=30)
+    assert query(ws, "SELECT status FROM complaints WHERE external_id = '2026-AAA001'") == [("inprogress",)]
+
+
+def test_the_api_shape_of_the_same_ticket_updates_the_dump_import(ws):
+    api = json.loads((DATA / "traffy_api_search.json").read_text(encoding="utf-8"))
+    first = api["results"][0]
+    dump = [(first["ticket_id"], ["แสงสว่าง"], "ไฟดับ", 10, 10, "รอรับเรื่อง", "2026-05-11 02:14:07+00")]
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(dump), "dump.csv"), "tester")
+    first = dict(first, state="กำลังดำเนินการ", last_activity="2026-05-12 02:00:00+00")
+    rep = intake.import_complaints(ws, complaints.parse_complaints(json.dumps([first], ensure_ascii=False)), "tester")
+    assert (rep.inserted, rep.updated) == (0, 1)
+    rows = query(ws, "SELECT external_id, status, description FROM complaints")
+    assert len(rows) == 1 and rows[0][1] == "inprogress" and "081" not in rows[0][2]
+
+
+def test_a_moved_complaint_is_snapped_again_and_tickets_without_id_are_not_duplicated(ws):
+    row = ("", ["ถนน"], "ไม่มีเลขเรื่อง", 50, 5, "รอรับเรื่อง", "2026-11-01 03:00:00+00")
+    moved = ("2026-MOVE01", ["ถนน"], "ย้ายตำแหน่ง", 50, 5, "รอรับเรื่อง", "2026-11-01 03:00:00+00")
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv([row, moved])), "tester")
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv([row])), "tester")
+    assert query(ws, "SELECT count(*) FROM complaints") == [(2,)]
+    assert query(ws, "SELECT external_id FROM complaints WHERE description LIKE 'ไม่มี%'")[0][0].startswith("@")
+    later = (*moved[:3], -5, 200, "รอรับเรื่อง", "2026-11-03 03:00:00+00")  # now beside the soi S3
+    rep = intake.import_complaints(ws, complaints.parse_complaints(traffy_csv([later])), "tester")
+    assert rep.updated == 1
+    assert query(ws, "SELECT asset_uuid, asset_distance_m FROM complaints WHERE external_id = '2026-MOVE01'") == [
+        (uuid_of(ws, "road_sections", "section_id = 'S3'"), 5.0)
+    ]
+
+
+def test_keep_within_rejects_the_rest_with_their_rows():
+    rows = [
+        ("2026-IN0001", ["ถนน"], "ใน", 0, 0, "รอรับเรื่อง", ""),
+        ("2026-OUT001", ["ถนน"], "นอก", 9000, 0, "รอรับเรื่อง", ""),
+    ]
+    parsed = complaints.parse_complaints(traffy_csv(rows))
+    lon, lat = (float(v) for v in lonlat(0, 0).split(","))
+    kept = intake.keep_within(parsed, shapely.Point(lon, lat).buffer(0.01), "เขตทดสอบ")
+    assert [c["external_id"] for c in kept.complaints] == ["2026-IN0001"]
+    assert [(r["row"], r["external_id"], r["code"]) for r in kept.rejected] == [(2, "2026-OUT001", "outside_area")]
+    assert "outside เขตทดสอบ" in kept.rejected[0]["reason"] and kept.rows == 2
+    with pytest.raises(CddpError, match="area to keep complaints in is empty"):
+        intake.keep_within(parsed, shapely.Polygon(), "x")
+
+
+def test_import_needs_a_workspace(tmp_path):
+    other = tmp_path / "plain.gpkg"
+    sqlite3.connect(other).close()
+    with pytest.raises(CddpError, match="is not a CDDP workspace"):
+        intake.import_complaints(str(other), complaints.parse_complaints(traffy_csv(ROWS)), "tester")
+
+
+# --------------------------------------------------------------------------------------------
+# Work orders
+# --------------------------------------------------------------------------------------------
+
+
+def test_orders_from_condition_lamps_clusters_and_complaints_and_rerun_creates_nothing(ws):
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    rep = intake.generate_work_orders(ws, "tester", now=NOW)
+    # S1 (PASER 3) and S2 (PCI 20); the O1–O3 cluster; L9; complaints: AAA001 (on S1 → attached to
+    # its order), AAA002 (on O2 → attached to the cluster's order), AAA003 (tree, own order),
+    # AAA004 (no asset in reach, own order); AAA005 is finished: no order.
+    assert rep.created_by_origin == {"road": 2, "cluster": 1, "lamp": 1, "complaint": 2}
+    assert (rep.created, rep.attached, rep.clusters) == (6, 2, 1)
+    assert rep.orders == [f"WO-2569-{n:05d}" for n in range(1, 7)]
+    orders = {
+        r[0]: r[1:] for r in query(ws, "SELECT title, priority, category, asset_layer, status, due_at FROM work_orders")
+    }
+    s2 = next(k for k in orders if "S2" in k)
+    assert orders[s2][:4] == ("P3", "road", "road_sections", "new")  # serious → P3
+    assert orders[next(k for k in orders if "S1" in k)][0] == "P4"  # poor → planned work
+    cluster = next(k for k in orders if k.startswith("ไฟดับเป็นกลุ่ม 3 ดวง"))
+    assert orders[cluster][:3] == ("P2", "lighting", "streetlights")
+    assert orders[cluster][4] == "2026-11-21T02:00:00.000Z"  # P2: 24 h after 09:00 Bangkok
+    assert query(ws, "SELECT asset_uuid FROM work_orders WHERE title = ?", cluster)[0][0] == uuid_of(
+        ws, "streetlights", "ref = 'O1'"
+    )
+    linked = dict(query(ws, "SELECT external_id, work_order_uuid FROM complaints"))
+    assert linked["2026-AAA001"] == query(ws, "SELECT uuid FROM work_orders WHERE title LIKE '%S1%'")[0][0]
+    assert linked["2026-AAA002"] == query(ws, "SELECT uuid FROM work_orders WHERE title = ?", cluster)[0][0]
+    assert linked["2026-AAA005"] is None
+    assert "081" not in " ".join(str(r) for r in query(ws, "SELECT * FROM work_orders"))
+    events = query(ws, "SELECT from_status, to_status, note FROM work_order_events")
+    assert len(events) == 8 and sum(1 for e in events if e[0] is None and e[1] == "new") == 6
+    assert sum(1 for e in events if e[2] and e[2].startswith("แนบเรื่องร้องเรียน traffy")) == 2
+
+    again = intake.generate_work_orders(ws, "tester", now=NOW)
+    assert (again.created, again.attached, again.already_linked) == (0, 0, 4)
+    assert query(ws, "SELECT count(*) FROM work_orders") == [(6,)]
+    assert query(ws, "SELECT count(*) FROM cddp_changelog WHERE layer = 'work_orders'")[0][0] == 6
+
+
+def test_a_new_complaint_joins_the_open_order_and_a_closed_one_does_not(ws):
+    intake.generate_work_orders(ws, "tester", from_complaints=False, from_lamps=False, now=NOW)
+    s2_order = query(ws, "SELECT uuid FROM work_orders WHERE title LIKE '%S2%'")[0][0]
+    new = [("2026-BBB001", ["ถนน"], "หลุม", 150, 3, "รอรับเรื่อง", "2026-11-05 03:00:00+00")]
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(new)), "tester")
+    rep = intake.generate_work_orders(ws, "tester", now=NOW)
+    assert rep.attached == 1 and rep.created_by_origin.get("complaint") is None
+    assert query(ws, "SELECT work_order_uuid FROM complaints")[0][0] == s2_order
+
+    # the S2 order is cancelled (final) → a later complaint about S2 gets a new order
+    con = gpkg.connect(ws)
+    cols = [d[1] for d in con.execute("PRAGMA table_info(work_orders)")]
+    row = dict(zip(cols, con.execute("SELECT * FROM work_orders WHERE uuid = ?", (s2_order,)).fetchone(), strict=True))
+    done, _event = workorders.transition(
+        row, "cancelled", actor="tester", note="งบปีหน้า", at="2026-11-20T10:00:00+07:00"
+    )
+    with con:
+        con.execute(
+            "UPDATE work_orders SET status = ?, closed_at = ? WHERE uuid = ?",
+            (done["status"], done["closed_at"], s2_order),
+        )
+    con.close()
+    later = [("2026-BBB002", ["ถนน"], "หลุมอีก", 160, 3, "รอรับเรื่อง", "2026-11-06 03:00:00+00")]
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(later)), "tester")
+    rep = intake.generate_work_orders(ws, "tester", now=NOW)
+    # S2 is still below the threshold: a new road order, and the new complaint joins it
+    assert (rep.created_by_origin, rep.attached) == ({"road": 1}, 1)
+    assert query(ws, "SELECT count(DISTINCT work_order_uuid) FROM complaints") == [(2,)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"pci_below": 140}, "Thresholds out of range"),
+        ({"paser_at_most": -1}, "Thresholds out of range"),
+        ({"pci_below": "สี่สิบ"}, "thresholds must be numbers"),
+    ],
+)
+def test_bad_thresholds(ws, kwargs, message):
+    with pytest.raises(CddpError, match=message):
+        intake.generate_work_orders(ws, "tester", **kwargs)
+    assert query(ws, "SELECT count(*) FROM work_orders") == [(0,)]
+
+
+# --------------------------------------------------------------------------------------------
+# Processing algorithms
+# --------------------------------------------------------------------------------------------
+
+
+def run(alg, params):
+    import processing
+
+    return processing.run(f"cddp:{alg}", params)
+
+
+def test_algorithms_import_with_area_and_rejected_output_then_generate(ws, tmp_path, provider):
+    from qgis.core import QgsVectorLayer
+
+    dump = tmp_path / "dump.csv"
+    dump.write_bytes(traffy_csv(ROWS))
+    lon, lat = (float(v) for v in lonlat(500, 500).split(","))
+    area = tmp_path / "area.geojson"
+    area.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "เขตทดสอบ"}, "geometry": shapely.geometry.mapping(shapely.Point(lon, lat).buffer(0.012))}]}))  # fmt: skip
+    out = run(
+        "importcomplaints",
+        {"INPUT": str(dump), "WORKSPACE": ws, "AREA": str(area), "AREA_LABEL": "เขตทดสอบ", "MAX_DISTANCE": 30,
+         "REJECTED": str(tmp_path / "rejected.csv")},
+    )  # fmt: skip
+    assert (out["ROWS"], out["INSERTED"], out["REJECTED_COUNT"], out["SNAPPED"]) == (5, 4, 1, 3)
+    rejected = list(QgsVectorLayer(str(tmp_path / "rejected.csv")).getFeatures())
+    assert [(f["external_id"], f["code"]) for f in rejected] == [("2026-AAA004", "outside_area")]
+    assert "เขตทดสอบ" in rejected[0]["reason"]
+    gen = run("generateworkorders", {"WORKSPACE": ws})
+    assert (gen["CREATED"], gen["ATTACHED"]) == (5, 2)
+    assert run("generateworkorders", {"WORKSPACE": ws})["CREATED"] == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"results": [', "not valid JSON"),
+        (b"", "empty"),
+        (b"a,b\n1,2\n", "format"),
+    ],
+)
+def test_bad_files_give_clear_messages(ws, tmp_path, provider, content, message):
+    from qgis.core import QgsProcessingException
+
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    with pytest.raises(QgsProcessingException, match=re.compile(message, re.I)):
+        run("importcomplaints", {"INPUT": str(bad), "WORKSPACE": ws})
+    assert query(ws, "SELECT count(*) FROM complaints") == [(0,)]
