@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,6 +188,39 @@ def pathum_wan(shared: Path, out: Path) -> None:
     print(
         f"   {float(r['ROAD_KM']):.1f} km of road sections, {r['LAMPS']} lamps → {out.name}/pathumwan_condition.csv, pathumwan_condition.png"
     )
+    complaints_and_orders(shared, out, ws)
+
+
+def complaints_and_orders(shared: Path, out: Path, ws: Path) -> None:
+    import csv
+
+    import geopandas as gpd
+
+    dump = shared / "pathumwan" / "teamchadchart.csv"
+    t0 = step(
+        f"import real Traffy Fondue complaints, keep those in Khet Pathum Wan, snap them to roads and lamps  [{dump}]"
+    )
+    khwaeng = gpd.read_file(shared / "pathumwan" / "subdistricts_180.geojson")
+    area = out / "pathumwan_area.geojson"
+    khwaeng[khwaeng["District"].astype(str) == "1007"].dissolve()[["geometry"]].to_file(area, driver="GeoJSON")
+    rejected = out / "pathumwan_complaints_rejected.csv"
+    r = cddp_process("run", "cddp:importcomplaints", "--", f"INPUT={dump}", f"WORKSPACE={ws}", f"AREA={area}",
+                     "AREA_LABEL=เขตปทุมวัน", f"REJECTED={rejected}")  # fmt: skip
+    with open(rejected, encoding="utf-8") as f:
+        codes = Counter(row["code"] for row in csv.DictReader(f))
+    print(f"   {r['ROWS']} rows: {r['INSERTED']} added, {r['UPDATED']} updated, {r['REJECTED_COUNT']} rejected "
+          f"({', '.join(f'{k} {v}' for k, v in codes.items())}); {r['SNAPPED']} snapped to a road section or lamp")  # fmt: skip
+    for line in r["_log"]:
+        if line.startswith(("Snapped", "Contact details")):
+            print(f"   {line}")
+
+    t0 = step("generate work orders from complaints, road condition and streetlights (runs twice: nothing doubles)")
+    r = cddp_process("run", "cddp:generateworkorders", "--", f"WORKSPACE={ws}")
+    again = cddp_process("run", "cddp:generateworkorders", "--", f"WORKSPACE={ws}")
+    for line in r["_log"]:
+        if line.startswith(("Work orders created", "Complaints attached")):
+            print(f"   {line}")
+    print(f"   second run: {again['CREATED']} created  ({time.perf_counter() - t0:.1f} s)")
 
 
 def demo_inspections(ws: Path) -> tuple[int, int]:

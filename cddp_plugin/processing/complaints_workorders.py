@@ -213,13 +213,13 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
         )  # fmt: skip
         origin = report.created_by_origin
         feedback.pushInfo(
-            self.tr("{created} work orders created: {road} for road condition, {lamp} for single lamps, {cluster} for outage clusters, {complaint} for complaints.").format(
+            self.tr("Work orders created: {created} ({road} for road condition, {lamp} for single lamps, {cluster} for outage clusters, {complaint} for complaints).").format(
                 created=report.created, road=origin.get("road", 0), lamp=origin.get("lamp", 0),
                 cluster=origin.get("cluster", 0), complaint=origin.get("complaint", 0),
             )
         )  # fmt: skip
         feedback.pushInfo(
-            self.tr("{attached} complaints attached to open orders; {linked} were already on an order; {skipped} assets already had an open order.").format(
+            self.tr("Complaints attached to open orders: {attached}; already on an order: {linked}; assets that already had an open order: {skipped}.").format(
                 attached=report.attached, linked=report.already_linked, skipped=report.skipped_existing,
             )
         )  # fmt: skip
