@@ -2,6 +2,8 @@
 inspections rated by PASER and PCI, streetlight status/clusters/gaps on a hand-made street."""
 
 import json
+import re
+import shutil
 import sqlite3
 
 import pytest
@@ -204,6 +206,12 @@ def test_bad_inputs(ws, tmp_path):
 def test_real_roads_and_lamps_through_cddp_process(tmp_path):
     ws, kk = tmp_path / "pw.gpkg", tmp_path / "kk.gpkg"
     profile = tmp_path / "profile"
+    import geopandas as gpd
+
+    khwaeng = gpd.read_file(SHARED / "pathumwan" / "subdistricts_180.geojson")
+    area = tmp_path / "pathumwan.geojson"
+    khwaeng[khwaeng["District"].astype(str) == "1007"].dissolve()[["geometry"]].to_file(area, driver="GeoJSON")
+    dump = SHARED / "pathumwan" / "teamchadchart.csv"
     steps = [
         ["cddp:createworkspace", f"OUTPUT={ws}", "MUNICIPALITY_CODE=1007"],
         ["cddp:importroads", f"INPUT={SHARED / 'pathumwan' / 'pathumwan.osm.pbf'}", f"WORKSPACE={ws}"],
@@ -219,10 +227,25 @@ def test_real_roads_and_lamps_through_cddp_process(tmp_path):
         ],
         ["cddp:createworkspace", f"OUTPUT={kk}", "MUNICIPALITY_CODE=4001", "CRS=EPSG:32648"],
         ["cddp:importstreetlights", f"INPUT={SHARED / 'khonkaen' / 'lightpole.geojson'}", f"WORKSPACE={kk}"],
+        # the real Traffy dump: everything accounted for, Pathum Wan's tickets kept and snapped
+        ["cddp:importcomplaints", f"INPUT={dump}", f"WORKSPACE={ws}", f"REJECTED={tmp_path / 'rejected.csv'}"],
+        [
+            "cddp:importcomplaints",
+            f"INPUT={dump}",
+            f"WORKSPACE={tmp_path / 'pw_area.gpkg'}",
+            f"AREA={area}",
+            f"REJECTED={tmp_path / 'outside.csv'}",
+        ],
+        ["cddp:generateworkorders", f"WORKSPACE={tmp_path / 'pw_area.gpkg'}"],
     ]
+    results = []
     for step in steps:
+        if step[0] == "cddp:importcomplaints" and "AREA" in step[3]:
+            shutil.copy(ws, tmp_path / "pw_area.gpkg")
+            sqlite3.connect(tmp_path / "pw_area.gpkg").execute("DELETE FROM complaints").connection.commit()
         res = run_cddp_process(["run", step[0], "--", *step[1:]], profile=profile)
         assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+        results.append(res.stdout)
     assert (tmp_path / "chart.png").exists() and "road_km,unrated" in (tmp_path / "summary.csv").read_text(
         encoding="utf-8"
     )
@@ -236,3 +259,24 @@ def test_real_roads_and_lamps_through_cddp_process(tmp_path):
     counts = dict(con.execute("SELECT status, count(*) FROM streetlights GROUP BY status"))
     con.close()
     assert counts == {"working": 33, "damaged_pole": 5, "unknown": 2}
+
+    # all 1,000 tickets imported, no phone number stored
+    whole = sqlite3.connect(ws)
+    assert whole.execute("SELECT count(*), count(DISTINCT external_id) FROM complaints").fetchone() == (1000, 1000)
+    text = " ".join(str(v) for row in whole.execute("SELECT description, address FROM complaints") for v in row)
+    assert not re.search(r"(?<![\d.])0[689]\d[- ]?\d{3}[- ]?\d{4}(?!\d)", text) and text.count("[ลบข้อมูลติดต่อ]") == 11
+    whole.close()
+    # with the district's boundary: 22 kept, 978 rejected as outside, some snapped to OSM road sections
+    kept = sqlite3.connect(tmp_path / "pw_area.gpkg")
+    assert kept.execute("SELECT count(*) FROM complaints").fetchone()[0] == 22
+    outside = (tmp_path / "outside.csv").read_text(encoding="utf-8").splitlines()
+    assert len(outside) == 1 + 978 and all("outside_area" in line for line in outside[1:])
+    snapped = kept.execute(
+        "SELECT count(*) FROM complaints c JOIN road_sections s ON s.uuid = c.asset_uuid WHERE c.asset_distance_m <= 50"
+    ).fetchone()[0]
+    assert snapped >= 3
+    orders = kept.execute("SELECT count(*) FROM work_orders WHERE source = 'traffy'").fetchone()[0]
+    linked = kept.execute("SELECT count(*) FROM complaints WHERE work_order_uuid IS NOT NULL").fetchone()[0]
+    finished = kept.execute("SELECT count(*) FROM complaints WHERE status IN ('finish', 'cancelled')").fetchone()[0]
+    assert linked == 22 - finished and 0 < orders <= linked
+    kept.close()
