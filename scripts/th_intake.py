@@ -32,5 +32,6 @@ TH = {
     "Thresholds out of range: PCI below {pci} (0–100), PASER at most {paser} (0–10).": "เกณฑ์อยู่นอกช่วง: PCI ต่ำกว่า {pci} (0–100), PASER ไม่เกิน {paser} (0–10)",
     "The area to keep complaints in is empty.": "พื้นที่สำหรับคัดเลือกเรื่องร้องเรียนว่างเปล่า",
     "Row {row}: at {lon:.5f}, {lat:.5f}, outside {area}; not imported.": "แถว {row}: ตำแหน่ง {lon:.5f}, {lat:.5f} อยู่นอก{area} จึงไม่นำเข้า",
+    "Categories no work category knows, filed as 'other' (kept in categories_raw): {tags}.": "หมวดหมู่ที่ไม่ตรงกับหมวดงานใด จัดเป็น 'อื่น ๆ' (เก็บไว้ใน categories_raw): {tags}",
     "The area layer {layer} has no CRS; set it in the layer properties.": "ชั้นข้อมูลพื้นที่ {layer} ไม่มีระบบพิกัด กรุณากำหนดในคุณสมบัติชั้นข้อมูล",
 }

@@ -145,6 +145,7 @@ def test_import_snaps_scrubs_and_reimport_updates_without_duplicates(ws, tmp_pat
     assert (rep.rows, rep.inserted, rep.updated, rep.unchanged, rep.rejected) == (5, 5, 0, 0, 0)
     assert rep.snapped == {"road_sections": 2, "streetlights": 1}
     assert (rep.not_snapped, rep.no_asset_category) == (1, 1) and rep.pii_scrubbed == {"phone": 1}
+    assert rep.unknown_tags == {}
     got = {r[0]: r[1:] for r in query(ws, "SELECT external_id, asset_layer, asset_distance_m, status FROM complaints")}
     assert got["2026-AAA001"] == ("road_sections", 8.0, "waiting")
     assert got["2026-AAA002"] == ("streetlights", pytest.approx(4.12, abs=0.01), "waiting")
@@ -360,3 +361,15 @@ def test_bad_files_give_clear_messages(ws, tmp_path, provider, content, message)
     with pytest.raises(QgsProcessingException, match=re.compile(message, re.I)):
         run("importcomplaints", {"INPUT": str(bad), "WORKSPACE": ws})
     assert query(ws, "SELECT count(*) FROM complaints") == [(0,)]
+
+
+def test_unknown_categories_are_filed_as_other_and_counted(ws):
+    rows = [
+        ("2026-UNK001", ["เสียงรบกวน"], "เสียงดัง", 0, 0, "รอรับเรื่อง", ""),
+        ("2026-UNK002", ["เสียงรบกวน", "ถนน"], "เสียงดังบนถนน", 0, 0, "รอรับเรื่อง", ""),
+        ("2026-UNK003", ["สัตว์จรจัด"], "สุนัข", 0, 0, "รอรับเรื่อง", ""),
+    ]
+    rep = intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(rows)), "tester")
+    assert rep.unknown_tags == {"เสียงรบกวน": 2, "สัตว์จรจัด": 1}
+    assert rep.by_category == {"other": 2, "road": 1}
+    assert query(ws, "SELECT categories_raw FROM complaints WHERE external_id = '2026-UNK003'") == [("สัตว์จรจัด",)]

@@ -210,6 +210,7 @@ class IntakeReport:
     not_snapped: int = 0  # categories with assets, but none within reach
     no_asset_category: int = 0  # categories no asset layer is about (cleanliness, tree, …)
     by_category: dict[str, int] = field(default_factory=dict)
+    unknown_tags: dict[str, int] = field(default_factory=dict)  # source tags no category knows → "other"
     pii_scrubbed: dict[str, int] = field(default_factory=dict)
 
 
@@ -237,6 +238,14 @@ def import_complaints(
         where[key] = (c.pop("lon", None), c.pop("lat", None))
         incoming.append(c)
     report.by_category = dict(Counter(c.get("category") or "other" for c in incoming))
+    report.unknown_tags = dict(
+        Counter(
+            tag
+            for c in incoming
+            for tag in (c.get("categories_raw") or "").split(",")
+            if tag and _complaints.CATEGORY_TAGS.get(tag, _complaints.CATEGORY_TAGS.get(tag.lower())) is None
+        ).most_common()
+    )
 
     con = gpkg.connect(workspace_path)
     try:

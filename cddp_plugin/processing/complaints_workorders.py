@@ -129,6 +129,12 @@ class ImportComplaintsAlgorithm(CddpAlgorithm):
                     counts=", ".join(f"{k} {v}" for k, v in sorted(report.pii_scrubbed.items()))
                 )
             )
+        if report.unknown_tags:
+            feedback.pushWarning(
+                self.tr("Categories no work category knows, filed as 'other' (kept in categories_raw): {tags}.").format(
+                    tags=", ".join(f"{k} {v}" for k, v in list(report.unknown_tags.items())[:15])
+                )
+            )
         for warning in parsed.warnings[:20]:
             feedback.pushWarning(_reason(warning))
         if report.rejected:
