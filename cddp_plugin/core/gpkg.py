@@ -60,6 +60,9 @@ def _coord(i: int):
 def connect(path: str, **kwargs) -> sqlite3.Connection:
     """A sqlite3 connection to a GeoPackage with the GeoPackage spatial functions registered."""
     con = sqlite3.connect(path, **kwargs)
+    # bulk writes touch the R-tree and the unique uuid indexes at random places: a larger page cache
+    # (up to 256 MiB, only used as needed) keeps them in memory instead of re-reading pages
+    con.execute("PRAGMA cache_size = -262144")
     con.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
     con.create_function("ST_MinX", 1, _coord(0), deterministic=True)
     con.create_function("ST_MinY", 1, _coord(1), deterministic=True)
