@@ -79,6 +79,8 @@ screenshot: build
 	@test -f $(DEMO_DIR)/prueyai.qgz || $(MAKE) demo
 	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/prueyai.qgz --screenshot docs/workspace-dock-th.png
 	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/prueyai.qgz --inspect 08M006 --screenshot docs/inspector-dock-th.png
+	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/pathumwan.qgz --workorders orders --screenshot docs/workorders-dock-th.png
+	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/pathumwan.qgz --workorders kpi --screenshot docs/workorders-kpi-th.png
 
 
 bench: build

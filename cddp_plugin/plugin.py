@@ -1,4 +1,5 @@
-"""The plugin object QGIS creates: menu, toolbar, Processing provider and the Workspace dock.
+"""The plugin object QGIS creates: menu, toolbar, Processing provider and the docks (workspace,
+inspector, work orders).
 
 Start-up does as little as possible: the dock's .ui and everything heavy are loaded when the dock is
 first shown; geopandas/requests are imported only by the algorithms that need them.
@@ -67,6 +68,9 @@ class CddpPlugin:
             self.toggle_inspector,
             checkable=True,
         )
+        self.dock_actions["workorders"] = self._action(
+            icon("workorders.svg"), translate("CddpPlugin", "Work orders"), self.toggle_workorders, checkable=True
+        )
 
         self._action(icon("new_workspace.svg"), translate("CddpPlugin", "Create workspace…"), self.create_workspace)
         self._action(icon("open_workspace.svg"), translate("CddpPlugin", "Open workspace…"), self.open_workspace)
@@ -125,6 +129,8 @@ class CddpPlugin:
         if dock is None:
             if name == "workspace":
                 from .ui.workspace_dock import WorkspaceDock as Dock
+            elif name == "workorders":
+                from .ui.workorders_dock import WorkOrdersDock as Dock
             else:
                 from .ui.inspector_dock import InspectorDock as Dock
             dock = self.docks[name] = Dock(self.iface, self.iface.mainWindow())
@@ -140,6 +146,9 @@ class CddpPlugin:
 
     def toggle_inspector(self, checked: bool = True):
         return self._toggle("inspector", checked)
+
+    def toggle_workorders(self, checked: bool = True):
+        return self._toggle("workorders", checked)
 
     def create_workspace(self) -> None:
         self.toggle_dock(True)

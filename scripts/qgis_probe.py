@@ -14,7 +14,7 @@ import traceback
 
 import qgis.utils
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QMenu, QToolBar
 
 ARGS = json.loads(os.environ.get("CDDP_PROBE", "{}"))
@@ -86,6 +86,18 @@ def run():
                 "parcel": inspector.codeValue.text(),
                 "households": inspector.householdTable.rowCount(),
             }
+        if ARGS.get("workorders") and plugin is not None:
+            orders = plugin.toggle_workorders(True)
+            qgis.utils.iface.mainWindow().resizeDocks([orders], [640], Qt.Orientation.Horizontal)
+            if ARGS["workorders"] == "kpi":
+                orders.tabs.setCurrentIndex(1)
+            wait(300)
+            orders.orderTable.selectRow(0)
+            orders.show_selected()
+            report["workorders"] = {
+                "rows": orders.orderTable.rowCount(),
+                "buttons": [b.text() for b in orders.transition_buttons.values()],
+            }
         if ARGS.get("screenshot"):
             win = qgis.utils.iface.mainWindow()
             win.showNormal()  # Xvfb has no window manager to maximise
@@ -109,6 +121,10 @@ def run():
                 wait(500)
                 inspector.zoom_to_parcel()
                 canvas.zoomScale(2500)
+            elif ARGS.get("workorders"):
+                wait(300)
+                orders.zoom_to_order()
+                canvas.zoomScale(6000)
             else:
                 canvas.zoomToFullExtent()
 

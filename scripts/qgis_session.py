@@ -120,6 +120,7 @@ def main() -> int:
     ap.add_argument("--probe", action="store_true", help="check the plugin, report JSON and quit")
     ap.add_argument("--screenshot", type=Path, help="with --probe: save a screenshot of the screen here")
     ap.add_argument("--inspect", help="with --probe: show this parcel code in the inspector dock")
+    ap.add_argument("--workorders", choices=("orders", "kpi"), help="with --probe: show the Work orders dock")
 
     args = ap.parse_args()
     base = args.profile or Path(tempfile.mkdtemp(prefix="cddp-qgis-profile-"))
@@ -128,7 +129,8 @@ def main() -> int:
         os.execvp(
             "qgis", ["qgis", "--profiles-path", str(base), *(["--project", str(args.project)] if args.project else [])]
         )
-    probe = {"open_dock": not args.inspect, "inspector_parcel": args.inspect,
+    probe = {"open_dock": not (args.inspect or args.workorders), "inspector_parcel": args.inspect,
+             "workorders": args.workorders,
              "screenshot": str(args.screenshot.resolve()) if args.screenshot else None}  # fmt: skip
 
     report = run_qgis(base, probe, args.project)

@@ -42,6 +42,7 @@ def test_load_adds_menu_toolbar_and_provider(plugin, qgis_iface):
     assert texts == [
         "Workspace panel",
         "Parcel & household inspector",
+        "Work orders",
         "Create workspace…",
         "Open workspace…",
         "CDDP Processing tools",
@@ -128,7 +129,11 @@ def test_thai_locale_gives_thai_labels(thai_locale, qgis_iface, qgis_new_project
     plug.initGui()
     try:
         texts = [a.text() for a in plug.menu.actions() if not a.isSeparator()]
-        assert texts[0] == "แผงพื้นที่ทำงาน" and texts[2:] == ["สร้างพื้นที่ทำงาน…", "เปิดพื้นที่ทำงาน…", "เครื่องมือประมวลผล CDDP"]
+        assert (
+            texts[0] == "แผงพื้นที่ทำงาน"
+            and texts[2] == "ใบสั่งงานซ่อมบำรุง"
+            and texts[3:] == ["สร้างพื้นที่ทำงาน…", "เปิดพื้นที่ทำงาน…", "เครื่องมือประมวลผล CDDP"]
+        )
         plug.toggle_dock(True)
         assert plug.dock.windowTitle() == "พื้นที่ทำงาน CDDP"
         assert plug.dock.createButton.text() == "สร้าง…"
