@@ -33,5 +33,6 @@ TH = {
     "The area to keep complaints in is empty.": "พื้นที่สำหรับคัดเลือกเรื่องร้องเรียนว่างเปล่า",
     "Row {row}: at {lon:.5f}, {lat:.5f}, outside {area}; not imported.": "แถว {row}: ตำแหน่ง {lon:.5f}, {lat:.5f} อยู่นอก{area} จึงไม่นำเข้า",
     "Categories no work category knows, filed as 'other' (kept in categories_raw): {tags}.": "หมวดหมู่ที่ไม่ตรงกับหมวดงานใด จัดเป็น 'อื่น ๆ' (เก็บไว้ใน categories_raw): {tags}",
+    "Reading {path}…": "กำลังอ่าน {path}…",
     "The area layer {layer} has no CRS; set it in the layer properties.": "ชั้นข้อมูลพื้นที่ {layer} ไม่มีระบบพิกัด กรุณากำหนดในคุณสมบัติชั้นข้อมูล",
 }
