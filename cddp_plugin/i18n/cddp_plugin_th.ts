@@ -46,6 +46,10 @@
             <source>Parcel &amp; household inspector</source>
             <translation>ตรวจดูแปลงที่ดินและครัวเรือน</translation>
         </message>
+        <message>
+            <source>Work orders</source>
+            <translation>ใบสั่งงานซ่อมบำรุง</translation>
+        </message>
     </context>
     <context>
         <name>CddpProvider</name>
@@ -237,6 +241,148 @@ Owner and resident names are included only when INCLUDE_PERSONAL_DATA is ticked;
         <message>
             <source>Disabled residents affected</source>
             <translation>ผู้พิการที่ได้รับผลกระทบ</translation>
+        </message>
+    </context>
+    <context>
+        <name>GenerateWorkOrdersAlgorithm</name>
+        <message>
+            <source>Generate work orders</source>
+            <translation>สร้างใบสั่งงานซ่อมบำรุง</translation>
+        </message>
+        <message>
+            <source>Work orders and complaints</source>
+            <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
+        </message>
+        <message>
+            <source>Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.</source>
+            <translation>สร้างใบสั่งงานซ่อมบำรุงในพื้นที่ทำงาน: ทรัพย์สินหนึ่งรายการต่อหมวดงานมีใบสั่งงานที่เปิดอยู่ได้ใบเดียว ที่มา: ช่วงถนนที่มีค่า PCI ต่ำกว่า PCI_BELOW (หรือถ้าไม่มี PCI ใช้ค่า PASER ไม่เกิน PASER_AT_MOST); ไฟฟ้าสาธารณะที่ต้องซ่อม (ดับ ดับบางดวง กะพริบ ติดค้างกลางวัน เสาชำรุด สูญหาย) โดยกลุ่มไฟดับแต่ละกลุ่มได้ใบสั่งงานเดียวที่ความเร่งด่วน P2; และเรื่องร้องเรียนที่ยังไม่ปิด — เรื่องที่เกี่ยวกับทรัพย์สินซึ่งมีใบสั่งงานหมวดเดียวกันเปิดอยู่แล้วจะแนบเข้ากับใบนั้น เรื่องที่ไม่ผูกกับทรัพย์สินจะได้ใบสั่งงานของตัวเอง เรียกซ้ำได้โดยไม่สร้างซ้ำ ใบสั่งงานใหม่และการแนบทุกครั้งบันทึกในประวัติใบสั่งงาน กำหนดเสร็จตาม SLA ของความเร่งด่วน</translation>
+        </message>
+        <message>
+            <source>From open complaints</source>
+            <translation>จากเรื่องร้องเรียนที่ยังไม่ปิด</translation>
+        </message>
+        <message>
+            <source>From road condition</source>
+            <translation>จากสภาพถนน</translation>
+        </message>
+        <message>
+            <source>From streetlights that need repair</source>
+            <translation>จากไฟฟ้าสาธารณะที่ต้องซ่อม</translation>
+        </message>
+        <message>
+            <source>Road sections with PCI below</source>
+            <translation>ช่วงถนนที่มี PCI ต่ำกว่า</translation>
+        </message>
+        <message>
+            <source>…or, without PCI, PASER at most</source>
+            <translation>…หรือถ้าไม่มี PCI ค่า PASER ไม่เกิน</translation>
+        </message>
+        <message>
+            <source>Work orders created</source>
+            <translation>ใบสั่งงานที่สร้าง</translation>
+        </message>
+        <message>
+            <source>Complaints attached to an existing order</source>
+            <translation>เรื่องร้องเรียนที่แนบกับใบสั่งงานที่มีอยู่</translation>
+        </message>
+        <message>
+            <source>Assets that already had an open order</source>
+            <translation>ทรัพย์สินที่มีใบสั่งงานเปิดอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>New orders {first} … {last}.</source>
+            <translation>ใบสั่งงานใหม่ {first} … {last}</translation>
+        </message>
+        <message>
+            <source>Work orders created: {created} ({road} for road condition, {lamp} for single lamps, {cluster} for outage clusters, {complaint} for complaints).</source>
+            <translation>ใบสั่งงานที่สร้าง: {created} ใบ (สภาพถนน {road} ใบ ไฟดับรายดวง {lamp} ใบ กลุ่มไฟดับ {cluster} ใบ เรื่องร้องเรียน {complaint} ใบ)</translation>
+        </message>
+        <message>
+            <source>Complaints attached to open orders: {attached}; already on an order: {linked}; assets that already had an open order: {skipped}.</source>
+            <translation>เรื่องร้องเรียนที่แนบกับใบสั่งงานที่เปิดอยู่: {attached}; มีใบสั่งงานอยู่แล้ว: {linked}; ทรัพย์สินที่มีใบสั่งงานเปิดอยู่แล้ว: {skipped}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportComplaintsAlgorithm</name>
+        <message>
+            <source>Import complaints (Traffy Fondue, LINE/E-Node, Open311)</source>
+            <translation>นำเข้าเรื่องร้องเรียน (Traffy Fondue, LINE/E-Node, Open311)</translation>
+        </message>
+        <message>
+            <source>Work orders and complaints</source>
+            <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
+        </message>
+        <message>
+            <source>Imports citizen complaints into the workspace from a Traffy Fondue dump CSV or API response (JSON or GeoJSON), the CDDP LINE/E-Node CSV template, or Open311 GeoReport v2 JSON; the format is detected. Complaints are matched by channel and ticket id: importing again updates their state and last activity and never duplicates them. Thai categories become work categories. Phone numbers, e-mail addresses, LINE ids and national id numbers are removed from the text before anything is stored. Each complaint is snapped to the nearest asset of its category within MAX_DISTANCE metres (road sections for road, footpath, obstruction, drainage and sign complaints; streetlights, else the road section, for lighting) and keeps the distance.
+
+AREA (optional): keep only complaints inside these polygons, e.g. the municipality's boundary; the others are rejected as outside the area. Rows that cannot be used go to REJECTED with the reason per row.</source>
+            <translation>นำเข้าเรื่องร้องเรียนของประชาชนสู่พื้นที่ทำงาน จากไฟล์ CSV ที่ส่งออกจาก Traffy Fondue หรือผลตอบกลับ API (JSON หรือ GeoJSON) แม่แบบ CSV ของ LINE/E-Node ของ CDDP หรือ Open311 GeoReport v2 JSON โดยตรวจรูปแบบให้อัตโนมัติ เรื่องร้องเรียนจับคู่ด้วยช่องทางและเลขที่เรื่อง: นำเข้าซ้ำจะปรับสถานะและความเคลื่อนไหวล่าสุดโดยไม่สร้างซ้ำ หมวดหมู่ภาษาไทยแปลงเป็นหมวดงาน หมายเลขโทรศัพท์ อีเมล LINE ID และเลขประจำตัวประชาชนถูกลบออกจากข้อความก่อนบันทึกใด ๆ เรื่องร้องเรียนแต่ละเรื่องผูกกับทรัพย์สินที่ใกล้ที่สุดในหมวดของเรื่องภายในระยะ MAX_DISTANCE เมตร (ช่วงถนนสำหรับเรื่องถนน ทางเท้า สิ่งกีดขวาง ท่อระบายน้ำ และป้าย; เสาไฟฟ้าสาธารณะ หรือช่วงถนนถ้าไม่มีเสาไฟในระยะ สำหรับเรื่องไฟฟ้าแสงสว่าง) และเก็บระยะไว้
+
+AREA (ไม่บังคับ): เก็บเฉพาะเรื่องร้องเรียนภายในรูปหลายเหลี่ยมนี้ เช่น เขตเทศบาล เรื่องอื่นถูกปฏิเสธว่าอยู่นอกพื้นที่ แถวที่ใช้ไม่ได้ส่งไปที่ REJECTED พร้อมเหตุผลรายแถว</translation>
+        </message>
+        <message>
+            <source>Complaints file (CSV, JSON, GeoJSON)</source>
+            <translation>ไฟล์เรื่องร้องเรียน (CSV, JSON, GeoJSON)</translation>
+        </message>
+        <message>
+            <source>Keep only complaints inside (polygons)</source>
+            <translation>เก็บเฉพาะเรื่องร้องเรียนภายใน (รูปหลายเหลี่ยม)</translation>
+        </message>
+        <message>
+            <source>Name of that area (for messages)</source>
+            <translation>ชื่อพื้นที่นั้น (ใช้ในข้อความ)</translation>
+        </message>
+        <message>
+            <source>Snap to assets within (m)</source>
+            <translation>ผูกกับทรัพย์สินภายในระยะ (ม.)</translation>
+        </message>
+        <message>
+            <source>Rejected rows</source>
+            <translation>แถวที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Rows read</source>
+            <translation>จำนวนแถวที่อ่าน</translation>
+        </message>
+        <message>
+            <source>Complaints added</source>
+            <translation>เรื่องร้องเรียนที่เพิ่ม</translation>
+        </message>
+        <message>
+            <source>Complaints updated</source>
+            <translation>เรื่องร้องเรียนที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Rows rejected</source>
+            <translation>แถวที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Complaints snapped to an asset</source>
+            <translation>เรื่องร้องเรียนที่ผูกกับทรัพย์สิน</translation>
+        </message>
+        <message>
+            <source>Reading {path}…</source>
+            <translation>กำลังอ่าน {path}…</translation>
+        </message>
+        <message>
+            <source>Format {format}: {rows} rows, {inserted} added, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+            <translation>รูปแบบ {format}: {rows} แถว เพิ่ม {inserted} ปรับปรุง {updated} ไม่เปลี่ยน {unchanged} ปฏิเสธ {rejected}</translation>
+        </message>
+        <message>
+            <source>Snapped to an asset: {snapped} ({layers}); no asset within {distance:g} m: {far}; categories without assets: {none}.</source>
+            <translation>ผูกกับทรัพย์สิน: {snapped} ({layers}); ไม่มีทรัพย์สินภายใน {distance:g} ม.: {far}; หมวดที่ไม่มีชั้นข้อมูลทรัพย์สิน: {none}</translation>
+        </message>
+        <message>
+            <source>Contact details removed from the text: {counts}.</source>
+            <translation>ลบข้อมูลติดต่อออกจากข้อความ: {counts}</translation>
+        </message>
+        <message>
+            <source>{n} rows were rejected; see the REJECTED output for each reason.</source>
+            <translation>ปฏิเสธ {n} แถว ดูเหตุผลของแต่ละแถวได้ในผลลัพธ์ REJECTED</translation>
+        </message>
+        <message>
+            <source>Categories no work category knows, filed as 'other' (kept in categories_raw): {tags}.</source>
+            <translation>หมวดหมู่ที่ไม่ตรงกับหมวดงานใด จัดเป็น 'อื่น ๆ' (เก็บไว้ใน categories_raw): {tags}</translation>
         </message>
     </context>
     <context>
@@ -738,6 +884,109 @@ When HOUSEHOLDS is the workspace's households layer, the links are written into 
         </message>
     </context>
     <context>
+        <name>MaintenancePlanAlgorithm</name>
+        <message>
+            <source>Road maintenance plan within a budget</source>
+            <translation>แผนซ่อมบำรุงถนนภายในงบประมาณ</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Budget (baht)</source>
+            <translation>งบประมาณ (บาท)</translation>
+        </message>
+        <message>
+            <source>Unit costs in baht/m² (e.g. routine=60; preservation=150; overlay=400; reconstruct=900)</source>
+            <translation>ราคาต่อหน่วย บาท/ตร.ม. (เช่น routine=60; preservation=150; overlay=400; reconstruct=900)</translation>
+        </message>
+        <message>
+            <source>Parcels served: distance to the section (m)</source>
+            <translation>แปลงที่ดินที่ถนนให้บริการ: ระยะห่างจากช่วงถนน (ม.)</translation>
+        </message>
+        <message>
+            <source>Weight of a household served (per 100 m)</source>
+            <translation>น้ำหนักต่อครัวเรือนที่ได้รับประโยชน์ (ต่อถนน 100 ม.)</translation>
+        </message>
+        <message>
+            <source>Weight of a vulnerable resident served (per 100 m)</source>
+            <translation>น้ำหนักต่อผู้อยู่อาศัยกลุ่มเปราะบางที่ได้รับประโยชน์ (ต่อถนน 100 ม.)</translation>
+        </message>
+        <message>
+            <source>Maintenance plan (ranked sections)</source>
+            <translation>แผนซ่อมบำรุง (ช่วงถนนเรียงตามลำดับ)</translation>
+        </message>
+        <message>
+            <source>Maintenance plan summary</source>
+            <translation>สรุปแผนซ่อมบำรุง</translation>
+        </message>
+        <message>
+            <source>Sections selected</source>
+            <translation>จำนวนช่วงถนนที่เลือก</translation>
+        </message>
+        <message>
+            <source>Road selected (km)</source>
+            <translation>ระยะทางถนนที่เลือก (กม.)</translation>
+        </message>
+        <message>
+            <source>Cost of the plan (baht)</source>
+            <translation>ค่าใช้จ่ายตามแผน (บาท)</translation>
+        </message>
+        <message>
+            <source>Households served</source>
+            <translation>ครัวเรือนที่ได้รับประโยชน์</translation>
+        </message>
+        <message>
+            <source>Vulnerable residents served</source>
+            <translation>ผู้อยู่อาศัยกลุ่มเปราะบางที่ได้รับประโยชน์</translation>
+        </message>
+        <message>
+            <source>Gap to the optimum's upper bound (%)</source>
+            <translation>ส่วนต่างจากขอบบนของค่าที่ดีที่สุด (%)</translation>
+        </message>
+        <message>
+            <source>{n} road sections: {unrated} unrated, {good} need no work, {candidates} need work (cost of all: {need:,.0f} baht).</source>
+            <translation>ช่วงถนน {n} ช่วง: ยังไม่ประเมิน {unrated} ช่วง ไม่ต้องซ่อม {good} ช่วง ต้องซ่อม {candidates} ช่วง (ค่าซ่อมทั้งหมด {need:,.0f} บาท)</translation>
+        </message>
+        <message>
+            <source>Selected {selected} sections, {km:.2f} km, {cost:,.0f} of {budget:,.0f} baht ({left:,.0f} left), serving {households} households with {vulnerable} vulnerable residents.</source>
+            <translation>เลือก {selected} ช่วง ระยะทาง {km:.2f} กม. ใช้งบ {cost:,.0f} จาก {budget:,.0f} บาท (เหลือ {left:,.0f} บาท) ให้บริการ {households} ครัวเรือน มีผู้อยู่อาศัยกลุ่มเปราะบาง {vulnerable} คน</translation>
+        </message>
+        <message>
+            <source>Optimal plan (exact knapsack): benefit {benefit:.3f}.</source>
+            <translation>แผนที่ดีที่สุด (แก้ปัญหาเป้ใส่ของแบบแม่นตรง): ประโยชน์ {benefit:.3f}</translation>
+        </message>
+        <message>
+            <source>Greedy plan: benefit {benefit:.3f}, at most {gap:.4f} % below the optimum (upper bound {bound:.3f}).</source>
+            <translation>แผนแบบละโมบ: ประโยชน์ {benefit:.3f} ต่ำกว่าค่าที่ดีที่สุดไม่เกิน {gap:.4f} % (ขอบบน {bound:.3f})</translation>
+        </message>
+        <message>
+            <source>{n} sections have no area; their area is length × road width (6 m where the road has no width or lanes).</source>
+            <translation>{n} ช่วงไม่มีข้อมูลพื้นที่ จึงใช้ความยาว × ความกว้างถนน (6 ม. หากถนนไม่มีข้อมูลความกว้างหรือจำนวนช่องจราจร)</translation>
+        </message>
+        <message>
+            <source>{n} sections that need work have no length and were left out.</source>
+            <translation>{n} ช่วงที่ต้องซ่อมไม่มีความยาว จึงไม่ได้นำมาพิจารณา</translation>
+        </message>
+        <message>
+            <source>Ranks the rated road sections for repair and picks the set that does the most good within BUDGET (baht).
+
+Each section's treatment follows its condition band (PCI, or PASER converted to a PCI equivalent); its cost is its area (area_sqm, else length × road width, else 6 m) × the unit cost of the treatment in baht/m² (defaults: routine=60; preservation=150; overlay=400; reconstruct=900 — set your own prices in UNIT_COSTS), rounded up to 1,000 baht. Its benefit is the PCI gain × length, weighted by the households it serves (households linked to parcels within SERVE_DISTANCE of the section, each counted for its nearest section only) and the vulnerable residents among them (elderly, homebound or bedridden, disabled): per 100 m of road, each household adds HOUSEHOLD_WEIGHT and each vulnerable resident VULNERABLE_WEIGHT to a weight of 1.
+
+The selection is an exact 0/1 knapsack (dynamic programming after a reduction) when its size allows, else the best plan found by a greedy selection by benefit per baht, improved around the break-even, with its gap to the optimum's upper bound reported. Output: the sections that need work, ranked (selected first), with cost, benefit, households and vulnerable residents served and the cumulative cost; a summary table (km, baht, households served, method, gap). Only counts of residents are written, never names.</source>
+            <translation>จัดลำดับช่วงถนนที่ประเมินสภาพแล้วเพื่อการซ่อม และเลือกชุดช่วงถนนที่ให้ประโยชน์มากที่สุดภายในงบประมาณ BUDGET (บาท)
+
+วิธีซ่อมของแต่ละช่วงเป็นไปตามระดับสภาพ (PCI หรือ PASER ที่แปลงเป็นค่าเทียบเท่า PCI) ค่าซ่อมคือพื้นที่ (area_sqm หรือความยาว × ความกว้างถนน หรือ 6 ม.) × ราคาต่อหน่วยของวิธีซ่อมเป็นบาท/ตร.ม. (ค่าเริ่มต้น: routine=60; preservation=150; overlay=400; reconstruct=900 — กำหนดราคากลางของท่านเองใน UNIT_COSTS) ปัดขึ้นเป็นหลักพันบาท ประโยชน์คือค่า PCI ที่เพิ่มขึ้น × ความยาว ถ่วงน้ำหนักด้วยครัวเรือนที่ถนนให้บริการ (ครัวเรือนที่เชื่อมโยงกับแปลงที่ดินภายในระยะ SERVE_DISTANCE จากช่วงถนน นับให้ช่วงที่ใกล้ที่สุดเพียงช่วงเดียว) และผู้อยู่อาศัยกลุ่มเปราะบางในครัวเรือนเหล่านั้น (ผู้สูงอายุ ผู้ป่วยติดบ้านหรือติดเตียง ผู้พิการ): ต่อถนน 100 ม. แต่ละครัวเรือนเพิ่มน้ำหนัก HOUSEHOLD_WEIGHT และผู้อยู่อาศัยกลุ่มเปราะบางแต่ละคนเพิ่ม VULNERABLE_WEIGHT จากน้ำหนักฐาน 1
+
+การเลือกใช้ปัญหาเป้ใส่ของแบบ 0/1 ที่แก้แบบแม่นตรง (กำหนดการพลวัตหลังการลดขนาดปัญหา) เมื่อขนาดเอื้ออำนวย มิฉะนั้นใช้แผนที่ดีที่สุดที่หาได้จากการเลือกแบบละโมบตามประโยชน์ต่อบาท ซึ่งปรับปรุงรอบจุดคุ้มทุนแล้ว พร้อมรายงานส่วนต่างจากขอบบนของค่าที่ดีที่สุด ผลลัพธ์: ช่วงถนนที่ต้องซ่อมเรียงตามลำดับ (ช่วงที่เลือกอยู่ก่อน) พร้อมค่าซ่อม ประโยชน์ จำนวนครัวเรือนและผู้อยู่อาศัยกลุ่มเปราะบางที่ได้รับประโยชน์ และค่าใช้จ่ายสะสม และตารางสรุป (กม. บาท ครัวเรือนที่ได้รับประโยชน์ วิธีการ ส่วนต่าง) บันทึกเฉพาะจำนวนผู้อยู่อาศัย ไม่มีชื่อบุคคล</translation>
+        </message>
+        <message>
+            <source>Plan improved around the break-even (exact there, greedy elsewhere): benefit {benefit:.3f}, at most {gap:.4f} % below the optimum (upper bound {bound:.3f}).</source>
+            <translation>แผนที่ปรับปรุงรอบจุดคุ้มทุน (แม่นตรงในช่วงนั้น แบบละโมบในส่วนอื่น): ประโยชน์ {benefit:.3f} ต่ำกว่าค่าที่ดีที่สุดไม่เกิน {gap:.4f} % (ขอบบน {bound:.3f})</translation>
+        </message>
+    </context>
+    <context>
         <name>RoadConditionAlgorithm</name>
         <message>
             <source>Road condition (PASER / PCI)</source>
@@ -908,6 +1157,425 @@ When HOUSEHOLDS is the workspace's households layer, the links are written into 
         <message>
             <source>Lighting gaps (km)</source>
             <translation>ช่วงที่ไม่มีไฟส่องสว่าง (กม.)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkOrdersDock</name>
+        <message>
+            <source>CDDP Work orders</source>
+            <translation>ใบสั่งงานซ่อมบำรุง CDDP</translation>
+        </message>
+        <message>
+            <source>Open a CDDP workspace project to see its work orders.</source>
+            <translation>เปิดโครงการพื้นที่ทำงาน CDDP เพื่อดูใบสั่งงาน</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>ใบสั่งงาน</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>สถานะ</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>หมวดงาน</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>ความเร่งด่วน</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>ทีมช่าง</translation>
+        </message>
+        <message>
+            <source>Overdue only</source>
+            <translation>เฉพาะที่เกินกำหนด</translation>
+        </message>
+        <message>
+            <source>Show names</source>
+            <translation>แสดงชื่อ</translation>
+        </message>
+        <message>
+            <source>Show assignees and who made each change (personal data under PDPA; every view is logged)</source>
+            <translation>แสดงชื่อผู้รับผิดชอบและผู้ดำเนินการแต่ละครั้ง (ข้อมูลส่วนบุคคลตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล มีการบันทึกทุกครั้งที่เปิดดู)</translation>
+        </message>
+        <message>
+            <source>New order from selected feature</source>
+            <translation>สร้างใบสั่งงานจากรายการที่เลือก</translation>
+        </message>
+        <message>
+            <source>Select one road section, streetlight or complaint on the map, then click: a new order is made for it at its location</source>
+            <translation>เลือกช่วงถนน เสาไฟฟ้าสาธารณะ หรือเรื่องร้องเรียนหนึ่งรายการบนแผนที่ แล้วคลิก ระบบจะสร้างใบสั่งงานใหม่ ณ ตำแหน่งนั้น</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>รีเฟรช</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>เลขที่</translation>
+        </message>
+        <message>
+            <source>SLA</source>
+            <translation>กำหนดเวลา</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>เรื่อง</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>ผู้รับผิดชอบ</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>กำหนดเสร็จ</translation>
+        </message>
+        <message>
+            <source>Selected order</source>
+            <translation>ใบสั่งงานที่เลือก</translation>
+        </message>
+        <message>
+            <source>History of the order (work-order events)</source>
+            <translation>ประวัติของใบสั่งงาน</translation>
+        </message>
+        <message>
+            <source>The repair team; needed to assign the order</source>
+            <translation>ทีมช่างที่รับงาน ต้องระบุเมื่อมอบหมายงาน</translation>
+        </message>
+        <message>
+            <source>Note: what was done, or why (needed to cancel, mark as duplicate or send back for rework)</source>
+            <translation>บันทึก: ทำอะไรไปแล้ว หรือเหตุผล (ต้องระบุเมื่อยกเลิก ระบุว่าซ้ำ หรือส่งกลับไปแก้ไข)</translation>
+        </message>
+        <message>
+            <source>Attach photos…</source>
+            <translation>แนบภาพถ่าย…</translation>
+        </message>
+        <message>
+            <source>Photos are stored beside the workspace by their SHA-256 content hash and go with the next status change</source>
+            <translation>ภาพถ่ายจะถูกเก็บไว้ข้างพื้นที่ทำงานตามค่าแฮช SHA-256 ของเนื้อไฟล์ และแนบไปกับการเปลี่ยนสถานะครั้งถัดไป</translation>
+        </message>
+        <message>
+            <source>Change status to:</source>
+            <translation>เปลี่ยนสถานะเป็น:</translation>
+        </message>
+        <message>
+            <source>Zoom to order</source>
+            <translation>ซูมไปที่ใบสั่งงาน</translation>
+        </message>
+        <message>
+            <source>Undo last change</source>
+            <translation>เลิกทำล่าสุด</translation>
+        </message>
+        <message>
+            <source>Undo the last status change made in this panel (order, history and complaints together)</source>
+            <translation>ยกเลิกการเปลี่ยนสถานะล่าสุดที่ทำในแผงนี้ (ใบสั่งงาน ประวัติ และเรื่องร้องเรียนพร้อมกัน)</translation>
+        </message>
+        <message>
+            <source>KPIs</source>
+            <translation>ตัวชี้วัด</translation>
+        </message>
+        <message>
+            <source>Open at the end of the period</source>
+            <translation>งานค้าง ณ สิ้นช่วงเวลา</translation>
+        </message>
+        <message>
+            <source>Overdue at the end of the period</source>
+            <translation>เกินกำหนด ณ สิ้นช่วงเวลา</translation>
+        </message>
+        <message>
+            <source>Created in the period</source>
+            <translation>รับเรื่องในช่วงเวลา</translation>
+        </message>
+        <message>
+            <source>Repaired in the period</source>
+            <translation>ซ่อมเสร็จในช่วงเวลา</translation>
+        </message>
+        <message>
+            <source>Repaired within the SLA</source>
+            <translation>ซ่อมเสร็จทันกำหนด</translation>
+        </message>
+        <message>
+            <source>Median time to repair</source>
+            <translation>เวลาซ่อม (มัธยฐาน)</translation>
+        </message>
+        <message>
+            <source>Repaired</source>
+            <translation>ซ่อมเสร็จ</translation>
+        </message>
+        <message>
+            <source>Median time</source>
+            <translation>เวลามัธยฐาน</translation>
+        </message>
+        <message>
+            <source>Within SLA</source>
+            <translation>ทันกำหนด</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>ทันเวลา</translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <translation>ใกล้ครบกำหนด</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>เกินกำหนด</translation>
+        </message>
+        <message>
+            <source>Open orders</source>
+            <translation>งานที่ยังไม่ปิด</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>ทุกสถานะ</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>ทุกหมวดงาน</translation>
+        </message>
+        <message>
+            <source>All priorities</source>
+            <translation>ทุกระดับความเร่งด่วน</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>ทุกทีม</translation>
+        </message>
+        <message>
+            <source>No team</source>
+            <translation>ยังไม่มีทีม</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>30 วันที่ผ่านมา</translation>
+        </message>
+        <message>
+            <source>Last 90 days</source>
+            <translation>90 วันที่ผ่านมา</translation>
+        </message>
+        <message>
+            <source>Last 365 days</source>
+            <translation>365 วันที่ผ่านมา</translation>
+        </message>
+        <message>
+            <source>From – to (dates)</source>
+            <translation>ระบุวันที่ (ตั้งแต่ – ถึง)</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} orders shown</source>
+            <translation>แสดง {shown} จาก {total} ใบสั่งงาน</translation>
+        </message>
+        <message>
+            <source>Select an order in the list.</source>
+            <translation>เลือกใบสั่งงานในรายการ</translation>
+        </message>
+        <message>
+            <source>{status} · {priority} · {category}</source>
+            <translation>{status} · {priority} · {category}</translation>
+        </message>
+        <message>
+            <source>Created {created}; due {due}</source>
+            <translation>สร้างเมื่อ {created} กำหนดเสร็จ {due}</translation>
+        </message>
+        <message>
+            <source>Repaired {at}</source>
+            <translation>ซ่อมเสร็จเมื่อ {at}</translation>
+        </message>
+        <message>
+            <source>Asset: {layer} {id}</source>
+            <translation>ทรัพย์สิน: {layer} {id}</translation>
+        </message>
+        <message>
+            <source>Complaints: {refs}</source>
+            <translation>เรื่องร้องเรียน: {refs}</translation>
+        </message>
+        <message>
+            <source>{n} photo(s)</source>
+            <translation>ภาพ {n} ภาพ</translation>
+        </message>
+        <message>
+            <source>This order is final.</source>
+            <translation>ใบสั่งงานนี้สิ้นสุดแล้ว</translation>
+        </message>
+        <message>
+            <source>Rework (send back)</source>
+            <translation>ส่งกลับไปแก้ไข</translation>
+        </message>
+        <message>
+            <source>Needs a note saying why</source>
+            <translation>ต้องเขียนบันทึกเหตุผล</translation>
+        </message>
+        <message>
+            <source>Needs a team or an assignee</source>
+            <translation>ต้องระบุทีมช่างหรือผู้รับผิดชอบ</translation>
+        </message>
+        <message>
+            <source>The layer {layer} cannot be edited.</source>
+            <translation>ไม่สามารถแก้ไขชั้นข้อมูล {layer} ได้</translation>
+        </message>
+        <message>
+            <source>The change could not be written; nothing was changed.</source>
+            <translation>ไม่สามารถบันทึกการเปลี่ยนแปลงได้ ไม่มีข้อมูลใดถูกเปลี่ยน</translation>
+        </message>
+        <message>
+            <source>Select an order in the list first.</source>
+            <translation>เลือกใบสั่งงานในรายการก่อน</translation>
+        </message>
+        <message>
+            <source>To change {order} to "{status}", write in the note field why (which order it duplicates, why it is cancelled, what failed), then click again.</source>
+            <translation>การเปลี่ยน {order} เป็น "{status}" ต้องเขียนเหตุผลในช่องบันทึก (ซ้ำกับใบสั่งงานใด ยกเลิกเพราะอะไร หรือสิ่งที่ยังไม่เรียบร้อย) แล้วคลิกอีกครั้ง</translation>
+        </message>
+        <message>
+            <source>To assign {order}, choose or type a team (or an assignee), then click again.</source>
+            <translation>การมอบหมาย {order} ต้องเลือกหรือพิมพ์ชื่อทีมช่าง (หรือผู้รับผิดชอบ) แล้วคลิกอีกครั้ง</translation>
+        </message>
+        <message>
+            <source>Work order {order}: {status}</source>
+            <translation>ใบสั่งงาน {order}: {status}</translation>
+        </message>
+        <message>
+            <source>{order} is now "{status}".</source>
+            <translation>{order} เปลี่ยนเป็น "{status}" แล้ว</translation>
+        </message>
+        <message>
+            <source>{n} linked complaint(s) set to "{status}".</source>
+            <translation>เรื่องร้องเรียนที่เกี่ยวข้อง {n} เรื่อง เปลี่ยนเป็น "{status}"</translation>
+        </message>
+        <message>
+            <source>Its complaints were not changed: decide what to tell the complainants.</source>
+            <translation>ไม่ได้เปลี่ยนสถานะเรื่องร้องเรียนที่เกี่ยวข้อง โปรดพิจารณาแจ้งผู้ร้องเรียนเอง</translation>
+        </message>
+        <message>
+            <source>Save the layers to keep it; "Undo last change" undoes it.</source>
+            <translation>บันทึกชั้นข้อมูลเพื่อเก็บการเปลี่ยนแปลง หรือกด "เลิกทำล่าสุด" เพื่อยกเลิก</translation>
+        </message>
+        <message>
+            <source>Write a note or attach photos first.</source>
+            <translation>เขียนบันทึกหรือแนบภาพถ่ายก่อน</translation>
+        </message>
+        <message>
+            <source>Work order {order}: note</source>
+            <translation>ใบสั่งงาน {order}: บันทึก</translation>
+        </message>
+        <message>
+            <source>Note recorded for {order}.</source>
+            <translation>บันทึกข้อความของ {order} แล้ว</translation>
+        </message>
+        <message>
+            <source>There is no change of this panel to undo.</source>
+            <translation>ไม่มีการเปลี่ยนแปลงจากแผงนี้ให้เลิกทำ</translation>
+        </message>
+        <message>
+            <source>The layers were saved or edited since; use each layer's own undo instead.</source>
+            <translation>ชั้นข้อมูลถูกบันทึกหรือแก้ไขไปแล้วหลังจากนั้น ให้ใช้การเลิกทำของแต่ละชั้นข้อมูลแทน</translation>
+        </message>
+        <message>
+            <source>Undone.</source>
+            <translation>เลิกทำแล้ว</translation>
+        </message>
+        <message>
+            <source>Could not save {layer}: {errors}</source>
+            <translation>ไม่สามารถบันทึก {layer} ได้: {errors}</translation>
+        </message>
+        <message>
+            <source>Work orders saved.</source>
+            <translation>บันทึกใบสั่งงานแล้ว</translation>
+        </message>
+        <message>
+            <source>Attach photos</source>
+            <translation>แนบภาพถ่าย</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.gif *.bmp);;All files (*)</source>
+            <translation>ภาพ (*.jpg *.jpeg *.png *.heic *.webp *.tif *.tiff *.gif *.bmp);;ทุกไฟล์ (*)</translation>
+        </message>
+        <message>
+            <source>Open a CDDP workspace project first.</source>
+            <translation>เปิดโครงการพื้นที่ทำงาน CDDP ก่อน</translation>
+        </message>
+        <message>
+            <source>{n} photo(s) to attach</source>
+            <translation>ภาพรอแนบ {n} ภาพ</translation>
+        </message>
+        <message>
+            <source>Select exactly one road section, streetlight or complaint on the map ({n} selected now), then click again.</source>
+            <translation>เลือกช่วงถนน เสาไฟฟ้าสาธารณะ หรือเรื่องร้องเรียนบนแผนที่เพียงหนึ่งรายการ (ขณะนี้เลือกไว้ {n} รายการ) แล้วคลิกอีกครั้ง</translation>
+        </message>
+        <message>
+            <source>This complaint already has the work order {order}.</source>
+            <translation>เรื่องร้องเรียนนี้มีใบสั่งงาน {order} อยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>New work order {order}</source>
+            <translation>ใบสั่งงานใหม่ {order}</translation>
+        </message>
+        <message>
+            <source>Work order {order} created. Save the layers to keep it; "Undo last change" undoes it.</source>
+            <translation>สร้างใบสั่งงาน {order} แล้ว บันทึกชั้นข้อมูลเพื่อเก็บไว้ หรือกด "เลิกทำล่าสุด" เพื่อยกเลิก</translation>
+        </message>
+        <message>
+            <source>{order} has no location on the map.</source>
+            <translation>{order} ไม่มีตำแหน่งบนแผนที่</translation>
+        </message>
+        <message>
+            <source>h</source>
+            <translation>ชม.</translation>
+        </message>
+        <message>
+            <source>d</source>
+            <translation>วัน</translation>
+        </message>
+        <message>
+            <source>Median time to repair by category</source>
+            <translation>เวลาซ่อม (มัธยฐาน) ตามหมวดงาน</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>วัน</translation>
+        </message>
+        <message>
+            <source>No repairs completed in this period</source>
+            <translation>ไม่มีงานซ่อมเสร็จในช่วงเวลานี้</translation>
+        </message>
+        <message>
+            <source>The chart could not be drawn.</source>
+            <translation>ไม่สามารถวาดแผนภูมิได้</translation>
+        </message>
+        <message>
+            <source>Priority of the new order</source>
+            <translation>ความเร่งด่วนของใบสั่งงานใหม่</translation>
+        </message>
+        <message>
+            <source>Record the note and the attached photos in the history without changing the status</source>
+            <translation>บันทึกข้อความและภาพที่แนบไว้ลงในประวัติโดยไม่เปลี่ยนสถานะ</translation>
+        </message>
+        <message>
+            <source>Save the work orders, their history and the complaints</source>
+            <translation>บันทึกใบสั่งงาน ประวัติ และเรื่องร้องเรียน</translation>
+        </message>
+        <message>
+            <source>Repaired in time</source>
+            <translation>ซ่อมทันเวลา</translation>
+        </message>
+        <message>
+            <source>Repaired late</source>
+            <translation>ซ่อมล่าช้า</translation>
+        </message>
+        <message>
+            <source>Pri.</source>
+            <translation>ด่วน</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>เพิ่มบันทึก</translation>
+        </message>
+        <message>
+            <source>Save edits</source>
+            <translation>บันทึกการแก้ไข</translation>
         </message>
     </context>
     <context>
@@ -1838,6 +2506,146 @@ When HOUSEHOLDS is the workspace's households layer, the links are written into 
         <message>
             <source>An area distress cannot exceed the sample unit's area (density over 100 %).</source>
             <translation>ความเสียหายผิวทางชนิดที่วัดเป็นพื้นที่ต้องไม่เกินพื้นที่ของหน่วยตัวอย่าง (ความหนาแน่นเกิน 100 %)</translation>
+        </message>
+        <message>
+            <source>The snapping distance must be a positive number of metres; got '{value}'.</source>
+            <translation>ระยะผูกกับทรัพย์สินต้องเป็นจำนวนเมตรที่มากกว่า 0 แต่ได้ '{value}'</translation>
+        </message>
+        <message>
+            <source>The PCI and PASER thresholds must be numbers.</source>
+            <translation>เกณฑ์ PCI และ PASER ต้องเป็นตัวเลข</translation>
+        </message>
+        <message>
+            <source>Thresholds out of range: PCI below {pci} (0–100), PASER at most {paser} (0–10).</source>
+            <translation>เกณฑ์อยู่นอกช่วง: PCI ต่ำกว่า {pci} (0–100), PASER ไม่เกิน {paser} (0–10)</translation>
+        </message>
+        <message>
+            <source>The area to keep complaints in is empty.</source>
+            <translation>พื้นที่สำหรับคัดเลือกเรื่องร้องเรียนว่างเปล่า</translation>
+        </message>
+        <message>
+            <source>Row {row}: at {lon:.5f}, {lat:.5f}, outside {area}; not imported.</source>
+            <translation>แถว {row}: ตำแหน่ง {lon:.5f}, {lat:.5f} อยู่นอก{area} จึงไม่นำเข้า</translation>
+        </message>
+        <message>
+            <source>The budget must be a number of baht greater than 0; got {value}.</source>
+            <translation>งบประมาณต้องเป็นจำนวนเงินบาทที่มากกว่า 0 แต่ได้รับ {value}</translation>
+        </message>
+        <message>
+            <source>There are no road sections to plan; import roads and cut them into sections (cddp:segmentroads) first.</source>
+            <translation>ไม่มีช่วงถนนให้วางแผน ให้นำเข้าถนนและแบ่งเป็นช่วงสำรวจ (cddp:segmentroads) ก่อน</translation>
+        </message>
+        <message>
+            <source>None of the {n} road sections has a condition rating (PCI or PASER); enter inspections and run cddp:roadcondition first.</source>
+            <translation>ช่วงถนนทั้ง {n} ช่วงยังไม่มีผลประเมินสภาพ (PCI หรือ PASER) ให้บันทึกผลการสำรวจและเรียกใช้ cddp:roadcondition ก่อน</translation>
+        </message>
+        <message>
+            <source>The road sections need a length_m column or line geometries.</source>
+            <translation>ช่วงถนนต้องมีคอลัมน์ length_m หรือรูปเรขาคณิตแบบเส้น</translation>
+        </message>
+        <message>
+            <source>{layer} has no coordinate reference system; the plan measures metres.</source>
+            <translation>{layer} ไม่มีระบบพิกัดอ้างอิง แต่การวางแผนต้องวัดระยะเป็นเมตร</translation>
+        </message>
+        <message>
+            <source>{layer} is in a geographic CRS ({crs}); the plan measures metres, so use a projected CRS such as UTM.</source>
+            <translation>{layer} ใช้ระบบพิกัดภูมิศาสตร์ ({crs}) แต่การวางแผนวัดระยะเป็นเมตร ให้ใช้ระบบพิกัดฉาย เช่น UTM</translation>
+        </message>
+        <message>
+            <source>Unit cost '{item}' is not of the form treatment=baht per m² (e.g. overlay=400).</source>
+            <translation>ราคาต่อหน่วย '{item}' ไม่อยู่ในรูป วิธีซ่อม=บาทต่อตร.ม. (เช่น overlay=400)</translation>
+        </message>
+        <message>
+            <source>Unknown treatment '{name}' in the unit costs; use routine, preservation, overlay or reconstruct.</source>
+            <translation>ไม่รู้จักวิธีซ่อม '{name}' ในราคาต่อหน่วย ให้ใช้ routine, preservation, overlay หรือ reconstruct</translation>
+        </message>
+        <message>
+            <source>The unit cost of {name} must be a number of baht per m²; got '{value}'.</source>
+            <translation>ราคาต่อหน่วยของ {name} ต้องเป็นตัวเลขบาทต่อตร.ม. แต่ได้รับ '{value}'</translation>
+        </message>
+        <message>
+            <source>The unit cost of {name} must be more than 0 baht per m²; got {value}.</source>
+            <translation>ราคาต่อหน่วยของ {name} ต้องมากกว่า 0 บาทต่อตร.ม. แต่ได้รับ {value}</translation>
+        </message>
+        <message>
+            <source>The unit cost of {name} is given twice.</source>
+            <translation>ระบุราคาต่อหน่วยของ {name} ซ้ำสองครั้ง</translation>
+        </message>
+        <message>
+            <source>The household weight must be a number of 0 or more; got {value}.</source>
+            <translation>น้ำหนักของครัวเรือนต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป แต่ได้รับ {value}</translation>
+        </message>
+        <message>
+            <source>The vulnerable-resident weight must be a number of 0 or more; got {value}.</source>
+            <translation>น้ำหนักของผู้อยู่อาศัยกลุ่มเปราะบางต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป แต่ได้รับ {value}</translation>
+        </message>
+        <message>
+            <source>The serving distance must be a number of metres greater than 0; got {value}.</source>
+            <translation>ระยะให้บริการต้องเป็นระยะทางเป็นเมตรที่มากกว่า 0 แต่ได้รับ {value}</translation>
+        </message>
+        <message>
+            <source>Unknown selection method '{value}'; use auto, exact or greedy.</source>
+            <translation>ไม่รู้จักวิธีการเลือก '{value}' ให้ใช้ auto, exact หรือ greedy</translation>
+        </message>
+        <message>
+            <source>An exact plan would need {cells} dynamic-programming cells for {items} sections (limit {limit}); use the greedy method.</source>
+            <translation>แผนแบบแม่นตรงต้องใช้ตารางกำหนดการพลวัต {cells} ช่อง สำหรับ {items} ช่วง (จำกัด {limit} ช่อง) ให้ใช้วิธีแบบละโมบ (greedy)</translation>
+        </message>
+        <message>
+            <source>The maintenance plan was cancelled.</source>
+            <translation>ยกเลิกการจัดทำแผนซ่อมบำรุงแล้ว</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a SHA-256 photo hash (64 hexadecimal characters).</source>
+            <translation>'{value}' ไม่ใช่ค่าแฮช SHA-256 ของภาพ (เลขฐานสิบหก 64 ตัว)</translation>
+        </message>
+        <message>
+            <source>Photo {path}: the file does not exist.</source>
+            <translation>ภาพ {path}: ไม่พบไฟล์</translation>
+        </message>
+        <message>
+            <source>Photo {path}: the file cannot be read (permission denied).</source>
+            <translation>ภาพ {path}: ไม่สามารถอ่านไฟล์ได้ (ไม่มีสิทธิ์)</translation>
+        </message>
+        <message>
+            <source>Photo {path}: the file cannot be read ({error}).</source>
+            <translation>ภาพ {path}: ไม่สามารถอ่านไฟล์ได้ ({error})</translation>
+        </message>
+        <message>
+            <source>Photo {path}: the file is empty.</source>
+            <translation>ภาพ {path}: ไฟล์ว่างเปล่า</translation>
+        </message>
+        <message>
+            <source>Photo {path}: the file is {size} MB; photos may be at most {max} MB.</source>
+            <translation>ภาพ {path}: ไฟล์มีขนาด {size} MB ภาพถ่ายต้องมีขนาดไม่เกิน {max} MB</translation>
+        </message>
+        <message>
+            <source>Photo {path}: the file is not an image (JPEG, PNG, GIF, WebP, HEIC, TIFF or BMP expected).</source>
+            <translation>ภาพ {path}: ไฟล์นี้ไม่ใช่ภาพ (ต้องเป็น JPEG, PNG, GIF, WebP, HEIC, TIFF หรือ BMP)</translation>
+        </message>
+        <message>
+            <source>Cannot store photo {path} in {folder}: {error}</source>
+            <translation>ไม่สามารถเก็บภาพ {path} ไว้ใน {folder} ได้: {error}</translation>
+        </message>
+        <message>
+            <source>Photo {path} changed while it was being stored; try again.</source>
+            <translation>ภาพ {path} เปลี่ยนไประหว่างการจัดเก็บ โปรดลองอีกครั้ง</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a period; expected one of {allowed}.</source>
+            <translation>'{value}' ไม่ใช่ช่วงเวลา ต้องเป็นหนึ่งใน {allowed}</translation>
+        </message>
+        <message>
+            <source>A custom period needs a start and an end date.</source>
+            <translation>ช่วงเวลาที่กำหนดเองต้องมีวันเริ่มต้นและวันสิ้นสุด</translation>
+        </message>
+        <message>
+            <source>The period ends ({end}) before it starts ({start}).</source>
+            <translation>ช่วงเวลาสิ้นสุด ({end}) ก่อนวันเริ่มต้น ({start})</translation>
+        </message>
+        <message>
+            <source>The area layer {layer} has no CRS; set it in the layer properties.</source>
+            <translation>ชั้นข้อมูลพื้นที่ {layer} ไม่มีระบบพิกัด กรุณากำหนดในคุณสมบัติชั้นข้อมูล</translation>
         </message>
     </context>
 </TS>
