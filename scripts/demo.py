@@ -166,7 +166,7 @@ def pathum_wan(shared: Path, out: Path) -> None:
     r = cddp_process("run", "cddp:segmentroads", "--", f"WORKSPACE={ws}", "LENGTH=100")
     print(f"   {r['SECTIONS']} sections  ({time.perf_counter() - t0:.1f} s)")
 
-    t0 = step("DEMO inspections (made up for the demo, not a survey): PASER on the primary roads, 2 PCI sample units")
+    t0 = step("DEMO inspections (made up for the demo, not a survey): PASER on the main and residential roads, 2 PCI sample units")
     n_paser, n_units = demo_inspections(ws)
     print(f"   entered {n_paser} PASER ratings and {n_units} PCI sample units with distresses (note: 'DEMO')")
     r = cddp_process("run", "cddp:roadcondition", "--", f"WORKSPACE={ws}")
@@ -222,6 +222,34 @@ def complaints_and_orders(shared: Path, out: Path, ws: Path) -> None:
             print(f"   {line}")
     print(f"   second run: {again['CREATED']} created  ({time.perf_counter() - t0:.1f} s)")
 
+    t0 = step("DEMO households: OSM residential buildings of Pathum Wan (the public data has no household registry)")
+    homes = out / "pathumwan_homes.geojson"
+    print(f"   {osm_homes(shared / 'pathumwan' / 'pathumwan.osm.pbf', homes)} residential buildings → household points")
+    r = cddp_process("run", "cddp:importhouseholds", "--", f"INPUT={homes}", f"WORKSPACE={ws}")
+    print(f"   {r['INSERTED']} households added, {r['REJECTED_COUNT']} rejected")
+
+    t0 = step("maintenance plan: 20 million baht, sections weighted by the households they serve")
+    r = cddp_process("run", "cddp:maintenanceplan", "--", f"WORKSPACE={ws}", "BUDGET=20000000",
+                     f"OUTPUT={out / 'pathumwan_plan.gpkg'}", f"SUMMARY={out / 'pathumwan_plan.csv'}")  # fmt: skip
+    print(f"   {r['SELECTED']} sections, {float(r['KM']):.2f} km, {float(r['BAHT']):,.0f} baht, "
+          f"{r['HOUSEHOLDS']} households ({r['VULNERABLE']} vulnerable residents) served, gap to the optimum "
+          f"{float(r['GAP_PCT']):.3f} % → {out.name}/pathumwan_plan.gpkg, pathumwan_plan.csv  "
+          f"({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+
+
+def osm_homes(pbf: Path, out: Path) -> int:
+    """Household points (with the OSM house number when tagged) from residential OSM buildings."""
+    import pyogrio
+
+    from cddp_plugin.core.roads import parse_other_tags
+
+    b = pyogrio.read_dataframe(pbf, layer="multipolygons", columns=["building", "other_tags"])
+    homes = b[b["building"].isin(["residential", "house", "terrace", "apartments", "detached"])].copy()
+    homes["house_no"] = [parse_other_tags(t).get("addr:housenumber") for t in homes["other_tags"]]
+    homes["geometry"] = homes.geometry.make_valid().representative_point()
+    homes[["house_no", "geometry"]].to_file(out, driver="GeoJSON")
+    return len(homes)
+
 
 def demo_inspections(ws: Path) -> tuple[int, int]:
     """Made-up inspection records, entered as an inspector would through the forms (seeded, labelled DEMO)."""
@@ -235,7 +263,7 @@ def demo_inspections(ws: Path) -> tuple[int, int]:
     try:
         sections = con.execute(
             "SELECT s.uuid, s.section_id FROM road_sections s JOIN roads r ON r.uuid = s.road_uuid "
-            "WHERE r.road_class IN ('primary', 'secondary') ORDER BY s.section_id"
+            "WHERE r.road_class IN ('primary', 'secondary', 'tertiary', 'residential', 'unclassified') ORDER BY s.section_id"
         ).fetchall()
         with con:
             for uuid, _sid in sections:

@@ -13,6 +13,7 @@ from .flood_impact import FloodImpactAlgorithm
 from .import_households import ImportHouseholdsAlgorithm
 from .import_parcels import ImportParcelsAlgorithm
 from .link_households import LinkHouseholdsAlgorithm
+from .maintenance_plan import MaintenancePlanAlgorithm
 from .roads_lights import (
     ConditionSummaryAlgorithm,
     ImportRoadsAlgorithm,
@@ -34,6 +35,7 @@ ALGORITHMS = (
     RoadConditionAlgorithm,
     StreetlightStatusAlgorithm,
     ConditionSummaryAlgorithm,
+    MaintenancePlanAlgorithm,
     ImportComplaintsAlgorithm,
     GenerateWorkOrdersAlgorithm,
 )
