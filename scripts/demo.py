@@ -166,7 +166,9 @@ def pathum_wan(shared: Path, out: Path) -> None:
     r = cddp_process("run", "cddp:segmentroads", "--", f"WORKSPACE={ws}", "LENGTH=100")
     print(f"   {r['SECTIONS']} sections  ({time.perf_counter() - t0:.1f} s)")
 
-    t0 = step("DEMO inspections (made up for the demo, not a survey): PASER on the main and residential roads, 2 PCI sample units")
+    t0 = step(
+        "DEMO inspections (made up for the demo, not a survey): PASER on the main and residential roads, 2 PCI sample units"
+    )
     n_paser, n_units = demo_inspections(ws)
     print(f"   entered {n_paser} PASER ratings and {n_units} PCI sample units with distresses (note: 'DEMO')")
     r = cddp_process("run", "cddp:roadcondition", "--", f"WORKSPACE={ws}")
