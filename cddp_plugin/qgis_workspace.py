@@ -302,3 +302,17 @@ def workspace_of_project(project: QgsProject) -> str | None:
         if candidate.exists():
             return str(candidate)
     return None
+
+
+def project_layer(name: str):
+    """The open project's layer of workspace table ``name`` (None without a workspace or that layer)."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    ws = workspace_of_project(QgsProject.instance())
+    if not ws:
+        return None
+    uri = layer_uri(ws, name)
+    for lyr in QgsProject.instance().mapLayers().values():
+        if isinstance(lyr, QgsVectorLayer) and lyr.source() == uri:
+            return lyr
+    return None

@@ -56,13 +56,7 @@ class InspectorDock(QDockWidget, FORM_CLASS):
         return qgis_workspace.workspace_of_project(QgsProject.instance())
 
     def layer(self, name: str) -> QgsVectorLayer | None:
-        ws = self.workspace()
-        if not ws:
-            return None
-        for lyr in QgsProject.instance().mapLayers().values():
-            if isinstance(lyr, QgsVectorLayer) and lyr.source() == qgis_workspace.layer_uri(ws, name):
-                return lyr
-        return None
+        return qgis_workspace.project_layer(name)
 
     def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.iface.messageBar().pushMessage("CDDP", text, level=level, duration=6)

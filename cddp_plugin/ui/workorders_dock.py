@@ -208,24 +208,21 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         return qgis_workspace.workspace_of_project(QgsProject.instance())
 
     def layer(self, name: str) -> QgsVectorLayer | None:
-        ws = self.workspace()
-        if not ws:
-            return None
-        for lyr in QgsProject.instance().mapLayers().values():
-            if isinstance(lyr, QgsVectorLayer) and lyr.source() == qgis_workspace.layer_uri(ws, name):
-                return lyr
-        return None
+        return qgis_workspace.project_layer(name)
 
     def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.iface.messageBar().pushMessage("CDDP", text, level=level, duration=8)
 
-    def _watch_layers(self) -> None:
+    def _unwatch_layers(self) -> None:
         for lyr in self._connected_layers:
             try:
                 lyr.dataChanged.disconnect(self._layer_changed)
             except (TypeError, RuntimeError):
                 pass
         self._connected_layers = []
+
+    def _watch_layers(self) -> None:
+        self._unwatch_layers()
         for name in ("work_orders", "work_order_events", "complaints"):
             lyr = self.layer(name)
             if lyr is not None:
@@ -239,12 +236,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 signal.disconnect(self.refresh)
             except TypeError:
                 pass
-        for lyr in self._connected_layers:
-            try:
-                lyr.dataChanged.disconnect(self._layer_changed)
-            except (TypeError, RuntimeError):
-                pass
-        self._connected_layers = []
+        self._unwatch_layers()
         self._chart_dir.cleanup()
 
     def _layer_changed(self, *_args) -> None:
