@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from qgis.core import NULL, Qgis, QgsPointXY
+from qgis.core import NULL, Qgis, QgsPointXY, QgsProject
 from qgis.PyQt.QtCore import QDate
 
 import cddp_plugin
@@ -105,6 +105,7 @@ def loaded(qgis_iface, qgis_new_project, full_workspace):
             layer.rollBack()
     plug.unload()
     settings.set("privacy/show_personal_data", False)
+    QgsProject.instance().clear()  # leave no workspace layers behind for the next tests
 
 
 def rows(dock):
@@ -457,3 +458,4 @@ def test_unload_removes_the_dock(qgis_iface, qgis_new_project, full_workspace):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert sip.isdeleted(dock) and plug.docks == {}
     assert qgis_iface.addProject(str(project))  # no signal reaches the deleted dock
+    QgsProject.instance().clear()

@@ -110,7 +110,7 @@ def test_a_plain_qgis_feature_without_defaults_still_gets_a_uuid(full_workspace)
     assert isinstance(uuid, str) and len(uuid) == 36
 
 
-def test_inspection_forms_guide_and_validate(full_workspace):
+def test_inspection_forms_guide_and_validate(qgis_new_project, full_workspace):
     from qgis.core import QgsVectorLayerUtils
 
     info, _ = full_workspace
