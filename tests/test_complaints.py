@@ -275,6 +275,31 @@ def test_line_enode_template():
     assert "{value}" in reasons["bad_status"]["template"]
 
 
+def test_contact_details_never_reach_rejection_reasons_ids_or_errors():
+    header = ",".join(complaints.LINE_TEMPLATE_COLUMNS) + "\n"
+    shifted = "line,LN-7,2026-05-12 09:00,ถนน,ถนนเป็นหลุม,13.7401,100.5301,,,,,081-234-5678,,\n"  # phone in status
+    bad_place = "line,LN-8,2026-05-12 09:00,ถนน,หลุม,089 765 4321,100.53,,,,,,,\n"  # phone in lat
+    phone_id = "phone,0812345678,2026-05-12 09:00,ถนน,หลุม,13.7401,100.5301,,,,,,,\n"  # call filed under its number
+    result = parse_complaints(header + shifted + bad_place + phone_id)
+    accounted(result)
+    everything = json.dumps([result.complaints, result.rejected], ensure_ascii=False)
+    for personal in ("081-234-5678", "089 765 4321", "0812345678"):
+        assert personal not in everything
+    assert {r["code"] for r in result.rejected} == {"bad_status", "bad_coordinates"}
+    assert all(SCRUB_PLACEHOLDER in r["reason"] for r in result.rejected)
+    (kept,) = result.complaints
+    assert kept["external_id"].startswith("ref-") and len(kept["external_id"]) == 20
+    again = parse_complaints(header + phone_id).complaints[0]
+    assert again["external_id"] == kept["external_id"]  # the same call matches on re-import
+    # a CSV without a header: its first line is a citizen's row, and the error must not repeat it
+    with pytest.raises(CddpError, match="is not a complaint format") as error:
+        parse_complaints("สมศรี ใจดี,089-765-4321,ไฟดับ\n")
+    assert "089-765-4321" not in str(error.value) and "สมศรี" not in str(error.value)
+    assert str(error.value).endswith("its first line has:  (+3 …).")
+    with pytest.raises(CddpError, match="its first line has: descr, ticket \\(\\+1 …\\)"):
+        parse_complaints("ticket,descr,พิกัด\n1,x,y\n")
+
+
 def test_line_template_with_thai_headers_cp874_and_semicolons():
     header = complaints.line_template_csv(thai_headers=True)
     assert header.startswith("ช่องทาง,เลขที่เรื่อง,วันเวลาที่รับแจ้ง")
@@ -628,6 +653,25 @@ def test_merge_updates_state_keeps_local_fields_and_ignores_stale_data():
         CddpError, match="Cannot merge complaint traffy:2026-M2 into a different complaint traffy:2026-M1"
     ):
         complaints.merge_complaint(stored, other)
+
+
+def test_reimport_never_undoes_the_work_order_flow_back():
+    first = parse_complaints(traffy_csv(row("2026-M3", state="รอรับเรื่อง", last="2026-05-11 03:00:00+00"))).complaints[0]
+    # the order was completed in the dock: its complaint is finished here, the channel not told yet
+    stored = first | {"uuid": "u-3", "status": "finish"}
+    merged, changed = complaints.merge_complaint(stored, first)  # the same dump imported again
+    assert changed == [] and merged["status"] == "finish"
+    in_progress = first | {"uuid": "u-3", "status": "inprogress"}
+    assert complaints.merge_complaint(in_progress, first)[0]["status"] == "inprogress"
+    # newer activity on the channel (the citizen reopened the ticket) does move it back
+    reopened = parse_complaints(
+        traffy_csv(row("2026-M3", state="กำลังดำเนินการ", last="2026-05-13 03:00:00+00"))
+    ).complaints[0]
+    merged, changed = complaints.merge_complaint(stored, reopened)
+    assert merged["status"] == "inprogress" and "status" in changed
+    # forwards is always allowed, with or without newer activity
+    done = first | {"status": "finish", "status_raw": "เสร็จสิ้น"}
+    assert complaints.merge_complaint(in_progress, done)[0]["status"] == "finish"
 
 
 def test_reimport_plans_no_duplicates():

@@ -106,6 +106,7 @@ from __future__ import annotations
 import ast
 import csv
 import datetime as _dt
+import hashlib
 import io
 import json
 import logging
@@ -463,13 +464,14 @@ class _RejectError(Exception):
     def __init__(self, code: str, template: str, **params: object) -> None:
         super().__init__(code)
         self.code = code
-        self.error = CddpError(template, **params)
+        # a raw value in a message may be a shifted column holding a phone number: scrub it too
+        self.error = CddpError(template, **{k: scrub_pii(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
 def _issue(row: int, external_id: str | None, code: str, error: CddpError) -> dict:
     return {
         "row": row,
-        "external_id": external_id,
+        "external_id": scrub_pii(external_id),
         "code": code,
         "reason": str(error),
         "template": error.template,
@@ -607,8 +609,21 @@ def _finish(record: dict, counts: Counter) -> dict:
         if isinstance(value, str) and name not in _NOT_SCRUBBED:
             value, found = scrub_pii_counts(value)
             counts.update(found)
+        elif name == "external_id" and isinstance(value, str):
+            value = pseudonymous_id(value, counts)
         out[name] = value
     return out
+
+
+def pseudonymous_id(value: str, counts: Counter | None = None) -> str:
+    """A ticket id that is itself a contact detail (a desk filing calls under the caller's phone
+    number) becomes ``ref-<hash>``: the same id always gives the same value, so re-imports still match."""
+    scrubbed, found = scrub_pii_counts(value)
+    if scrubbed == value:
+        return value
+    if counts is not None:
+        counts.update(found)
+    return "ref-" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
 
 
 def _first(props: Mapping, *names: str) -> object:
@@ -943,8 +958,20 @@ def _load(data: bytes | str, name: str) -> tuple[str, object]:
         name=name,
         traffy=", ".join(TRAFFY_CSV_COLUMNS),
         template_columns=", ".join(LINE_TEMPLATE_COLUMNS),
-        columns=", ".join(sorted(header))[:300],
+        columns=_safe_header_text(header),
     )
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_:.-]{0,39}$")
+
+
+def _safe_header_text(header: set[str]) -> str:
+    """The first line of an unreadable CSV, for the error message — without echoing a citizen's row
+    when the file has no header: only names that look like column names (ASCII identifiers or known
+    Thai aliases) are shown, the rest counted."""
+    shown = sorted(h for h in header if _IDENTIFIER.match(h) or h in _LINE_ALIASES)
+    hidden = len(header) - len(shown)
+    return ", ".join(shown)[:300] + (f" (+{hidden} …)" if hidden else "")
 
 
 def _records_csv(text: str, fmt: str, name: str, result: ImportResult) -> Iterable[tuple[int, object]]:
@@ -1170,12 +1197,18 @@ def _moment(value: object) -> _dt.datetime | None:
         return None
 
 
+# How far a complaint has come; a re-import without newer channel activity never moves it backwards.
+_STATUS_RANK = {"waiting": 0, "forwarded": 1, "inprogress": 1, "finish": 2, "cancelled": 2}
+
+
 def merge_complaint(existing: Mapping, incoming: Mapping) -> tuple[dict, list[str]]:
     """Update ``existing`` with a re-imported version of the same complaint.
 
     Returns ``(merged, changed field names)``; ``merged`` is a new dict that keeps every field of
     ``existing`` not owned by the source. An incoming record whose ``last_activity`` is older than
     the existing one is stale and changes nothing; empty incoming values never blank existing data.
+    Without newer activity than the existing record, the status only moves forwards (waiting →
+    in progress → finish): a re-imported dump does not undo what the work-order flow-back set.
     Raises :class:`CddpError` when the two are not the same complaint.
     """
     if dedupe_key(existing) != dedupe_key(incoming):
@@ -1189,6 +1222,7 @@ def merge_complaint(existing: Mapping, incoming: Mapping) -> tuple[dict, list[st
     if old is not None and new is not None and new < old:
         return merged, []
     changed = []
+    newer = old is not None and new is not None and new > old
     for name in SOURCE_OWNED:
         value = incoming.get(name)
         if value is None or value == "":
@@ -1196,6 +1230,8 @@ def merge_complaint(existing: Mapping, incoming: Mapping) -> tuple[dict, list[st
         current = merged.get(name)
         if name in ("reported_at", "last_activity") and _moment(current) == _moment(value):
             continue
+        if name == "status" and not newer and _STATUS_RANK.get(value, 0) < _STATUS_RANK.get(current, 0):
+            continue  # the order moved it on here (work-order flow-back); the same old dump never moves it back
         if current != value:
             merged[name] = value
             changed.append(name)
