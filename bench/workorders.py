@@ -224,7 +224,7 @@ def main() -> int:
     if not args.no_qgis:
         q = run_qgis(str(ws))
         print(f"  snap (QGIS extractbyexpression + joinbynearest) {q['snap']:6.2f} s  {q['matched']:,} joined "
-              f"→ cddp is {q['snap'] / t_snap:.1f}× faster")  # fmt: skip
+              f"→ QGIS / cddp = {q['snap'] / t_snap:.2f}×")  # fmt: skip
     shutil.rmtree(OUT / "__pycache__", ignore_errors=True)
     return 0
 

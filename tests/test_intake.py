@@ -5,6 +5,7 @@ idempotence), in the core and through the Processing algorithms."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -345,6 +346,31 @@ def test_algorithms_import_with_area_and_rejected_output_then_generate(ws, tmp_p
     assert run("generateworkorders", {"WORKSPACE": ws})["CREATED"] == 0
 
 
+def test_the_municipal_sla_policy_is_stored_in_the_workspace_and_used(ws, provider):
+    from qgis.core import QgsProcessingException
+
+    assert workspace.work_order_policy(ws) == (workorders.DEFAULT_SLA, frozenset())
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    # Friday 20 Nov 2026 09:00 Bangkok; the P3 road order is due 2 working days later — with
+    # Monday 23 Nov a holiday, that is Wednesday 25 Nov 09:00
+    with pytest.raises(QgsProcessingException, match="SLA setting 'P3 two days' is not of the form"):
+        run("generateworkorders", {"WORKSPACE": ws, "SLA": "P3 two days"})
+    assert query(ws, "SELECT count(*) FROM work_orders") == [(0,)]
+    assert workspace.work_order_policy(ws)[0] == workorders.DEFAULT_SLA  # nothing stored from a bad run
+    workspace.save_work_order_policy(ws, sla="P3=2wd, P2=12h", holidays="2569-11-23")
+    rep = intake.generate_work_orders(ws, "tester", now=NOW, from_complaints=False, from_lamps=False)
+    assert rep.created == 2
+    due = dict(query(ws, "SELECT priority, due_at FROM work_orders"))
+    assert due["P3"] == "2026-11-25T02:00:00.000Z"
+    sla, holidays = workspace.work_order_policy(ws)
+    assert (workorders.sla_text(sla), sorted(holidays)) == ("P1=4h, P2=12h, P3=2wd, P4=20wd", [dt.date(2026, 11, 23)])
+    out = run("generateworkorders", {"WORKSPACE": ws, "SLA": "P1=2h", "HOLIDAYS": "2026-12-05 2026-12-07"})
+    assert out["CREATED"] >= 1
+    sla, holidays = workspace.work_order_policy(ws)
+    assert str(sla["P1"]) == "2h" and str(sla["P2"]) == "24h"  # the text given is the whole policy
+    assert len(holidays) == 2
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -373,3 +399,27 @@ def test_unknown_categories_are_filed_as_other_and_counted(ws):
     assert rep.unknown_tags == {"เสียงรบกวน": 2, "สัตว์จรจัด": 1}
     assert rep.by_category == {"other": 2, "road": 1}
     assert query(ws, "SELECT categories_raw FROM complaints WHERE external_id = '2026-UNK003'") == [("สัตว์จรจัด",)]
+
+
+def test_import_and_generate_through_cddp_process(ws, tmp_path):
+    from tests.conftest import run_cddp_process
+
+    dump = tmp_path / "dump.csv"
+    dump.write_bytes(traffy_csv(ROWS))
+    profile = tmp_path / "profile"
+    res = run_cddp_process(
+        ["run", "cddp:importcomplaints", "--", f"INPUT={dump}", f"WORKSPACE={ws}", "MAX_DISTANCE=30",
+         f"REJECTED={tmp_path / 'rejected.csv'}"], profile=profile,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "INSERTED:\t5" in res.stdout and "081" not in res.stdout + res.stderr
+    res = run_cddp_process(
+        ["run", "cddp:generateworkorders", "--", f"WORKSPACE={ws}", "SLA=P3=3wd", "HOLIDAYS=2569-12-05"],
+        profile=profile,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "CREATED:\t6" in res.stdout and "P3=3wd" in res.stdout
+    assert str(workspace.work_order_policy(ws)[0]["P3"]) == "3wd"
+    bad = run_cddp_process(["run", "cddp:importcomplaints", "--", f"INPUT={tmp_path}/none.csv", f"WORKSPACE={ws}"],
+                           profile=profile)  # fmt: skip
+    assert bad.returncode != 0

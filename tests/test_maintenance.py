@@ -399,3 +399,23 @@ def test_registered_algorithm_through_processing_run(provider, town, tmp_path):
     )  # fmt: skip
     assert (out["SELECTED"], out["HOUSEHOLDS"], out["VULNERABLE"]) == (2, 4, 2)
     assert "households_served" in (tmp_path / "plan.csv").read_text(encoding="utf-8")
+
+
+def test_through_cddp_process_from_a_fresh_shell(town, tmp_path):
+    from tests.conftest import run_cddp_process
+
+    res = run_cddp_process(
+        ["run", "cddp:maintenanceplan", "--", f"WORKSPACE={town}", "BUDGET=700000", "UNIT_COSTS=overlay=450",
+         f"OUTPUT={tmp_path / 'plan.gpkg'}", f"SUMMARY={tmp_path / 'plan.csv'}"],
+        profile=tmp_path / "profile",
+    )  # fmt: skip
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "SELECTED:\t" in res.stdout and "HOUSEHOLDS:\t" in res.stdout
+    assert (tmp_path / "plan.gpkg").exists() and "households_served" in (tmp_path / "plan.csv").read_text("utf-8")
+    assert not any(secret in res.stdout + res.stderr for secret in SECRET_NAMES)
+    bad = run_cddp_process(
+        ["run", "cddp:maintenanceplan", "--", f"WORKSPACE={town}", "BUDGET=1000000", "UNIT_COSTS=asphalt=300",
+         f"OUTPUT={tmp_path / 'plan2.gpkg'}"],
+        profile=tmp_path / "profile",
+    )  # fmt: skip
+    assert bad.returncode != 0 and "Unknown treatment 'asphalt'" in bad.stdout + bad.stderr

@@ -361,6 +361,21 @@ def test_sla_defaults_and_configuration():
         workorders.due_time(CREATED, "P3", holidays=["13/04"])
 
 
+def test_sla_and_holidays_as_text():
+    targets = workorders.parse_sla_text("p1 = 2h; P3=๓ วันทำการ\nP4: 10wd")
+    assert workorders.sla_text(targets) == "P1=2h, P2=24h, P3=3wd, P4=10wd"  # P2 keeps its default
+    assert workorders.parse_sla_text(workorders.sla_text(targets)) == targets
+    assert workorders.parse_sla_text("") == workorders.DEFAULT_SLA
+    with pytest.raises(CddpError, match="SLA setting 'P1 4h' is not of the form P1=4h"):
+        workorders.parse_sla_text("P1 4h")
+    with pytest.raises(CddpError, match="'P5' is not a priority"):
+        workorders.parse_sla_text("P5=1h")
+    days = workorders.parse_holidays_text("2569-04-13, 2026-04-14;๒๕๖๙-๐๔-๑๕\n")
+    assert workorders.holidays_text(days) == "2026-04-13, 2026-04-14, 2026-04-15"
+    with pytest.raises(CddpError, match="Holiday '13/04/2569' is not a date"):
+        workorders.parse_holidays_text("2026-04-12 13/04/2569")
+
+
 def test_sla_state():
     p1 = {"status": "assigned", "created_at": "2026-05-15T03:00:00Z", "due_at": "2026-05-15T07:00:00Z"}
     assert workorders.sla_state(p1, "2026-05-15T05:00:00Z") == "on_time"

@@ -391,10 +391,11 @@ def generate_work_orders(
     cluster_distance: float | None = None,
     now: object = None,
     sla: Mapping[str, object] | None = None,
-    holidays: Iterable[object] = (),
+    holidays: Iterable[object] | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> GenerateReport:
-    """Create the work orders the workspace's complaints and condition call for (module doc)."""
+    """Create the work orders the workspace's complaints and condition call for (module doc).
+    ``sla``/``holidays`` default to the workspace's policy (:func:`workspace.work_order_policy`)."""
     import numpy as np
     import shapely
 
@@ -414,6 +415,12 @@ def generate_work_orders(
     moment = workorders._now() if now is None else workorders._moment(now, "now")
     created_at = _complaints.format_utc(moment)
     _workspace_crs(workspace_path)
+    if sla is None or holidays is None:
+        from .workspace import work_order_policy
+
+        ws_sla, ws_holidays = work_order_policy(workspace_path)
+        sla = ws_sla if sla is None else sla
+        holidays = ws_holidays if holidays is None else holidays
     report = GenerateReport()
     con = gpkg.connect(workspace_path)
     try:

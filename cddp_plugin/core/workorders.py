@@ -277,6 +277,39 @@ def sla_targets(overrides: Mapping[str, object] | None = None) -> dict[str, SlaT
     return targets
 
 
+def parse_sla_text(text: str | None) -> dict[str, SlaTarget]:
+    """An SLA policy written as text, e.g. ``P1=4h, P2=24h, P3=5wd, P4=20wd`` (``;`` or new lines
+    also separate, Thai digits and units accepted); priorities not named keep their default."""
+    overrides: dict[str, str] = {}
+    for part in re.split(r"[,;\n]+", to_arabic_digits(text or "")):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        if not sep:
+            key, sep, value = part.partition(":")
+        if not sep or not value.strip():
+            raise CddpError(
+                translate("core", "SLA setting '{part}' is not of the form P1=4h or P3=5wd."), part=part.strip()
+            )
+        overrides[key.strip().upper()] = value.strip()
+    return sla_targets(overrides)
+
+
+def sla_text(targets: Mapping[str, SlaTarget]) -> str:
+    """The text form :func:`parse_sla_text` reads."""
+    return ", ".join(f"{p}={targets[p]}" for p in PRIORITIES if p in targets)
+
+
+def parse_holidays_text(text: str | None) -> frozenset[_dt.date]:
+    """Holidays written as text: dates ``YYYY-MM-DD`` (or Buddhist-era years) separated by commas,
+    semicolons, spaces or new lines."""
+    return parse_holidays(p for p in re.split(r"[,;\s]+", text or "") if p)
+
+
+def holidays_text(holidays: Iterable[_dt.date]) -> str:
+    return ", ".join(d.isoformat() for d in sorted(holidays))
+
+
 def parse_holidays(holidays: Iterable[object]) -> frozenset[_dt.date]:
     """Dates from ``date`` objects or ``YYYY-MM-DD`` text (Buddhist-era years accepted)."""
     out = set()

@@ -113,6 +113,41 @@ def read_meta(path: str | os.PathLike) -> dict[str, str] | None:
         con.close()
 
 
+POLICY_SLA, POLICY_HOLIDAYS = "work_order_sla", "work_order_holidays"
+
+
+def work_order_policy(path: str | os.PathLike) -> tuple[dict, frozenset]:
+    """The workspace's SLA targets per priority and its holidays (the defaults and none when unset):
+    the municipality's own policy, stored in ``cddp_meta`` so every tool that opens the workspace
+    (the Processing algorithms, the Work orders dock) computes the same due times."""
+    from . import workorders
+
+    meta = read_meta(path) or {}
+    return workorders.parse_sla_text(meta.get(POLICY_SLA)), workorders.parse_holidays_text(meta.get(POLICY_HOLIDAYS))
+
+
+def save_work_order_policy(path: str | os.PathLike, sla: str | None = None, holidays: str | None = None) -> None:
+    """Store an SLA policy and/or holidays (text as :func:`workorders.parse_sla_text` and
+    :func:`workorders.parse_holidays_text` read; checked before anything is written)."""
+    from . import workorders
+
+    values = {}
+    if sla is not None:
+        values[POLICY_SLA] = workorders.sla_text(workorders.parse_sla_text(sla))
+    if holidays is not None:
+        values[POLICY_HOLIDAYS] = workorders.holidays_text(workorders.parse_holidays_text(holidays))
+    if not values:
+        return
+    if read_meta(path) is None:
+        raise CddpError(translate("core", "{path} is not a CDDP workspace."), path=os.fspath(path))
+    con = sqlite3.connect(os.fspath(path))
+    try:
+        with con:
+            con.executemany("INSERT OR REPLACE INTO cddp_meta (key, value) VALUES (?, ?)", values.items())
+    finally:
+        con.close()
+
+
 def _check_target(path: Path) -> None:
     if path.suffix.lower() != ".gpkg":
         raise CddpError(translate("core", "The workspace file must end in .gpkg: {path}"), path=str(path))

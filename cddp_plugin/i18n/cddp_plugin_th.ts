@@ -254,10 +254,6 @@ Owner and resident names are included only when INCLUDE_PERSONAL_DATA is ticked;
             <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
         </message>
         <message>
-            <source>Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.</source>
-            <translation>สร้างใบสั่งงานซ่อมบำรุงในพื้นที่ทำงาน: ทรัพย์สินหนึ่งรายการต่อหมวดงานมีใบสั่งงานที่เปิดอยู่ได้ใบเดียว ที่มา: ช่วงถนนที่มีค่า PCI ต่ำกว่า PCI_BELOW (หรือถ้าไม่มี PCI ใช้ค่า PASER ไม่เกิน PASER_AT_MOST); ไฟฟ้าสาธารณะที่ต้องซ่อม (ดับ ดับบางดวง กะพริบ ติดค้างกลางวัน เสาชำรุด สูญหาย) โดยกลุ่มไฟดับแต่ละกลุ่มได้ใบสั่งงานเดียวที่ความเร่งด่วน P2; และเรื่องร้องเรียนที่ยังไม่ปิด — เรื่องที่เกี่ยวกับทรัพย์สินซึ่งมีใบสั่งงานหมวดเดียวกันเปิดอยู่แล้วจะแนบเข้ากับใบนั้น เรื่องที่ไม่ผูกกับทรัพย์สินจะได้ใบสั่งงานของตัวเอง เรียกซ้ำได้โดยไม่สร้างซ้ำ ใบสั่งงานใหม่และการแนบทุกครั้งบันทึกในประวัติใบสั่งงาน กำหนดเสร็จตาม SLA ของความเร่งด่วน</translation>
-        </message>
-        <message>
             <source>From open complaints</source>
             <translation>จากเรื่องร้องเรียนที่ยังไม่ปิด</translation>
         </message>
@@ -300,6 +296,30 @@ Owner and resident names are included only when INCLUDE_PERSONAL_DATA is ticked;
         <message>
             <source>Complaints attached to open orders: {attached}; already on an order: {linked}; assets that already had an open order: {skipped}.</source>
             <translation>เรื่องร้องเรียนที่แนบกับใบสั่งงานที่เปิดอยู่: {attached}; มีใบสั่งงานอยู่แล้ว: {linked}; ทรัพย์สินที่มีใบสั่งงานเปิดอยู่แล้ว: {skipped}</translation>
+        </message>
+        <message>
+            <source>Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.
+
+SLA (e.g. P1=4h, P2=24h, P3=5wd, P4=20wd: hours or working days) and HOLIDAYS (dates such as 2026-04-13, 2569-04-14) are the municipality's policy: when given they are stored in the workspace, and the Work orders dock uses them too; left empty, the workspace's stored policy (or the defaults above, no holidays) applies.</source>
+            <translation>สร้างใบสั่งงานซ่อมบำรุงในพื้นที่ทำงาน: ทรัพย์สินหนึ่งรายการต่อหมวดงานมีใบสั่งงานที่เปิดอยู่ได้ใบเดียว ที่มา: ช่วงถนนที่มีค่า PCI ต่ำกว่า PCI_BELOW (หรือถ้าไม่มี PCI ใช้ค่า PASER ไม่เกิน PASER_AT_MOST); ไฟฟ้าสาธารณะที่ต้องซ่อม (ดับ ดับบางดวง กะพริบ ติดค้างกลางวัน เสาชำรุด สูญหาย) โดยกลุ่มไฟดับแต่ละกลุ่มได้ใบสั่งงานเดียวที่ความเร่งด่วน P2; และเรื่องร้องเรียนที่ยังไม่ปิด — เรื่องที่เกี่ยวกับทรัพย์สินซึ่งมีใบสั่งงานหมวดเดียวกันเปิดอยู่แล้วจะแนบเข้ากับใบนั้น เรื่องที่ไม่ผูกกับทรัพย์สินจะได้ใบสั่งงานของตัวเอง เรียกซ้ำได้โดยไม่สร้างซ้ำ ใบสั่งงานใหม่และการแนบทุกครั้งบันทึกในประวัติใบสั่งงาน กำหนดเสร็จตาม SLA ของความเร่งด่วน
+
+SLA (เช่น P1=4h, P2=24h, P3=5wd, P4=20wd: เป็นชั่วโมงหรือวันทำการ) และ HOLIDAYS (วันหยุด เช่น 2026-04-13, 2569-04-14) เป็นนโยบายของเทศบาล: เมื่อระบุจะบันทึกไว้ในพื้นที่ทำงาน และแผงใบสั่งงานใช้ค่าเดียวกัน หากเว้นว่างจะใช้นโยบายที่บันทึกไว้ในพื้นที่ทำงาน (หรือค่าเริ่มต้นข้างต้น ไม่มีวันหยุด)</translation>
+        </message>
+        <message>
+            <source>SLA per priority (empty: the workspace's policy)</source>
+            <translation>SLA ตามความเร่งด่วน (ว่าง: ใช้นโยบายของพื้นที่ทำงาน)</translation>
+        </message>
+        <message>
+            <source>Holidays, not working days (empty: the workspace's)</source>
+            <translation>วันหยุด ไม่นับเป็นวันทำการ (ว่าง: ใช้ของพื้นที่ทำงาน)</translation>
+        </message>
+        <message>
+            <source>SLA: {sla}; holidays: {holidays}{saved}.</source>
+            <translation>SLA: {sla}; วันหยุด: {holidays} วัน{saved}</translation>
+        </message>
+        <message>
+            <source> (saved in the workspace)</source>
+            <translation> (บันทึกไว้ในพื้นที่ทำงานแล้ว)</translation>
         </message>
     </context>
     <context>
@@ -2646,6 +2666,10 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>The area layer {layer} has no CRS; set it in the layer properties.</source>
             <translation>ชั้นข้อมูลพื้นที่ {layer} ไม่มีระบบพิกัด กรุณากำหนดในคุณสมบัติชั้นข้อมูล</translation>
+        </message>
+        <message>
+            <source>SLA setting '{part}' is not of the form P1=4h or P3=5wd.</source>
+            <translation>ค่า SLA '{part}' ไม่อยู่ในรูปแบบ P1=4h หรือ P3=5wd</translation>
         </message>
     </context>
 </TS>

@@ -156,6 +156,7 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
     NAME, GROUP_ID = "generateworkorders", "work"
     COMPLAINTS, CONDITION, LAMPS = "FROM_COMPLAINTS", "FROM_CONDITION", "FROM_LAMPS"
     PCI_BELOW, PASER_AT_MOST = "PCI_BELOW", "PASER_AT_MOST"
+    SLA, HOLIDAYS = "SLA", "HOLIDAYS"
 
     def displayName(self):
         return self.tr("Generate work orders")
@@ -165,7 +166,8 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA."
+            "Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.\n\n"
+            "SLA (e.g. P1=4h, P2=24h, P3=5wd, P4=20wd: hours or working days) and HOLIDAYS (dates such as 2026-04-13, 2569-04-14) are the municipality's policy: when given they are stored in the workspace, and the Work orders dock uses them too; left empty, the workspace's stored policy (or the defaults above, no holidays) applies."
         )
 
     def initAlgorithm(self, config=None):
@@ -196,6 +198,11 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
                 maxValue=10,
             )
         )
+        for name, text in (
+            (self.SLA, self.tr("SLA per priority (empty: the workspace's policy)")),
+            (self.HOLIDAYS, self.tr("Holidays, not working days (empty: the workspace's)")),
+        ):
+            self.addParameter(QgsProcessingParameterString(name, text, optional=True))
         self.add_count_outputs(
             (
                 ("CREATED", self.tr("Work orders created")),
@@ -205,9 +212,19 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
-        from ..core import intake
+        from ..core import intake, workorders, workspace
 
         ws = self.workspace_path(parameters, context)
+        sla_text = self.parameterAsString(parameters, self.SLA, context).strip() or None
+        holidays_text = self.parameterAsString(parameters, self.HOLIDAYS, context).strip() or None
+        workspace.save_work_order_policy(ws, sla=sla_text, holidays=holidays_text)
+        sla, holidays = workspace.work_order_policy(ws)
+        feedback.pushInfo(
+            self.tr("SLA: {sla}; holidays: {holidays}{saved}.").format(
+                sla=workorders.sla_text(sla), holidays=len(holidays),
+                saved=self.tr(" (saved in the workspace)") if (sla_text or holidays_text) else "",
+            )
+        )  # fmt: skip
         report = intake.generate_work_orders(
             ws, getpass.getuser(),
             from_complaints=self.parameterAsBoolean(parameters, self.COMPLAINTS, context),
@@ -215,7 +232,7 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
             from_lamps=self.parameterAsBoolean(parameters, self.LAMPS, context),
             pci_below=self.parameterAsDouble(parameters, self.PCI_BELOW, context),
             paser_at_most=self.parameterAsInt(parameters, self.PASER_AT_MOST, context),
-            progress=feedback.setProgress,
+            sla=sla, holidays=holidays, progress=feedback.setProgress,
         )  # fmt: skip
         origin = report.created_by_origin
         feedback.pushInfo(

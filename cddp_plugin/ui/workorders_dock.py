@@ -50,6 +50,7 @@ from .. import qgis_workspace, settings
 from ..core import photos, schema
 from ..core import workorder_kpis as kpi
 from ..core import workorders as wo
+from ..core import workspace as workspace_core
 from ..core.complaints import BANGKOK, format_utc, parse_datetime, scrub_pii
 from ..core.errors import CddpError
 from ..core.impact import log_personal_data
@@ -206,6 +207,11 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
     # --- workspace layers -------------------------------------------------------------------------
     def workspace(self) -> str | None:
         return qgis_workspace.workspace_of_project(QgsProject.instance())
+
+    def policy(self) -> tuple[dict | None, frozenset]:
+        """The workspace's SLA targets and holidays (cddp:generateworkorders stores them)."""
+        ws = self.workspace()
+        return workspace_core.work_order_policy(ws) if ws else (None, frozenset())
 
     def layer(self, name: str) -> QgsVectorLayer | None:
         return qgis_workspace.project_layer(name)
@@ -593,9 +599,11 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 changes["assignee"] = assignee
         source = {k: v for k, v in order.items() if k != "_fid"}
         try:
+            sla, holidays = self.policy()
             updated, event = wo.transition(
-                source, to_status, actor=self.actor(), note=note, photo_hashes=self.pending_photos, changes=changes
-            )
+                source, to_status, actor=self.actor(), note=note, photo_hashes=self.pending_photos, changes=changes,
+                sla=sla, holidays=holidays,
+            )  # fmt: skip
         except CddpError as exc:
             self.message(error_text(exc), Qgis.MessageLevel.Warning)
             return False
@@ -780,6 +788,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         priority = self.newPriorityCombo.currentData() or "P3"
         existing = [o.get("wo_number") for o in self.orders]
         try:
+            sla, holidays = self.policy()
             if name == "complaints":
                 linked = record.get("work_order_uuid")
                 if linked and any(o.get("uuid") == linked for o in self.orders):
@@ -793,8 +802,9 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                     )
                     return None
                 order, event = wo.work_order_from_complaint(
-                    record, created_by=self.actor(), existing_numbers=existing, priority=priority
-                )
+                    record, created_by=self.actor(), existing_numbers=existing, priority=priority,
+                    sla=sla, holidays=holidays,
+                )  # fmt: skip
             else:
                 category = ASSET_CATEGORY[name]
                 ident = record.get("section_id") if name == "road_sections" else record.get("ref")
@@ -808,6 +818,8 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                     source="inspection",
                     asset_layer=name,
                     asset_uuid=record.get("uuid"),
+                    sla=sla,
+                    holidays=holidays,
                 )
         except CddpError as exc:
             self.message(error_text(exc), Qgis.MessageLevel.Warning)
