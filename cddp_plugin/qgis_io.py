@@ -41,20 +41,41 @@ def file_source(layer) -> tuple[str, str | None] | None:
 
 def read_layer(layer, feedback=None, fields: list[str] | None = None, selected_only: bool = False):
     """A QgsVectorLayer / QgsProcessingFeatureSource as a GeoDataFrame (index = QGIS feature id)."""
+    src = _file_read(layer, fields, selected_only)
+    if src is not None:
+        return _read_file(*src)
+    return _read_features(layer, feedback, fields, selected_only)
+
+
+def _file_read(layer, fields, selected_only=False) -> tuple | None:
+    """(path, layer name, fields, CRS WKT) when ``layer`` can be read straight from its file."""
+    if selected_only or isinstance(layer, QgsProcessingFeatureSource):
+        return None
+    src = file_source(layer)
+    if src is None:
+        return None
+    crs = layer.crs()
+    return (*src, fields, crs.toWkt() if crs.isValid() else None)
+
+
+def _read_file(path, name, fields, crs_text):
+    """Read with pyogrio — through GDAL's Arrow stream when pyarrow is installed (faster, and it
+    releases the GIL so that two files can be read at once). Touches no QGIS object: thread-safe."""
+    import pyogrio
+
+    gdf = pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=have_arrow())
+    if gdf.crs is None and crs_text:
+        gdf = gdf.set_crs(crs_text)
+    return gdf
+
+
+def _read_features(layer, feedback, fields, selected_only):
     import geopandas as gpd
     import numpy as np
-    import pyogrio
     import shapely
 
     crs = layer.sourceCrs() if hasattr(layer, "sourceCrs") else layer.crs()
     crs_text = crs.toWkt() if crs.isValid() else None
-    src = None if selected_only or isinstance(layer, QgsProcessingFeatureSource) else file_source(layer)
-    if src is not None:
-        path, name = src
-        gdf = pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=False)
-        if gdf.crs is None and crs_text:
-            gdf = gdf.set_crs(crs_text)
-        return gdf
     request = QgsFeatureRequest()
     if fields is not None:
         request.setSubsetOfAttributes(fields, layer.fields())
@@ -81,10 +102,35 @@ def read_layer(layer, feedback=None, fields: list[str] | None = None, selected_o
 
 
 def read_layers(layers: list, feedback=None, fields: list | None = None) -> list:
-    """Read several layers (``fields[i]``: the columns of layer i, None for all). Sequentially: reading
-    in threads was measured slower — building the frames holds the GIL."""
+    """Read several layers (``fields[i]``: the columns of layer i, None for all).
+
+    Plain files are read through GDAL's Arrow stream on two threads at once when pyarrow is
+    installed (1M households + 500k parcels: 1.3 s instead of 2.3 s one after the other); layers
+    read through QGIS's feature iterators are read in this thread.
+    """
     fields = fields or [None] * len(layers)
-    return [read_layer(lyr, feedback, f) for lyr, f in zip(layers, fields, strict=True)]
+    files = [_file_read(lyr, f) for lyr, f in zip(layers, fields, strict=True)]
+    if not have_arrow() or sum(src is not None for src in files) < 2:
+        return [read_layer(lyr, feedback, f) for lyr, f in zip(layers, fields, strict=True)]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(_read_file, *src) if src is not None else None for src in files]
+        return [fut.result() if fut is not None else _read_features(lyr, feedback, f, False)
+                for fut, lyr, f in zip(futures, layers, fields, strict=True)]  # fmt: skip
+
+
+def have_arrow() -> bool:
+    """Whether pyarrow is installed (looked up without importing it: QGIS start-up stays fast)."""
+    global _HAVE_ARROW
+    if _HAVE_ARROW is None:
+        import importlib.util
+
+        _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
+    return _HAVE_ARROW
+
+
+_HAVE_ARROW: bool | None = None
 
 
 def _py(value):
@@ -121,6 +167,13 @@ def write_gdf(gdf, destination: str, layer_name: str) -> str:
     if os.path.exists(path) and driver != "GPKG":
         os.remove(path)
     kwargs = {"layer": layer_name} if driver == "GPKG" else {}
+    if driver == "FlatGeobuf" and len(gdf) > 50_000 and (gdf.geometry.notna() & ~gdf.geometry.is_empty).all():
+        # GDAL stores a FlatGeobuf's features in the order of its Hilbert R-tree, re-reading each one
+        # from a temporary file: handing them over in (about) that order makes those reads
+        # sequential — 1M households in civil-registry order are written in 3.9 s instead of 6.6 s
+        import numpy as np
+
+        gdf = gdf.iloc[np.argsort(gdf.geometry.hilbert_distance(), kind="stable")]
     pyogrio.write_dataframe(gdf, path, driver=driver, **kwargs)
     return f"{path}|layername={layer_name}" if driver == "GPKG" else path
 

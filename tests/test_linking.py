@@ -158,3 +158,72 @@ def test_empty_inputs():
     r = link_households([shapely.Point(1, 1)], [], [])
     assert r.reason[0] == "no_parcel_within_distance"
     assert np.isnan(r.confidence[0])
+
+
+# --- the vectorised geometry agrees with GEOS ------------------------------------------------------
+
+
+def _odd_parcels():
+    """Parcels of every shape the measuring must handle: a box, a polygon with a hole, a two-part
+    MultiPolygon, a single-part MultiPolygon (workspace parcels), a repaired parcel that came out as a
+    GeometryCollection (polygon + stray line) and a ring whose first vertex comes back mid-way."""
+    donut = shapely.Polygon([(100, 0), (140, 0), (140, 40), (100, 40)], [[(110, 10), (130, 10), (130, 30), (110, 30)]])
+    two = shapely.MultiPolygon([shapely.box(200, 0, 210, 10), shapely.box(220, 0, 230, 10)])
+    single = shapely.MultiPolygon([shapely.box(300, 0, 320, 20)])
+    repaired = shapely.GeometryCollection([shapely.box(400, 0, 420, 20), shapely.LineString([(420, 20), (430, 30)])])
+    bowtie_like = shapely.Polygon([(500, 0), (520, 0), (510, 10), (500, 0), (490, 10), (490, 0), (500, 0)])
+    return [shapely.box(0, 0, 20, 20), donut, two, single, repaired, bowtie_like]
+
+
+def test_boundary_distance_matches_geos_for_every_parcel_shape(monkeypatch):
+    from cddp_plugin.core import linking
+
+    polys = np.array(_odd_parcels(), dtype=object)
+    rng = np.random.default_rng(7)
+    n = 30_000
+    which = rng.integers(0, len(polys), n)
+    minx, miny, maxx, maxy = shapely.bounds(polys[which]).T
+    px, py = rng.uniform(minx - 12, maxx + 12), rng.uniform(miny - 12, maxy + 12)
+    monkeypatch.setattr(linking, "_CHUNK", 4_000)  # many blocks on two threads
+    got = linking._boundary_distance(px, py, which, polys)
+    shapes = polys.copy()
+    shapes[4] = shapely.box(400, 0, 420, 20)  # the polygonal part of the repaired parcel
+    want = shapely.distance(shapely.points(px, py), shapely.boundary(shapes[which]))
+    assert np.allclose(got, want, rtol=0, atol=1e-9)
+
+
+def test_linking_is_the_same_in_one_block_and_in_many_threaded_blocks(monkeypatch):
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "bench"))
+    from synthetic import make_households, make_parcels
+
+    from cddp_plugin.core import linking
+
+    polys, ids, _codes, origins = make_parcels(12_000, seed=5)
+    pts, _truth = make_households(polys, origins, seed=6)
+    polys = np.concatenate([polys, np.array(_odd_parcels(), dtype=object)])
+    ids = np.concatenate([ids, np.array([f"odd{k}" for k in range(6)], dtype=object)])
+    odd_pts = shapely.points(
+        np.random.default_rng(1).uniform(-10, 530, 4000), np.random.default_rng(2).uniform(-10, 40, 4000)
+    )
+    pts = np.concatenate([pts, odd_pts, [shapely.MultiPoint([(105, 5), (0, 0)]), shapely.Point()]])
+    monkeypatch.setattr(linking, "WORKERS", 1)
+    monkeypatch.setattr(linking, "_CHUNK", 10**9)
+    whole = link_households(pts, polys, ids)
+    monkeypatch.setattr(linking, "WORKERS", 2)
+    monkeypatch.setattr(linking, "_CHUNK", 3_000)
+    blocks = link_households(pts, polys, ids)
+    for f in ("parcel_id", "method", "candidates", "reason"):
+        assert (getattr(whole, f) == getattr(blocks, f)).all(), f
+    for f in ("confidence", "distance"):
+        assert np.array_equal(getattr(whole, f), getattr(blocks, f), equal_nan=True), f
+    assert whole.parcel_id[-2] == "odd1" and whole.method[-2] == "within"  # the MultiPoint's first point
+    assert whole.reason[-1] == "no_location"
+    assert not np.isnan(whole.confidence[whole.parcel_id != None]).any()  # noqa: E711
+
+
+def test_candidates_text_is_what_json_dumps_writes():
+    from cddp_plugin.core.linking import _candidates_json
+
+    items = [('p"1', 3.456, "nearest"), ("ที่ดิน", float("nan"), "code"), ("x", 0.0, "location:within"), ("y", 1e-7, "w")]
+    want = [{"parcel": p, "distance_m": round(d, 2), "evidence": e} for p, d, e in items]
+    assert _candidates_json(items) == json.dumps(want, ensure_ascii=False)

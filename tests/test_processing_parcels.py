@@ -4,6 +4,7 @@ import json
 import sqlite3
 
 import pytest
+import shapely
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests.conftest import SHARED, run_cddp_process
@@ -191,3 +192,41 @@ def test_prue_yai_through_cddp_process(tmp_path):
     n, linked = con.execute("SELECT count(*), count(parcel_id) FROM households").fetchone()
     con.close()
     assert n > 5000 and linked / n > 0.9
+
+
+def test_a_large_town_from_two_files_to_flatgeobuf_keeps_every_household_and_its_link(tmp_path, provider):
+    """Two GeoPackages read at once (Arrow, two threads), linked, written to a FlatGeobuf in Hilbert
+    order: every household comes out once, with the link the core computes for it."""
+    import sys
+
+    import geopandas as gpd
+    import numpy as np
+    import pyogrio
+
+    from cddp_plugin import qgis_io
+    from cddp_plugin.core.linking import link_households
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import make_households, make_parcels
+
+    polys, ids, _codes, origins = make_parcels(30_000, seed=3)
+    pts, _truth = make_households(polys, origins, seed=4)
+    rng = np.random.default_rng(5)
+    order = rng.permutation(len(pts))  # civil-registry order, not spatial
+    pts = pts[order]
+    pc, hh, out = tmp_path / "parcels.gpkg", tmp_path / "households.gpkg", tmp_path / "linked.fgb"
+    gpd.GeoDataFrame({"pid": ids}, geometry=polys, crs="EPSG:32648").to_file(pc, engine="pyogrio")
+    gpd.GeoDataFrame({"hid": np.arange(len(pts)), "name_th": "บ้าน"}, geometry=pts, crs="EPSG:32648").to_file(
+        hh, engine="pyogrio"
+    )
+    assert qgis_io.have_arrow()
+    res = run("linkhouseholds", {"HOUSEHOLDS": str(hh), "PARCELS": str(pc), "PARCEL_ID_FIELD": "pid",
+                                 "OUTPUT": str(out)})  # fmt: skip
+    got = pyogrio.read_dataframe(out).set_index("hid").sort_index()
+    assert len(got) == len(pts) and got.index.is_unique and (got["name_th"] == "บ้าน").all()
+    want = link_households(pts, polys, ids)
+    assert res["LINKED"] == int((want.parcel_id != None).sum())  # noqa: E711
+    assert (got["parcel_id"].to_numpy(dtype=object) == want.parcel_id).all()
+    assert np.allclose(got["link_confidence"].to_numpy(float), want.confidence, equal_nan=True)
+    assert np.allclose(shapely.get_x(got.geometry.values), shapely.get_x(pts))

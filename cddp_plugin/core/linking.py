@@ -105,19 +105,122 @@ def _text_array(values, n) -> np.ndarray | None:
     return arr
 
 
-def _group_first(keys: np.ndarray, order_values: np.ndarray, descending: bool):
-    """Sort pairs by (key, value) and return (sorted index, start of each key group, group sizes)."""
-    vals = -order_values if descending else order_values
-    order = np.lexsort((vals, keys))
+WORKERS = 2  # threads for the vectorised geometry (shapely and numpy release the GIL); the machine has 2 cores
+_CHUNK = 200_000  # pairs per block: bounded memory for the per-segment arrays
+
+
+def _in_threads(func, n: int, chunk: int = _CHUNK) -> list:
+    """``func(start, stop)`` over ``range(n)`` in blocks, on up to :data:`WORKERS` threads, in order."""
+    blocks = [(a, min(a + chunk, n)) for a in range(0, n, chunk)] or [(0, 0)]
+    if len(blocks) == 1 or WORKERS < 2:
+        return [func(a, b) for a, b in blocks]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        return list(pool.map(lambda ab: func(*ab), blocks))
+
+
+def _query(tree, geoms: np.ndarray, **kwargs) -> tuple[np.ndarray, np.ndarray]:
+    """``tree.query`` in two halves on two threads (GEOS releases the GIL); pairs sorted by input."""
+    half = (len(geoms) + 1) // 2
+    if len(geoms) < 20_000:
+        return tree.query(geoms, **kwargs)
+    parts = _in_threads(lambda a, b: tree.query(geoms[a:b], **kwargs), len(geoms), half)
+    starts = (0, half)
+    return (np.concatenate([q[0] + o for q, o in zip(parts, starts, strict=True)]),
+            np.concatenate([q[1] for q in parts]))  # fmt: skip
+
+
+def _boundary_distance(px: np.ndarray, py: np.ndarray, pair_poly: np.ndarray, polys: np.ndarray) -> np.ndarray:
+    """Distance from each point (``px``, ``py``) to the boundary of ``polys[pair_poly]``.
+
+    Inside a parcel that is how deep the point lies; outside it, the distance to the parcel. Parcels
+    made of one ring (nearly all) are measured with numpy on their segments, in blocks on two threads
+    — GEOS would first build a ring geometry per parcel, which costs more than the measuring; parcels
+    with holes or several parts go to GEOS (``shapely.boundary``).
+    """
+    import shapely
+
+    out = np.empty(len(pair_poly))
+    if not len(pair_poly):
+        return out
+    uniq, inv = np.unique(pair_poly, return_inverse=True)
+    geoms = polys[uniq]
+    coords, owner = shapely.get_coordinates(geoms, return_index=True)
+    counts = np.bincount(owner, minlength=len(uniq))
+    first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    last = first + counts - 1
+    has = counts >= 4
+    same_as_first = (coords == coords[first[owner]]).all(axis=1)
+    # one ring: it closes at its last coordinate and nowhere before (a second ring would close first)
+    simple = has & (np.bincount(owner, weights=same_as_first, minlength=len(uniq)) == 2)
+    simple[has] &= (coords[last[has]] == coords[first[has]]).all(axis=1)
+    pair_simple = simple[inv]
+    k_simple = np.flatnonzero(pair_simple)
+    x, y = coords[:, 0], coords[:, 1]
+
+    def measure(a: int, b: int) -> None:
+        k = k_simple[a:b]
+        g = inv[k]
+        nseg = counts[g] - 1
+        seg_start = np.cumsum(nseg) - nseg
+        total = int(nseg.sum())
+        pair = np.repeat(np.arange(len(k)), nseg)
+        s = np.repeat(first[g] - seg_start, nseg) + np.arange(total)
+        ax, ay = x[s], y[s]
+        dx, dy = x[s + 1] - ax, y[s + 1] - ay
+        qx, qy = px[k][pair] - ax, py[k][pair] - ay
+        length2 = dx * dx + dy * dy
+        t = np.clip((qx * dx + qy * dy) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
+        ex, ey = qx - t * dx, qy - t * dy
+        out[k] = np.sqrt(np.minimum.reduceat(ex * ex + ey * ey, seg_start))
+
+    _in_threads(measure, len(k_simple), _CHUNK // 4)
+    rest = np.flatnonzero(~pair_simple)
+    if rest.size:
+        rest_geoms = np.unique(inv[rest], return_inverse=True)
+        shapes = geoms[rest_geoms[0]].copy()
+        for j in np.flatnonzero(shapely.get_type_id(shapes) == 7):  # a repaired parcel: its polygonal parts
+            parts = shapely.get_parts(shapes[j])
+            polygons = shapely.get_parts(parts[np.isin(shapely.get_type_id(parts), (3, 6))])
+            shapes[j] = shapely.multipolygons(polygons)
+        bounds = shapely.boundary(shapes)
+        out[rest] = shapely.distance(shapely.points(px[rest], py[rest]), bounds[rest_geoms[1]])
+    return out
+
+
+def _group(keys: np.ndarray, values: np.ndarray, descending: bool):
+    """Group pairs by key (STRtree results come sorted by key) and order each group by value.
+
+    Returns (order, starts, sizes): ``order[starts[g]]`` is the best pair of group ``g``. Only the
+    groups with several pairs are sorted — most households meet one parcel.
+    """
+    order = np.arange(len(keys))
+    if len(keys) and (np.diff(keys) < 0).any():
+        order = np.argsort(keys, kind="stable")
     sk = keys[order]
     starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]]) if len(sk) else np.array([], dtype=int)
     sizes = np.diff(np.r_[starts, len(sk)]) if len(sk) else np.array([], dtype=int)
+    multi = np.flatnonzero(sizes > 1)
+    if multi.size:
+        m_sizes = sizes[multi]
+        members = np.repeat(starts[multi] - (np.cumsum(m_sizes) - m_sizes), m_sizes) + np.arange(int(m_sizes.sum()))
+        group = np.repeat(np.arange(multi.size), m_sizes)
+        vals = values[order[members]]
+        sub = np.lexsort((-vals if descending else vals, group))
+        order[members] = order[members][sub]
     return order, starts, sizes
 
 
 def _candidates_json(items) -> str:
-    return json.dumps([{"parcel": pid, "distance_m": round(float(d), 2), "evidence": ev} for pid, d, ev in items],
-                      ensure_ascii=False)  # fmt: skip
+    """The text ``json.dumps`` gives for the list of ``{"parcel", "distance_m", "evidence"}`` dicts,
+    written directly: it runs once per ambiguous household (tens of thousands in a town)."""
+    parts = []
+    for pid, d, ev in items:
+        d = round(float(d), 2)
+        parts.append(f'{{"parcel": {json.dumps(pid, ensure_ascii=False)}, "distance_m": {"NaN" if d != d else repr(d)}, '
+                     f'"evidence": {json.dumps(ev, ensure_ascii=False)}}}')  # fmt: skip
+    return "[" + ", ".join(parts) + "]"
 
 
 def link_households(
@@ -166,6 +269,10 @@ def link_households(
 
     has_pt = ~shapely.is_missing(pts)
     has_pt[has_pt] = ~shapely.is_empty(pts[has_pt])
+    multi = has_pt & (shapely.get_type_id(pts) == 4)
+    if multi.any():  # a household is one location: the first point of a MultiPoint
+        pts = pts.copy()
+        pts[multi] = shapely.get_geometry(pts[multi], 0)
     todo = ~manual & has_pt
     idx = np.flatnonzero(todo)
     valid_poly = ~shapely.is_missing(polys)
@@ -173,20 +280,15 @@ def link_households(
 
     # --- inside parcels -------------------------------------------------------------------------
     within_any = np.zeros(n, dtype=bool)
+    px, py = np.full(n, np.nan), np.full(n, np.nan)
+    if idx.size:
+        px[idx], py[idx] = shapely.get_x(pts[idx]), shapely.get_y(pts[idx])
     if idx.size and m:
-        qi_pts, qi_polys = tree.query(pts[idx], predicate="intersects")  # the boundary belongs to the parcel
+        qi_pts, qi_polys = _query(tree, pts[idx], predicate="intersects")  # the boundary belongs to the parcel
         hh = idx[qi_pts]
-        hit, inverse = np.unique(qi_polys, return_inverse=True)  # each parcel's rings once
-        hit_polys = polys[hit]
-        if (shapely.get_type_id(hit_polys) == 6).all() and (shapely.get_num_geometries(hit_polys) == 1).all():
-            hit_polys = shapely.get_geometry(hit_polys, 0)  # single-part MultiPolygons (workspace parcels)
+        depth = _boundary_distance(px[hh], py[hh], qi_polys, polys)
 
-        rings = shapely.get_exterior_ring(hit_polys) if not shapely.get_num_interior_rings(hit_polys).any() else None
-        if rings is None or shapely.is_missing(rings).any():  # holes or multipolygons: the whole boundary
-            rings = shapely.boundary(hit_polys)
-        depth = shapely.distance(pts[hh], rings[inverse])
-
-        order, starts, sizes = _group_first(hh, depth, descending=True)
+        order, starts, sizes = _group(hh, depth, descending=True)
         best_hh = hh[order][starts]
         best_poly = qi_polys[order][starts]
         best_depth = depth[order][starts]
@@ -212,10 +314,14 @@ def link_households(
     # --- nearest within max_distance ------------------------------------------------------------
     outside = idx[~within_any[idx]]
     if outside.size and m:
-        qi_pts, qi_polys = tree.query(pts[outside], predicate="dwithin", distance=p.max_distance)
+        r = p.max_distance  # parcels whose box is within reach, then their true distance
+        boxes = shapely.box(px[outside] - r, py[outside] - r, px[outside] + r, py[outside] + r)
+        qi_pts, qi_polys = _query(tree, boxes)
         hh = outside[qi_pts]
-        dist = shapely.distance(pts[hh], polys[qi_polys])
-        order, starts, sizes = _group_first(hh, dist, descending=False)
+        dist = _boundary_distance(px[hh], py[hh], qi_polys, polys)  # outside every parcel: to its boundary
+        near = dist <= r
+        hh, qi_polys, dist = hh[near], qi_polys[near], dist[near]
+        order, starts, sizes = _group(hh, dist, descending=False)
         sd, shh, spoly = dist[order], hh[order], qi_polys[order]
         d1 = sd[starts]
         second = np.where(sizes > 1, starts + 1, starts)

@@ -188,7 +188,8 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         summary = res.summary()
         self._report(summary, feedback)
 
-        out = hh.copy()
+        columns = list(hh.columns)
+        out = hh  # read for this run only: add the link columns in place (a copy of 1M rows costs memory)
         out["parcel_id"], out["link_method"] = res.parcel_id, res.method
         out["link_confidence"], out["link_distance_m"], out["link_candidates"] = (
             res.confidence,
@@ -214,7 +215,7 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         if parameters.get(self.OUTPUT) is not None:
             results[self.OUTPUT] = self._write(out, parameters, self.OUTPUT, context, hh_layer, "linked_households")
         if parameters.get(self.UNLINKED) is not None:
-            unlinked = hh.loc[res.reason != None].copy()  # noqa: E711
+            unlinked = out.loc[res.reason != None, columns].copy()  # noqa: E711
             unlinked["reason"] = res.reason[res.reason != None]  # noqa: E711
             results[self.UNLINKED] = self._write(
                 unlinked, parameters, self.UNLINKED, context, hh_layer, "unlinked_households"
