@@ -251,9 +251,9 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
 
     def _write(self, frame, parameters, name, context, like_layer, layer_name):
         destination = self.parameterAsOutputLayer(parameters, name, context)
-        frame = frame.reset_index(drop=True)
         if qgis_io.output_path(destination):
-            return qgis_io.write_gdf(frame, destination, layer_name)
+            return qgis_io.write_gdf(frame, destination, layer_name)  # pyogrio does not write the index
+        frame = frame.reset_index(drop=True)
         fields = qgis_io.qgs_fields_for(frame)
         sink, dest = self.parameterAsSink(parameters, name, context, fields, like_layer.wkbType(), like_layer.crs())
         qgis_io.write_to_sink(sink, frame, fields)
