@@ -224,6 +224,19 @@ def complaints_and_orders(shared: Path, out: Path, ws: Path) -> None:
             print(f"   {line}")
     print(f"   second run: {again['CREATED']} created  ({time.perf_counter() - t0:.1f} s)")
 
+    t0 = step("DEMO dispatch: the oldest complaint's order triaged and assigned, headless (its complaint follows)")
+    con = sqlite3.connect(ws)
+    number = con.execute(
+        "SELECT w.wo_number FROM work_orders w JOIN complaints c ON c.work_order_uuid = w.uuid "
+        "WHERE w.status = 'new' AND c.status = 'waiting' ORDER BY c.reported_at, w.wo_number LIMIT 1"
+    ).fetchone()[0]
+    con.close()
+    for status, extra in (("1", ["NOTE=DEMO: รับเรื่องแล้ว"]), ("2", ["TEAM=ทีมช่าง 1 (DEMO)"])):
+        r = cddp_process("run", "cddp:changeworkorder", "--", f"WORKSPACE={ws}", f"ORDER={number}", f"STATUS={status}",
+                         *extra)  # fmt: skip
+        print(f"   {r['WO_NUMBER']} → {r['NEW_STATUS']}; complaints that followed: {r['COMPLAINTS_CHANGED']}")
+    print(f"   ({time.perf_counter() - t0:.1f} s)")
+
     t0 = step("DEMO households: OSM residential buildings of Pathum Wan (the public data has no household registry)")
     homes = out / "pathumwan_homes.geojson"
     print(f"   {osm_homes(shared / 'pathumwan' / 'pathumwan.osm.pbf', homes)} residential buildings → household points")

@@ -21,7 +21,7 @@ os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 EXPECTED_ALGORITHMS = sorted(
     ["cddp:createworkspace", "cddp:importparcels", "cddp:importhouseholds", "cddp:linkhouseholds", "cddp:floodimpact",
      "cddp:importroads", "cddp:importstreetlights", "cddp:segmentroads", "cddp:roadcondition", "cddp:streetlightstatus",
-     "cddp:conditionsummary", "cddp:importcomplaints", "cddp:generateworkorders",
+     "cddp:conditionsummary", "cddp:importcomplaints", "cddp:generateworkorders", "cddp:changeworkorder",
      "cddp:maintenanceplan"]
 )  # fmt: skip
 

@@ -423,3 +423,67 @@ def test_import_and_generate_through_cddp_process(ws, tmp_path):
     bad = run_cddp_process(["run", "cddp:importcomplaints", "--", f"INPUT={tmp_path}/none.csv", f"WORKSPACE={ws}"],
                            profile=profile)  # fmt: skip
     assert bad.returncode != 0
+
+
+def test_change_work_order_walks_the_lifecycle_and_the_complaints_follow(ws):
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    intake.generate_work_orders(ws, "tester", now=NOW)
+    number = query(ws, "SELECT wo_number FROM work_orders WHERE title LIKE '%S1%'")[0][0]
+    before = query(ws, "SELECT count(*) FROM cddp_changelog")[0][0]
+
+    def status():
+        return query(ws, "SELECT status, team, assigned_at, completed_at FROM work_orders WHERE wo_number = ?", number)[
+            0
+        ]
+
+    def complaint():
+        return query(ws, "SELECT status FROM complaints WHERE external_id = '2026-AAA001'")[0][0]
+
+    with pytest.raises(CddpError, match=f"Work order {number}: cannot change status from new to completed"):
+        intake.change_work_order(ws, number, "completed", "somchai")
+    with pytest.raises(CddpError, match="There is no work order WO-2569-09999"):
+        intake.change_work_order(ws, "WO-2569-09999", "triaged", "somchai")
+    with pytest.raises(CddpError, match="earlier than its created_at"):
+        intake.change_work_order(ws, number, "triaged", "somchai", at="2026-11-19 10:00")
+    assert status()[0] == "new" and complaint() == "waiting"
+    assert query(ws, "SELECT count(*) FROM cddp_changelog")[0][0] == before  # refused: nothing written
+
+    rep = intake.change_work_order(ws, number, "triaged", "somchai", at="2026-11-20 10:00")
+    assert rep.complaints == [("2026-AAA001", "waiting", "inprogress")] and complaint() == "inprogress"
+    with pytest.raises(CddpError, match="to assign it, give a team or an assignee"):
+        intake.change_work_order(ws, number, "assigned", "somchai", at="2026-11-20 11:00")
+    intake.change_work_order(ws, number, "assigned", "somchai", at="2026-11-20 11:00", changes={"team": "ทีมถนน 1"})
+    intake.change_work_order(ws, number, "in_progress", "ช่างสมศักดิ์", at="2026-11-21 08:00")
+    rep = intake.change_work_order(ws, number, "completed", "ช่างสมศักดิ์", at="2026-11-21 15:30",
+                                   note="ปะหลุมแล้ว โทร 081-234-5678")  # fmt: skip
+    assert rep.complaints == [("2026-AAA001", "inprogress", "finish")]
+    assert status() == ("completed", "ทีมถนน 1", "2026-11-20T04:00:00.000Z", "2026-11-21T08:30:00.000Z")
+    notes = [r[0] for r in query(ws, "SELECT note FROM work_order_events WHERE note LIKE 'ปะหลุม%'")]
+    assert notes == ["ปะหลุมแล้ว โทร [ลบข้อมูลติดต่อ]"]
+    with pytest.raises(CddpError, match="needs a note saying why"):
+        intake.change_work_order(ws, number, "in_progress", "somchai", at="2026-11-22 09:00")  # rework needs a why
+    intake.change_work_order(ws, number, "verified", "somchai", at="2026-11-22 09:00")
+    by_uuid = query(ws, "SELECT uuid FROM work_orders WHERE wo_number = ?", number)[0][0]
+    intake.change_work_order(ws, by_uuid, "closed", "somchai", at="2026-11-22 09:05")
+    assert status()[0] == "closed" and complaint() == "finish"
+    events = query(ws, "SELECT from_status, to_status FROM work_order_events WHERE work_order_uuid = ? "
+                       "AND from_status IS NOT NULL ORDER BY event_at", by_uuid)  # fmt: skip
+    assert [e[1] for e in events][-6:] == ["triaged", "assigned", "in_progress", "completed", "verified", "closed"]
+    with pytest.raises(CddpError, match="closed is final"):
+        intake.change_work_order(ws, number, "triaged", "somchai")
+    logged = dict(query(ws, "SELECT layer, count(*) FROM cddp_changelog GROUP BY layer"))
+    assert logged["work_order_events"] >= 6 and logged["complaints"] >= 7
+
+
+def test_change_work_order_algorithm(ws, provider):
+    from qgis.core import QgsProcessingException
+
+    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    intake.generate_work_orders(ws, "tester", now=NOW)
+    number = query(ws, "SELECT wo_number FROM work_orders WHERE title LIKE '%S1%'")[0][0]
+    out = run("changeworkorder", {"WORKSPACE": ws, "ORDER": number, "STATUS": 1, "AT": "2026-11-20 10:00"})
+    assert (out["WO_NUMBER"], out["NEW_STATUS"], out["COMPLAINTS_CHANGED"]) == (number, "triaged", 1)
+    with pytest.raises(QgsProcessingException, match="cannot change status from triaged to closed"):
+        run("changeworkorder", {"WORKSPACE": ws, "ORDER": number, "STATUS": 7})
+    out = run("changeworkorder", {"WORKSPACE": ws, "ORDER": number, "STATUS": 8, "NOTE": "การไฟฟ้ารับไปซ่อม"})
+    assert out["NEW_STATUS"] == "cancelled" and out["COMPLAINTS_CHANGED"] == 0  # cancelling leaves complaints

@@ -25,6 +25,10 @@ Two workspace jobs on top of :mod:`complaints` (parsing, PII scrubbing, de-dupli
     complaints already linked to an order. Every new order and every attachment writes a
     ``work_order_events`` record.
 
+:func:`change_work_order`
+    One order to its next status, as the Work orders dock does it, for scripts and headless runs
+    (``cddp:changeworkorder``): the order, its history and its complaints in one transaction.
+
 Priorities (configurable): complaints P3, except electricity, wires, flooding and safety P2; road
 sections serious/failed P3, other bands below the threshold P4 (planned work); single lamps P3,
 outage clusters P2.
@@ -603,6 +607,86 @@ def _write_orders(con, srs: int, orders, events, complaint_links, user: str) -> 
             "UPDATE complaints SET work_order_uuid = ?, updated_by = ? WHERE fid = ?",
             [(order_uuid, user, fid) for order_uuid, fid in complaint_links],
         )
+
+
+@dataclass
+class ChangeReport:
+    """What :func:`change_work_order` did: the order after the change, its history event, and the
+    linked complaints whose status followed (``(external id, old status, new status)``)."""
+
+    order: dict
+    event: dict
+    complaints: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+
+def change_work_order(
+    workspace_path: str,
+    order: str,
+    to_status: str,
+    actor: str,
+    *,
+    at: object = None,
+    note: str | None = None,
+    changes: Mapping[str, object] | None = None,
+) -> ChangeReport:
+    """Move one work order (by number, e.g. ``WO-2569-00042``, or uuid) to ``to_status`` in the workspace.
+
+    The same step as the Work orders dock's buttons, without QGIS: :func:`workorders.transition`
+    checks it (allowed next states, required notes, times in order, a team to assign) with the
+    workspace's SLA policy; the order, its history event and its complaints' status
+    (:func:`workorder_kpis.complaint_status_after`) are written in one transaction through the
+    change log. Nothing is written when the change is refused.
+    """
+    from . import workorder_kpis
+    from .workspace import work_order_policy
+
+    _workspace_crs(workspace_path)
+    key = str(order or "").strip()
+    con = gpkg.connect(workspace_path)
+    try:
+        cur = con.execute("SELECT * FROM work_orders WHERE wo_number = ? OR uuid = ?", (key, key))
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        if len(rows) != 1:
+            raise CddpError(
+                translate("core", "There is no work order {order} in this workspace.")
+                if not rows
+                else translate("core", "{order} names more than one work order; use its uuid."),
+                order=key,
+            )
+        current = {n: v for n, v in zip(names, rows[0], strict=True) if n not in ("fid", "geom")}
+        fid = rows[0][names.index("fid")]
+        sla, holidays = work_order_policy(workspace_path)
+        updated, event = workorders.transition(
+            current, to_status, actor=actor, at=at, note=note, changes=changes, sla=sla, holidays=holidays
+        )
+        changed = [n for n in _ORDER_COLUMNS if n in updated and updated.get(n) != current.get(n)]
+        report = ChangeReport(order=updated, event=event)
+        complaint_rows = con.execute(
+            "SELECT fid, external_id, status FROM complaints WHERE work_order_uuid = ?", (current["uuid"],)
+        ).fetchall()
+        follow = []
+        for c_fid, ext, status in complaint_rows:
+            new = workorder_kpis.complaint_status_after(current.get("status"), to_status, status)
+            if new is not None and new != status:
+                follow.append((new, actor, c_fid))
+                report.complaints.append((ext, status, new))
+        with con:
+            if changed:
+                con.execute(
+                    f"UPDATE work_orders SET {', '.join(f'{n} = ?' for n in changed)}, updated_by = ? WHERE fid = ?",
+                    [updated[n] for n in changed] + [updated.get("updated_by") or actor, fid],
+                )
+            con.execute(
+                f"INSERT INTO work_order_events ({', '.join(_EVENT_COLUMNS)}, updated_by) "
+                f"VALUES ({', '.join('?' * (len(_EVENT_COLUMNS) + 1))})",
+                [event.get(c) for c in _EVENT_COLUMNS] + [actor],
+            )
+            con.executemany("UPDATE complaints SET status = ?, updated_by = ? WHERE fid = ?", follow)
+    finally:
+        con.close()
+    log.info("work order %s: %s → %s", updated.get("wo_number"), current.get("status"), to_status)
+    return report
 
 
 def keep_within(parsed: _complaints.ImportResult, area, area_label: str) -> _complaints.ImportResult:

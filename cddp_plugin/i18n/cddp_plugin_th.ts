@@ -59,6 +59,65 @@
         </message>
     </context>
     <context>
+        <name>ChangeWorkOrderAlgorithm</name>
+        <message>
+            <source>Change a work order's status</source>
+            <translation>เปลี่ยนสถานะใบสั่งงาน</translation>
+        </message>
+        <message>
+            <source>Work orders and complaints</source>
+            <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
+        </message>
+        <message>
+            <source>Moves one work order (ORDER: its number such as WO-2569-00042, or its uuid) to STATUS, as the buttons of the Work orders dock do: only allowed changes (new → triaged → assigned → in progress ⇄ on hold → completed → verified → closed, plus cancelled and duplicate); cancelling, marking a duplicate and sending a completed order back need a NOTE; assigning needs a TEAM or ASSIGNEE. AT back-dates the change (e.g. from a paper job sheet; Bangkok time when no offset is given) but never before the order's earlier steps. The change is recorded in the work-order history and the linked complaints follow (in progress, finished), through the change log. Phone numbers are removed from the note.</source>
+            <translation>ย้ายใบสั่งงานหนึ่งใบ (ORDER: เลขที่ เช่น WO-2569-00042 หรือ uuid) ไปเป็นสถานะ STATUS เหมือนปุ่มในแผงใบสั่งงาน: เปลี่ยนได้เฉพาะตามขั้นตอน (ใหม่ → คัดกรองแล้ว → มอบหมายแล้ว → กำลังดำเนินการ ⇄ พักงาน → ซ่อมเสร็จ → ตรวจรับแล้ว → ปิดงาน และยกเลิก ซ้ำ) การยกเลิก การระบุว่าซ้ำ และการส่งงานที่เสร็จแล้วกลับไปแก้ไข ต้องมีบันทึก (NOTE) การมอบหมายต้องระบุทีมช่าง (TEAM) หรือผู้รับผิดชอบ (ASSIGNEE) AT ใช้ลงเวลาย้อนหลัง (เช่น จากใบงานกระดาษ; เวลากรุงเทพฯ หากไม่ระบุเขตเวลา) แต่ต้องไม่ก่อนขั้นตอนก่อนหน้าของใบสั่งงาน การเปลี่ยนแปลงบันทึกในประวัติใบสั่งงาน และสถานะเรื่องร้องเรียนที่ผูกไว้จะเปลี่ยนตาม (กำลังดำเนินการ เสร็จสิ้น) ผ่านบันทึกการเปลี่ยนแปลง เบอร์โทรศัพท์ในบันทึกจะถูกลบออก</translation>
+        </message>
+        <message>
+            <source>Work order number or uuid</source>
+            <translation>เลขที่ใบสั่งงานหรือ uuid</translation>
+        </message>
+        <message>
+            <source>New status</source>
+            <translation>สถานะใหม่</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>บันทึก</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>ทีมช่าง</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>ผู้รับผิดชอบ</translation>
+        </message>
+        <message>
+            <source>When (empty: now; e.g. 2026-11-20 14:30)</source>
+            <translation>เวลา (ว่าง: ขณะนี้ เช่น 2026-11-20 14:30)</translation>
+        </message>
+        <message>
+            <source>Work order</source>
+            <translation>ใบสั่งงาน</translation>
+        </message>
+        <message>
+            <source>Status now</source>
+            <translation>สถานะขณะนี้</translation>
+        </message>
+        <message>
+            <source>Complaints whose status followed</source>
+            <translation>เรื่องร้องเรียนที่เปลี่ยนสถานะตาม</translation>
+        </message>
+        <message>
+            <source>{order}: {old} → {new}.</source>
+            <translation>{order}: {old} → {new}</translation>
+        </message>
+        <message>
+            <source>  complaint {ticket}: {old} → {new}</source>
+            <translation>  เรื่องร้องเรียน {ticket}: {old} → {new}</translation>
+        </message>
+    </context>
+    <context>
         <name>ConditionSummaryAlgorithm</name>
         <message>
             <source>Condition summary (table and chart)</source>
@@ -2670,6 +2729,14 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>SLA setting '{part}' is not of the form P1=4h or P3=5wd.</source>
             <translation>ค่า SLA '{part}' ไม่อยู่ในรูปแบบ P1=4h หรือ P3=5wd</translation>
+        </message>
+        <message>
+            <source>There is no work order {order} in this workspace.</source>
+            <translation>ไม่มีใบสั่งงาน {order} ในพื้นที่ทำงานนี้</translation>
+        </message>
+        <message>
+            <source>{order} names more than one work order; use its uuid.</source>
+            <translation>{order} ตรงกับใบสั่งงานมากกว่าหนึ่งใบ ให้ใช้ uuid</translation>
         </message>
     </context>
 </TS>

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..ui.icons import icon
-from .complaints_workorders import GenerateWorkOrdersAlgorithm, ImportComplaintsAlgorithm
+from .complaints_workorders import ChangeWorkOrderAlgorithm, GenerateWorkOrdersAlgorithm, ImportComplaintsAlgorithm
 from .create_workspace import CreateWorkspaceAlgorithm
 from .flood_impact import FloodImpactAlgorithm
 from .import_households import ImportHouseholdsAlgorithm
@@ -38,6 +38,7 @@ ALGORITHMS = (
     MaintenancePlanAlgorithm,
     ImportComplaintsAlgorithm,
     GenerateWorkOrdersAlgorithm,
+    ChangeWorkOrderAlgorithm,
 )
 
 
