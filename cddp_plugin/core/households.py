@@ -159,11 +159,13 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
             y=mapping["y"],
         )
 
-    def col(target):
+    def col(target):  # each column once, as a list (per-row access through pandas is slow)
         c = mapping.get(target)
-        return list(df[c]) if c else [None] * len(df)
+        return df[c].tolist() if c else [None] * len(df)
 
     codes, house_nos, villages = col("house_code"), col("house_no"), col("village_no")
+    members_col, soi_col, road_col = col("members"), col("soi"), col("road")
+    tambon_col, postcode_col, parcel_col = col("tambon_code"), col("postcode"), col("parcel_code")
     records, geoms = [], []
     seen_codes: dict[str, int] = {}
     if is_geo:
@@ -172,11 +174,12 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
         xs, ys = (col("lon"), col("lat")) if {"lat", "lon"} <= set(mapping) else (col("x"), col("y"))
     bx0, by0, bx1, by1 = THAILAND_LONLAT
     lonlat_input = not is_geo and {"lat", "lon"} <= set(mapping)
+    column_values = {str(c): df[c].tolist() for c in columns}  # row access through pandas costs ~100 µs a row
     for i in range(len(df)):
         row_no = i + 2 if not is_geo else i + 1  # CSV: header is row 1
-        original = {str(c): _text(df.iloc[i][c]) for c in columns}
 
-        def reject(reason, row_no=row_no, original=original):
+        def reject(reason, row_no=row_no, i=i):
+            original = {c: _text(values[i]) for c, values in column_values.items()}
             report.rejected.append({"row": row_no, "reason": reason, **original})
 
         code = None
@@ -243,17 +246,17 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
                 )
             )
             continue
-        members = _num(col("members")[i])
+        members = _num(members_col[i])
         records.append({
             "house_code": code,
             "house_no": hn.number,
             "village_no": village,
-            "soi": _text(col("soi")[i]),
-            "road": _text(col("road")[i]),
-            "tambon_code": _text(col("tambon_code")[i]),
-            "postcode": _text(col("postcode")[i]),
+            "soi": _text(soi_col[i]),
+            "road": _text(road_col[i]),
+            "tambon_code": _text(tambon_col[i]),
+            "postcode": _text(postcode_col[i]),
             "members": int(members) if members is not None and not math.isnan(members) else None,
-            "parcel_code": _text(col("parcel_code")[i]),
+            "parcel_code": _text(parcel_col[i]),
             "source": source_name,
             "_row": row_no,
         })  # fmt: skip
