@@ -602,6 +602,7 @@ def prepare_osm_roads(source, workspace_crs: str, layer_label: str | None = None
     if not keep:
         raise CddpError(translate("core", "{layer} has no highway=* ways (roads)."), layer=label)
     ids = frame["osm_id"].tolist() if "osm_id" in frame.columns else [None] * len(frame)
+    source_geoms = list(frame.geometry.values)  # one list, not a pandas lookup per road
     rows, geoms, labels = [], [], []
     for i in keep:
         t = tags[i]
@@ -625,7 +626,7 @@ def prepare_osm_roads(source, workspace_crs: str, layer_label: str | None = None
         rows.append({"road_code": None, "name_th": th, "name_en": en, "road_class": road_class, "surface": surface,
                      "owner": None, "lanes": parse_lanes(t.get("lanes")), "width_m": parse_width(t.get("width")),
                      "lit": parse_lit(t.get("lit")), "osm_id": oid, "note": None})  # fmt: skip
-        geoms.append(frame.geometry.iloc[i])
+        geoms.append(source_geoms[i])
         labels.append(row_label)
     crs = frame.crs if getattr(frame, "crs", None) is not None else "EPSG:4326"
     gdf = gpd.GeoDataFrame(rows, columns=[c for c in ROAD_COLUMNS if c != "length_m"], geometry=geoms, crs=crs)
@@ -694,7 +695,7 @@ def prepare_roads(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
     report.filtered = len(gdf) - len(keep)
     frame = gpd.GeoDataFrame(
         {k: [v[i] for i in keep] for k, v in out.items()},
-        geometry=[gdf.geometry.iloc[i] for i in keep],
+        geometry=[gdf.geometry.values[i] for i in keep],
         crs=gdf.crs,
     )
     return _finish(frame, [labels[i] for i in keep], workspace_crs, layer_label, source_crs, report), report
