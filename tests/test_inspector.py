@@ -49,6 +49,8 @@ def test_shows_parcel_households_and_aggregated_residents(loaded):
     dock, ws = loaded
     dock.show_parcel(parcel(dock, "03A001"))
     assert dock.codeValue.text() == "03A001"
+    assert dock.highlight is not None and dock.highlight.isVisible()  # the parcel stays outlined on the map
+    assert dock.highlight.scene() is dock.iface.mapCanvas().scene()
     assert dock.docValue.text() == "โฉนดที่ดิน"
     assert dock.areaValue.text().startswith("0-1-0")  # 400 m² = 1 ngan
     assert dock.householdTable.rowCount() == 2
@@ -118,3 +120,21 @@ def test_without_a_workspace_the_tools_explain_themselves(qgis_iface, qgis_new_p
         assert QgsProject.instance().count() == 0
     finally:
         plug.unload()
+
+
+def test_the_outline_goes_with_the_parcel_and_with_the_dock(loaded):
+    from qgis.gui import QgsHighlight
+
+    dock, _ws = loaded
+
+    def outlines():
+        return [i for i in dock.iface.mapCanvas().scene().items() if isinstance(i, QgsHighlight)]
+
+    dock.show_parcel(parcel(dock, "03A001"))
+    dock.show_parcel(parcel(dock, "03A002"))
+    assert len(outlines()) == 1
+    dock.show_parcel(None)
+    assert outlines() == [] and dock.highlight is None
+    dock.show_parcel(parcel(dock, "03A002"))
+    dock.disconnect_project()
+    assert outlines() == []

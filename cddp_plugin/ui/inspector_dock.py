@@ -8,8 +8,9 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import Qgis, QgsFeatureRequest, QgsProject, QgsVectorLayer
-from qgis.gui import QgsMapToolIdentifyFeature
+from qgis.gui import QgsHighlight, QgsMapToolIdentifyFeature
 from qgis.PyQt import uic
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem
 
 from .. import qgis_workspace, settings
@@ -37,6 +38,7 @@ class InspectorDock(QDockWidget, FORM_CLASS):
         self.parcel = None  # QgsFeature
         self.households: list = []  # QgsFeatures linked to the parcel
         self.tool = None
+        self.highlight = None  # QgsHighlight of the parcel shown, while it is shown
         header = self.householdTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -93,8 +95,31 @@ class InspectorDock(QDockWidget, FORM_CLASS):
             self.iface.mapCanvas().unsetMapTool(self.tool)
 
     # --- showing a parcel ------------------------------------------------------------------------
+    def _highlight(self, feature) -> None:
+        """Outline the parcel the dock is about on the map until another is picked or the dock closes."""
+        if self.highlight is not None:
+            self.iface.mapCanvas().scene().removeItem(self.highlight)
+            self.highlight = None
+        layer = self.layer("parcels")
+        if feature is None or layer is None or not feature.hasGeometry():
+            return
+        self.highlight = QgsHighlight(self.iface.mapCanvas(), feature.geometry(), layer)
+        self.highlight.setColor(QColor(213, 94, 0))  # vermilion: visible on imagery and tax maps, colour-blind-safe
+        self.highlight.setFillColor(QColor(213, 94, 0, 40))
+        self.highlight.setWidth(3)
+        self.highlight.show()
+
+    def disconnect_project(self) -> None:
+        """Called by the plugin when it unloads: nothing of the dock stays on the map."""
+        self._highlight(None)
+
+    def closeEvent(self, event) -> None:
+        self._highlight(None)
+        super().closeEvent(event)
+
     def show_parcel(self, feature) -> None:
         self.parcel = feature
+        self._highlight(feature)
         shown = feature is not None
         self.parcelGroup.setVisible(shown)
         self.hintLabel.setVisible(not shown)
