@@ -63,7 +63,13 @@ def _read_file(path, name, fields, crs_text):
     releases the GIL so that two files can be read at once). Touches no QGIS object: thread-safe."""
     import pyogrio
 
-    gdf = pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=have_arrow())
+    try:
+        gdf = pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=have_arrow())
+    except RuntimeError as exc:
+        if "arrow" not in str(exc).lower():
+            raise
+        # GDAL < 3.8.3 misreads boolean fields through Arrow and pyogrio refuses: the classic reader then
+        gdf = pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=False)
     if gdf.crs is None and crs_text:
         gdf = gdf.set_crs(crs_text)
     return gdf

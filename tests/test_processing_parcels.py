@@ -230,3 +230,33 @@ def test_a_large_town_from_two_files_to_flatgeobuf_keeps_every_household_and_its
     assert (got["parcel_id"].to_numpy(dtype=object) == want.parcel_id).all()
     assert np.allclose(got["link_confidence"].to_numpy(float), want.confidence, equal_nan=True)
     assert np.allclose(shapely.get_x(got.geometry.values), shapely.get_x(pts))
+
+
+def test_reading_files_with_boolean_fields_falls_back_from_arrow(tmp_path):
+    """GDAL < 3.8.3 misreads booleans through Arrow and pyogrio refuses such files: they are read the
+    classic way, with the same values, and files without booleans through Arrow give the same frame."""
+    import geopandas as gpd
+    import pandas as pd
+    import pyogrio
+
+    from cddp_plugin import qgis_io
+
+    frame = gpd.GeoDataFrame(
+        {"lit": [True, False], "lanes": pd.array([2, None], dtype="Int64"), "name_th": ["ถนนหลัก", None]},
+        geometry=[shapely.Point(0, 0), shapely.Point(5, 5)], crs="EPSG:32648",
+    )  # fmt: skip
+    path = tmp_path / "roads.gpkg"
+    pyogrio.write_dataframe(frame, path)
+    layer = QgsVectorLayer(str(path), "roads", "ogr")
+    other = QgsVectorLayer(str(path), "roads again", "ogr")
+    a, b = qgis_io.read_layers([layer, other])  # two files at once: the threaded path
+    for got in (a, b, qgis_io.read_layer(layer)):
+        assert got["lit"].tolist() == [True, False]
+        assert got["name_th"].tolist() == ["ถนนหลัก", None] and got["lanes"].isna().tolist() == [False, True]
+    plain = tmp_path / "plain.gpkg"
+    pyogrio.write_dataframe(frame.drop(columns="lit"), plain)
+    arrow = qgis_io.read_layer(QgsVectorLayer(str(plain), "plain", "ogr"))
+    classic = pyogrio.read_dataframe(plain, fid_as_index=True, use_arrow=False)
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(arrow.drop(columns="geometry")), pd.DataFrame(classic.drop(columns="geometry"))
+    )
