@@ -118,4 +118,8 @@ TH = {
     "'{value}' is not a period; expected one of {allowed}.": "'{value}' ไม่ใช่ช่วงเวลา ต้องเป็นหนึ่งใน {allowed}",
     "A custom period needs a start and an end date.": "ช่วงเวลาที่กำหนดเองต้องมีวันเริ่มต้นและวันสิ้นสุด",
     "The period ends ({end}) before it starts ({start}).": "ช่วงเวลาสิ้นสุด ({end}) ก่อนวันเริ่มต้น ({start})",
+    "SLA of this workspace: {targets}; holidays: {n}": "กำหนดเวลา (SLA) ของพื้นที่ทำงานนี้: {targets}; วันหยุด: {n} วัน",
+    "{n} working days": "{n} วันทำการ",
+    "{n:g} h": "{n:g} ชม.",
+    "SLA of {priority}: {target}": "กำหนดเวลาของ {priority}: {target}",
 }

@@ -459,3 +459,21 @@ def test_unload_removes_the_dock(qgis_iface, qgis_new_project, full_workspace):
     assert sip.isdeleted(dock) and plug.docks == {}
     assert qgis_iface.addProject(str(project))  # no signal reaches the deleted dock
     QgsProject.instance().clear()
+
+
+def test_the_workspace_sla_policy_sets_due_times_and_is_shown(loaded):
+    from cddp_plugin.core import workspace
+
+    dock, ws, ids, bar = loaded
+    workspace.save_work_order_policy(ws, sla="P1=2h, P2=12h, P3=3wd, P4=10wd", holidays="2569-12-31")
+    dock.refresh()
+    tip = dock.orderTable.horizontalHeaderItem(1).toolTip()
+    assert "P1 2 h" in tip and "P3 3 working days" in tip and "holidays: 1" in tip
+    select(dock, ids, "A")  # P3
+    assert "SLA of P3: 3 working days" in dock.detailLabel.text()
+    dock.layer("road_sections").selectAll()
+    set_combo(dock.newPriorityCombo, "P1")
+    order = dock.new_order_from_selection()
+    dock.layer("road_sections").removeSelection()
+    created, due = (dt.datetime.fromisoformat(order[k].replace("Z", "+00:00")) for k in ("created_at", "due_at"))
+    assert due - created == dt.timedelta(hours=2)  # the workspace's P1, not the default 4 h

@@ -1656,6 +1656,22 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
             <source>Save edits</source>
             <translation>บันทึกการแก้ไข</translation>
         </message>
+        <message>
+            <source>SLA of this workspace: {targets}; holidays: {n}</source>
+            <translation>กำหนดเวลา (SLA) ของพื้นที่ทำงานนี้: {targets}; วันหยุด: {n} วัน</translation>
+        </message>
+        <message>
+            <source>{n} working days</source>
+            <translation>{n} วันทำการ</translation>
+        </message>
+        <message>
+            <source>{n:g} h</source>
+            <translation>{n:g} ชม.</translation>
+        </message>
+        <message>
+            <source>SLA of {priority}: {target}</source>
+            <translation>กำหนดเวลาของ {priority}: {target}</translation>
+        </message>
     </context>
     <context>
         <name>WorkspaceDock</name>

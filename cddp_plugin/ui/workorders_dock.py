@@ -296,6 +296,24 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         self.teamEdit.setEditText(typed)
         self.fill_table()
         self.refresh_kpis()
+        header_item = self.orderTable.horizontalHeaderItem(COL_SLA)
+        if header_item is not None and has_ws:
+            try:
+                sla, holidays = self.policy()
+                header_item.setToolTip(
+                    self.tr("SLA of this workspace: {targets}; holidays: {n}").format(
+                        targets=", ".join(f"{p} {self.target_text(t)}" for p, t in (sla or wo.DEFAULT_SLA).items()),
+                        n=len(holidays),
+                    )
+                )
+            except CddpError as exc:
+                header_item.setToolTip(error_text(exc))
+
+    def target_text(self, target) -> str:
+        """An SLA target in words: "4 h" / "5 working days"."""
+        if target.working_days:
+            return self.tr("{n} working days").format(n=target.working_days)
+        return self.tr("{n:g} h").format(n=target.hours)
 
     # --- the list ---------------------------------------------------------------------------------
     def current_filter(self) -> dict:
@@ -427,6 +445,14 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 created=_local(order.get("created_at")), due=_local(order.get("due_at"))
             )
         )
+        try:
+            sla, _holidays = self.policy()
+            target = (sla or wo.DEFAULT_SLA).get(order.get("priority"))
+        except CddpError:
+            target = None
+        if target is not None:
+            lines.append(self.tr("SLA of {priority}: {target}").format(
+                priority=order.get("priority"), target=self.target_text(target)))  # fmt: skip
         if order.get("completed_at"):
             lines.append(self.tr("Repaired {at}").format(at=_local(order.get("completed_at"))))
         if order.get("asset_layer"):
