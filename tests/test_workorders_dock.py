@@ -464,7 +464,7 @@ def test_unload_removes_the_dock(qgis_iface, qgis_new_project, full_workspace):
 def test_the_workspace_sla_policy_sets_due_times_and_is_shown(loaded):
     from cddp_plugin.core import workspace
 
-    dock, ws, ids, bar = loaded
+    dock, ws, ids, _bar = loaded
     workspace.save_work_order_policy(ws, sla="P1=2h, P2=12h, P3=3wd, P4=10wd", holidays="2569-12-31")
     dock.refresh()
     tip = dock.orderTable.horizontalHeaderItem(1).toolTip()
