@@ -593,16 +593,21 @@ _ORDER_COLUMNS = ["uuid"] + [f.name for f in schema.LAYERS_BY_NAME["work_orders"
 _EVENT_COLUMNS = ["uuid"] + [f.name for f in schema.LAYERS_BY_NAME["work_order_events"].fields]
 
 
+def _insert_events(con, events, user: str) -> None:
+    """Append work-order history events (inside the caller's transaction)."""
+    con.executemany(
+        f"INSERT INTO work_order_events ({', '.join(_EVENT_COLUMNS)}, updated_by) "
+        f"VALUES ({', '.join('?' * (len(_EVENT_COLUMNS) + 1))})",
+        [[e.get(c) for c in _EVENT_COLUMNS] + [user] for e in events],
+    )
+
+
 def _write_orders(con, srs: int, orders, events, complaint_links, user: str) -> None:
     blobs = gpkg.to_blobs([p for _, p in orders], srs)
     inserts = [[o.get(c) for c in _ORDER_COLUMNS] + [b, user] for (o, _), b in zip(orders, blobs, strict=True)]
     with con:
         gpkg.write_features(con, "work_orders", _ORDER_COLUMNS, inserts, [])
-        con.executemany(
-            f"INSERT INTO work_order_events ({', '.join(_EVENT_COLUMNS)}, updated_by) "
-            f"VALUES ({', '.join('?' * (len(_EVENT_COLUMNS) + 1))})",
-            [[e.get(c) for c in _EVENT_COLUMNS] + [user] for e in events],
-        )
+        _insert_events(con, events, user)
         con.executemany(
             "UPDATE complaints SET work_order_uuid = ?, updated_by = ? WHERE fid = ?",
             [(order_uuid, user, fid) for order_uuid, fid in complaint_links],
@@ -677,11 +682,7 @@ def change_work_order(
                     f"UPDATE work_orders SET {', '.join(f'{n} = ?' for n in changed)}, updated_by = ? WHERE fid = ?",
                     [updated[n] for n in changed] + [updated.get("updated_by") or actor, fid],
                 )
-            con.execute(
-                f"INSERT INTO work_order_events ({', '.join(_EVENT_COLUMNS)}, updated_by) "
-                f"VALUES ({', '.join('?' * (len(_EVENT_COLUMNS) + 1))})",
-                [event.get(c) for c in _EVENT_COLUMNS] + [actor],
-            )
+            _insert_events(con, [event], actor)
             con.executemany("UPDATE complaints SET status = ?, updated_by = ? WHERE fid = ?", follow)
     finally:
         con.close()

@@ -276,10 +276,9 @@ class ChangeWorkOrderAlgorithm(CddpAlgorithm):
 
         from ..core.workorders import STATUSES
 
-        self.statuses = list(STATUSES)
         self.add_workspace_parameter()
         self.addParameter(QgsProcessingParameterString(self.ORDER, self.tr("Work order number or uuid")))
-        self.addParameter(QgsProcessingParameterEnum(self.STATUS, self.tr("New status"), options=self.statuses))
+        self.addParameter(QgsProcessingParameterEnum(self.STATUS, self.tr("New status"), options=list(STATUSES)))
         self.addParameter(QgsProcessingParameterString(self.NOTE, self.tr("Note"), optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterString(self.TEAM, self.tr("Team"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.ASSIGNEE, self.tr("Assignee"), optional=True))
@@ -292,9 +291,10 @@ class ChangeWorkOrderAlgorithm(CddpAlgorithm):
 
     def process(self, parameters, context, feedback):
         from ..core import intake
+        from ..core.workorders import STATUSES
 
         ws = self.workspace_path(parameters, context)
-        status = self.statuses[self.parameterAsEnum(parameters, self.STATUS, context)]
+        status = STATUSES[self.parameterAsEnum(parameters, self.STATUS, context)]
         changes = {}
         for key, name in ((self.TEAM, "team"), (self.ASSIGNEE, "assignee")):
             value = self.parameterAsString(parameters, key, context).strip()

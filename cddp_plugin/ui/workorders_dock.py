@@ -123,6 +123,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         self.undo_log: list[list[tuple[QgsVectorLayer, int]]] = []
         self._connected_layers: list[QgsVectorLayer] = []
         self._busy = False
+        self.sla_targets: dict = dict(wo.DEFAULT_SLA)  # the workspace's policy, read at each refresh
         self._chart_dir = tempfile.TemporaryDirectory(prefix="cddp-wo-chart-")
         self.last_chart: Path | None = None
 
@@ -300,14 +301,15 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         if header_item is not None and has_ws:
             try:
                 sla, holidays = self.policy()
-                header_item.setToolTip(
-                    self.tr("SLA of this workspace: {targets}; holidays: {n}").format(
-                        targets=", ".join(f"{p} {self.target_text(t)}" for p, t in (sla or wo.DEFAULT_SLA).items()),
-                        n=len(holidays),
-                    )
-                )
             except CddpError as exc:
                 header_item.setToolTip(error_text(exc))
+            else:
+                self.sla_targets = sla
+                header_item.setToolTip(
+                    self.tr("SLA of this workspace: {targets}; holidays: {n}").format(
+                        targets=", ".join(f"{p} {self.target_text(t)}" for p, t in sla.items()), n=len(holidays)
+                    )
+                )
 
     def target_text(self, target) -> str:
         """An SLA target in words: "4 h" / "5 working days"."""
@@ -445,11 +447,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 created=_local(order.get("created_at")), due=_local(order.get("due_at"))
             )
         )
-        try:
-            sla, _holidays = self.policy()
-            target = (sla or wo.DEFAULT_SLA).get(order.get("priority"))
-        except CddpError:
-            target = None
+        target = self.sla_targets.get(order.get("priority"))  # the policy read at the last refresh
         if target is not None:
             lines.append(self.tr("SLA of {priority}: {target}").format(
                 priority=order.get("priority"), target=self.target_text(target)))  # fmt: skip
