@@ -140,14 +140,14 @@ def ensure_data(n: int) -> Path:
 
 def cddp_compute(roads, road_ids, lamps, lamp_ids, status, circuits):
     """Gaps, then clusters (by circuit, and by the road each lamp was snapped to); seconds of each."""
-    from cddp_plugin.core import lighting
+    from cddp_plugin.core.lighting import analysis
 
     t0 = time.perf_counter()
-    gaps = lighting.lighting_gaps(roads, lamps, road_ids=road_ids, lamp_ids=lamp_ids, statuses=status,
+    gaps = analysis.lighting_gaps(roads, lamps, road_ids=road_ids, lamp_ids=lamp_ids, statuses=status,
                            spacing=SPACING, snap=SNAP, crs_is_geographic=False)  # fmt: skip
     t1 = time.perf_counter()
     lamp_road = np.where(gaps.lamp_road >= 0, np.asarray(road_ids, dtype=object)[gaps.lamp_road], None)
-    clusters = lighting.outage_clusters(lamps, status, ids=lamp_ids, circuits=circuits, roads=lamp_road,
+    clusters = analysis.outage_clusters(lamps, status, ids=lamp_ids, circuits=circuits, roads=lamp_road,
                                  distance=CLUSTER_D, crs_is_geographic=False)  # fmt: skip
     t2 = time.perf_counter()
     return gaps, clusters, t1 - t0, t2 - t1

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from cddp_plugin.core import pavement as pv
+from cddp_plugin.core.roads import pci
 
 SEVERITIES = np.array(["L", "M", "H"])
 
@@ -53,19 +53,19 @@ def best_of(repeat: int, fn) -> tuple[float, object]:
 
 def run_size(n: int, per_unit: int, repeat: int) -> str:
     areas, unit, types, sevs, qty = survey(n, per_unit, seed=n)
-    t_arrays, fast = best_of(repeat, lambda: pv.pci_arrays(areas, unit, types, sevs, qty))
+    t_arrays, fast = best_of(repeat, lambda: pci.pci_arrays(areas, unit, types, sevs, qty))
 
     ids = [f"SU-{u}" for u in range(n)]
     area_by_id = dict(zip(ids, areas.tolist(), strict=True))
     columns = (unit.tolist(), types.tolist(), sevs.tolist(), qty.tolist())
-    records = [pv.Distress(t, s, q, sample_unit=ids[u]) for u, t, s, q in zip(*columns, strict=True)]
-    t_by_unit, by_unit = best_of(repeat, lambda: pv.pci_by_unit(area_by_id, records))
+    records = [pci.Distress(t, s, q, sample_unit=ids[u]) for u, t, s, q in zip(*columns, strict=True)]
+    t_by_unit, by_unit = best_of(repeat, lambda: pci.pci_by_unit(area_by_id, records))
 
     per_unit_records = [[] for _ in range(n)]
     for u, t, s, q in zip(*columns, strict=True):
-        per_unit_records[u].append(pv.Distress(t, s, q))
+        per_unit_records[u].append(pci.Distress(t, s, q))
     area_list = areas.tolist()
-    t_slow, slow = best_of(1, lambda: [pv.pci_sample_unit(per_unit_records[u], area_list[u]).pci for u in range(n)])
+    t_slow, slow = best_of(1, lambda: [pci.pci_sample_unit(per_unit_records[u], area_list[u]).pci for u in range(n)])
 
     slow = np.asarray(slow)
     diff = max(
@@ -89,7 +89,7 @@ def main() -> int:
         f"PCI benchmark: {platform.python_implementation()} {platform.python_version()}, numpy {np.__version__}, "
         f"{os.cpu_count()} CPUs, {platform.machine()}"
     )
-    pv.pci_arrays([225.0], [0], [1], ["L"], [1.0])  # load the curves once, outside the timings
+    pci.pci_arrays([225.0], [0], [1], ["L"], [1.0])  # load the curves once, outside the timings
     header = (
         f"{'units':>8} {'records':>8} {'pci_arrays s':>13} {'pci_by_unit s':>14} {'per-unit s':>11} "
         f"{'ratio':>7} {'max |diff|':>11}"

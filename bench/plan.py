@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from cddp_plugin.core import maintenance as mt
+from cddp_plugin.core.roads import maintenance as mt
 
 ORIGIN = (420000.0, 1610000.0)  # UTM 48N
 SECTION = 100.0

@@ -10,13 +10,13 @@ text): road 35 %, footpath 10 %, lighting 20 %, drainage 5 %, tree 10 %, other 2
 
 Timed in the same run:
 
-- ``parse``: :func:`complaints.read_complaints` (format detection, mapping, PII scrubbing);
-- ``import``: :func:`intake.import_complaints` into the workspace (de-duplication against what is
+- ``parse``: :func:`channels.read_complaints` (format detection, mapping, PII scrubbing);
+- ``import``: :func:`works_jobs.import_complaints` into the workspace (de-duplication against what is
   stored, projection, snapping, writing through the change-log triggers) — first import, then the
   same file again (nothing changes);
-- ``generate``: :func:`intake.generate_work_orders` on the imported complaints and the assets;
+- ``generate``: :func:`works_jobs.generate_work_orders` on the imported complaints and the assets;
 - ``snap``: snapping the stored complaints to their assets end to end from the GeoPackage (read
-  points and assets, :func:`intake.snap_to_assets`), against the QGIS-only way in a child process:
+  points and assets, :func:`snapping.snap_to_assets`), against the QGIS-only way in a child process:
   ``native:extractbyexpression`` (the categories of each asset layer) + ``native:joinbynearest``
   (nearest section / lamp within 50 m) for road-type and lighting complaints.
 
@@ -57,7 +57,7 @@ def make_workspace(path: Path, n_assets: int, seed: int = 5):
     """A workspace with n_assets/2 road sections and n_assets/2 lamps; returns (sections, lamps) xy."""
     import shapely
 
-    from cddp_plugin.core import dopa, gpkg, workspace
+    from cddp_plugin.core.workspace import create, dopa, gpkg
 
     rng = np.random.default_rng(seed)
     n_sec = n_assets // 2
@@ -80,7 +80,7 @@ def make_workspace(path: Path, n_assets: int, seed: int = 5):
     lamps_xy = np.array(lamps_xy[: n_assets - n_sec])
     lamps = shapely.points(lamps_xy)
     path.unlink(missing_ok=True)
-    info = workspace.create_workspace(path, dopa.parse_municipality_code("1007"), "bench", "EPSG:32647", user="bench")
+    info = create.create_workspace(path, dopa.parse_municipality_code("1007"), "bench", "EPSG:32647", user="bench")
     con = gpkg.connect(str(info.path))
     srs = gpkg.srs_id(con, "road_sections")
     pci = np.where(
@@ -136,17 +136,18 @@ def timed(fn):
 
 def cddp_snap(ws: str):
     """Read the stored complaints and assets from the GeoPackage and snap them (no writing)."""
-    from cddp_plugin.core import gpkg, intake
+    from cddp_plugin.core.works import snapping
+    from cddp_plugin.core.workspace import gpkg
 
     con = gpkg.connect(ws)
     rows = con.execute("SELECT category, geom FROM complaints").fetchall()
     cats = [r[0] for r in rows]
     import shapely
 
-    pts = intake._decode([r[1] for r in rows], shapely)
-    assets = intake._asset_geometries(con, ["road_sections", "streetlights"])
+    pts = snapping._decode([r[1] for r in rows], shapely)
+    assets = snapping._asset_geometries(con, ["road_sections", "streetlights"])
     con.close()
-    return intake.snap_to_assets(pts, cats, assets, DIST)
+    return snapping.snap_to_assets(pts, cats, assets, DIST)
 
 
 def run_qgis_child(ws: str) -> dict:
@@ -195,7 +196,8 @@ def main() -> int:
     if args.child:
         print(json.dumps(run_qgis_child(args.child)))
         return 0
-    from cddp_plugin.core import complaints, intake
+    from cddp_plugin.core.works import channels
+    from cddp_plugin.core.works import jobs as works_jobs
 
     OUT.mkdir(exist_ok=True)
     ws = OUT / f"workorders_{args.assets}.gpkg"
@@ -206,18 +208,18 @@ def main() -> int:
     make_complaints(dump, args.complaints, sections, lamps_xy)
     print(f"  data: workspace {t_ws:.1f} s, {dump.stat().st_size / 1e6:.1f} MB CSV")
 
-    t_parse, parsed = timed(lambda: complaints.read_complaints(dump))
+    t_parse, parsed = timed(lambda: channels.read_complaints(dump))
     print(f"  parse      {t_parse:6.2f} s  {parsed.imported:,} complaints, {len(parsed.rejected)} rejected, "
           f"PII {dict(parsed.pii_scrubbed)}")  # fmt: skip
-    t_import, rep = timed(lambda: intake.import_complaints(str(ws), parsed, "bench", max_distance=DIST))
+    t_import, rep = timed(lambda: works_jobs.import_complaints(str(ws), parsed, "bench", max_distance=DIST))
     print(f"  import     {t_import:6.2f} s  {rep.inserted:,} added, snapped {rep.snapped}, "
           f"none within {DIST:g} m {rep.not_snapped:,}")  # fmt: skip
-    t_again, rep2 = timed(lambda: intake.import_complaints(str(ws), parsed, "bench", max_distance=DIST))
+    t_again, rep2 = timed(lambda: works_jobs.import_complaints(str(ws), parsed, "bench", max_distance=DIST))
     print(f"  re-import  {t_again:6.2f} s  {rep2.inserted} added, {rep2.updated} updated, {rep2.unchanged:,} unchanged")
-    t_gen, gen = timed(lambda: intake.generate_work_orders(str(ws), "bench", now="2026-11-20T09:00:00+07:00"))
+    t_gen, gen = timed(lambda: works_jobs.generate_work_orders(str(ws), "bench", now="2026-11-20T09:00:00+07:00"))
     print(f"  generate   {t_gen:6.2f} s  {gen.created:,} orders {gen.created_by_origin}, {gen.attached:,} complaints "
           f"attached, {gen.clusters} outage clusters")  # fmt: skip
-    t_gen2, gen2 = timed(lambda: intake.generate_work_orders(str(ws), "bench", now="2026-11-20T09:00:00+07:00"))
+    t_gen2, gen2 = timed(lambda: works_jobs.generate_work_orders(str(ws), "bench", now="2026-11-20T09:00:00+07:00"))
     print(f"  generate again {t_gen2:6.2f} s  {gen2.created} created")
     t_snap, snap = timed(lambda: cddp_snap(str(ws)))
     print(f"  snap (cddp, read + snap) {t_snap:6.2f} s  {sum(snap.count().values()):,} snapped")

@@ -11,8 +11,8 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
-from .log import get_logger, setup_logging, teardown_logging
-from .translation import install_translator, remove_translator, translate
+from .toolbelt.i18n import install_translator, remove_translator, translate
+from .toolbelt.log import get_logger, setup_logging, teardown_logging
 
 MENU_OBJECT_NAME = "CddpMenu"
 TOOLBAR_OBJECT_NAME = "CddpToolbar"
@@ -45,7 +45,7 @@ class CddpPlugin:
     # --- GUI -----------------------------------------------------------------------------------
     def initGui(self) -> None:
         self.initProcessing()
-        from .ui.icons import icon
+        from .toolbelt.icons import icon
 
         window = self.iface.mainWindow()
         self.menu = QMenu(translate("CddpPlugin", "CDDP"), window)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build cddp_plugin/core/data/admin_codes.csv from ../shared/data/thailand (kongvut/thai-province-data, MIT).
+"""Build cddp_plugin/core/workspace/data/admin_codes.csv from ../shared/data/thailand (kongvut/thai-province-data, MIT).
 
 The plugin ships this compact derived list so that DOPA codes can be validated and named offline.
 Run again when the source data changes; the output is committed.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "thailand"
-OUT = ROOT / "cddp_plugin" / "core" / "data" / "admin_codes.csv"
+OUT = ROOT / "cddp_plugin" / "core" / "workspace" / "data" / "admin_codes.csv"
 
 
 def main() -> None:

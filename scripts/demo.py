@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cddp_plugin.core import schema  # noqa: E402
-from cddp_plugin.core.workspace import inspect_workspace  # noqa: E402
+from cddp_plugin.core.workspace import schema  # noqa: E402
+from cddp_plugin.core.workspace.create import inspect_workspace  # noqa: E402
 
 # The demo municipalities and the shared data each one draws on (../shared/data/SOURCES.md).
 MUNICIPALITIES = (
@@ -76,7 +76,7 @@ def residential_buildings(buildings: Path, out: Path) -> tuple[int, int]:
     house (a house number, "บ้าน", or no use recorded); barns, shops, toilets… are left out."""
     import geopandas as gpd
 
-    from cddp_plugin.core.houseno import parse_house_number
+    from cddp_plugin.core.land.houseno import parse_house_number
 
     b = gpd.read_file(buildings)
     label = b["hs_no"].fillna("").str.strip()
@@ -256,7 +256,7 @@ def osm_homes(pbf: Path, out: Path) -> int:
     """Household points (with the OSM house number when tagged) from residential OSM buildings."""
     import pyogrio
 
-    from cddp_plugin.core.roads import parse_other_tags
+    from cddp_plugin.core.roads.network import parse_other_tags
 
     b = pyogrio.read_dataframe(pbf, layer="multipolygons", columns=["building", "other_tags"])
     homes = b[b["building"].isin(["residential", "house", "terrace", "apartments", "detached"])].copy()
@@ -271,7 +271,7 @@ def demo_inspections(ws: Path) -> tuple[int, int]:
     import random
     import uuid as uuid_module
 
-    from cddp_plugin.core import gpkg
+    from cddp_plugin.core.workspace import gpkg
 
     rng = random.Random(2569)
     con = gpkg.connect(str(ws))

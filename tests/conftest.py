@@ -28,7 +28,7 @@ EXPECTED_ALGORITHMS = sorted(
 
 @pytest.fixture(scope="session")
 def area():
-    from cddp_plugin.core import dopa
+    from cddp_plugin.core.workspace import dopa
 
     return dopa.parse_municipality_code("330506")
 
@@ -36,21 +36,26 @@ def area():
 @pytest.fixture
 def core_workspace(tmp_path, area):
     """A workspace made by the core alone (no styles or project)."""
-    from cddp_plugin.core import workspace
+    from cddp_plugin.core.workspace import create
 
-    return workspace.create_workspace(tmp_path / "ws.gpkg", area, "ปรือใหญ่", "EPSG:32648", user="tester")
+    return create.create_workspace(tmp_path / "ws.gpkg", area, "ปรือใหญ่", "EPSG:32648", user="tester")
 
 
 @pytest.fixture
 def full_workspace(tmp_path, qgis_app, area):
     """A workspace made the way the algorithm makes it: styles in the GeoPackage and a project."""
-    from cddp_plugin import qgis_workspace
-    from cddp_plugin.core import workspace
+    from cddp_plugin.core.workspace import create
+    from cddp_plugin.toolbelt import workspace_project
 
-    info = workspace.create_workspace(
-        tmp_path / "full.gpkg", area, "ปรือใหญ่", "EPSG:32648", user="tester", prepare=qgis_workspace.store_default_styles
+    info = create.create_workspace(
+        tmp_path / "full.gpkg",
+        area,
+        "ปรือใหญ่",
+        "EPSG:32648",
+        user="tester",
+        prepare=workspace_project.store_default_styles,
     )
-    project = qgis_workspace.build_project(info.path, info.municipality_name, info.municipality_code, info.crs)
+    project = workspace_project.build_project(info.path, info.municipality_name, info.municipality_code, info.crs)
     return info, project
 
 

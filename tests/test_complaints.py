@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from cddp_plugin.core import complaints, schema
-from cddp_plugin.core.complaints import SCRUB_PLACEHOLDER, parse_complaints, scrub_pii
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common import pii, thai, times
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.common.pii import SCRUB_PLACEHOLDER, scrub_pii
+from cddp_plugin.core.works import channels, complaints
+from cddp_plugin.core.works.channels import parse_complaints
+from cddp_plugin.core.workspace import schema
 
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(os.environ.get("CDDP_SHARED_DATA") or Path(__file__).resolve().parent.parent.parent / "shared" / "data")
@@ -95,15 +98,15 @@ def accounted(result) -> None:
 )
 def test_format_detection_from_content(name, fmt, tmp_path):
     data = (DATA / name).read_bytes()
-    assert complaints.detect_format(data) == fmt
+    assert channels.detect_format(data) == fmt
     # the name does not matter
     renamed = tmp_path / "download.txt"
     renamed.write_bytes(data)
-    assert complaints.read_complaints(renamed).format == fmt
+    assert channels.read_complaints(renamed).format == fmt
 
 
 def test_traffy_api_json():
-    result = complaints.read_complaints(DATA / "traffy_api_search.json")
+    result = channels.read_complaints(DATA / "traffy_api_search.json")
     accounted(result)
     assert (result.format, result.rows, result.imported) == ("traffy_json", 5, 4)
     assert [(r["row"], r["external_id"], r["code"]) for r in result.rejected] == [
@@ -131,7 +134,7 @@ def test_traffy_api_json():
 
 
 def test_traffy_geojson():
-    result = complaints.read_complaints(DATA / "traffy_geojson_v1.geojson")
+    result = channels.read_complaints(DATA / "traffy_geojson_v1.geojson")
     accounted(result)
     assert (result.format, result.rows, result.imported) == ("traffy_geojson", 4, 3)
     rejected = result.rejected[0]
@@ -146,7 +149,7 @@ def test_traffy_geojson():
     sign = by_id["2026-H6YB1R"]  # null geometry: coords from the properties
     assert (sign["lon"], sign["lat"], sign["category"]) == (100.53955, 13.7423, "sign")
     # The same ticket from the API and from GeoJSON gives the same record apart from what only one carries
-    api = {c["external_id"]: c for c in complaints.read_complaints(DATA / "traffy_api_search.json").complaints}
+    api = {c["external_id"]: c for c in channels.read_complaints(DATA / "traffy_api_search.json").complaints}
     for name in ("category", "status", "reported_at", "last_activity", "lon", "lat", "photo_url", "reopen_count"):
         assert api["2026-KD7Q2M"][name] == by_id["2026-KD7Q2M"][name], name
 
@@ -202,7 +205,7 @@ def test_geojson_of_open311_and_bad_geometry():
 
 
 def test_open311():
-    result = complaints.read_complaints(DATA / "open311_requests.json")
+    result = channels.read_complaints(DATA / "open311_requests.json")
     accounted(result)
     assert (result.format, result.rows, result.imported) == ("open311_json", 4, 3)
     by_id = {c["external_id"]: c for c in result.complaints}
@@ -241,7 +244,7 @@ def test_open311_error_reply_is_an_error():
 
 
 def test_line_enode_template():
-    result = complaints.read_complaints(DATA / "line_enode.csv")
+    result = channels.read_complaints(DATA / "line_enode.csv")
     accounted(result)
     assert (result.format, result.rows, result.imported) == ("line_csv", 7, 3)
     assert result.ignored_columns == ["reporter_name", "reporter_phone"]
@@ -276,7 +279,7 @@ def test_line_enode_template():
 
 
 def test_contact_details_never_reach_rejection_reasons_ids_or_errors():
-    header = ",".join(complaints.LINE_TEMPLATE_COLUMNS) + "\n"
+    header = ",".join(channels.LINE_TEMPLATE_COLUMNS) + "\n"
     shifted = "line,LN-7,2026-05-12 09:00,ถนน,ถนนเป็นหลุม,13.7401,100.5301,,,,,081-234-5678,,\n"  # phone in status
     bad_place = "line,LN-8,2026-05-12 09:00,ถนน,หลุม,089 765 4321,100.53,,,,,,,\n"  # phone in lat
     phone_id = "phone,0812345678,2026-05-12 09:00,ถนน,หลุม,13.7401,100.5301,,,,,,,\n"  # call filed under its number
@@ -301,7 +304,7 @@ def test_contact_details_never_reach_rejection_reasons_ids_or_errors():
 
 
 def test_line_template_with_thai_headers_cp874_and_semicolons():
-    header = complaints.line_template_csv(thai_headers=True)
+    header = channels.line_template_csv(thai_headers=True)
     assert header.startswith("ช่องทาง,เลขที่เรื่อง,วันเวลาที่รับแจ้ง")
     text = header.replace(",", ";") + "ไลน์;LN-1;๑๒/๐๕/๒๕๖๙ ๐๙:๑๕;ป้าย;ป้ายชื่อซอยหาย;13.7401;100.5301;;;;;;;\r\n"
     result = parse_complaints(text.encode("cp874"))
@@ -310,8 +313,8 @@ def test_line_template_with_thai_headers_cp874_and_semicolons():
     c = result.complaints[0]
     assert (c["source"], c["external_id"], c["category"], c["description"]) == ("line", "LN-1", "sign", "ป้ายชื่อซอยหาย")
     assert c["reported_at"] == "2026-05-12T02:15:00.000Z"
-    english = complaints.line_template_csv()
-    assert english.strip().split(",") == list(complaints.LINE_TEMPLATE_COLUMNS)
+    english = channels.line_template_csv()
+    assert english.strip().split(",") == list(channels.LINE_TEMPLATE_COLUMNS)
     with pytest.raises(CddpError, match="lacks the required column\\(s\\) lat, lon"):
         parse_complaints("channel,ref_id,received_at\nline,1,2026-05-12 09:00\n")
 
@@ -420,7 +423,7 @@ def test_json_rows_that_are_not_objects_are_rejected():
 
 def test_read_missing_file(tmp_path):
     with pytest.raises(CddpError, match=r"Cannot read the complaints file .*nothing\.csv"):
-        complaints.read_complaints(tmp_path / "nothing.csv")
+        channels.read_complaints(tmp_path / "nothing.csv")
 
 
 # --- pieces ------------------------------------------------------------------------------------
@@ -512,13 +515,13 @@ def test_status_mapping(raw, status):
     ],
 )
 def test_timestamps(text, utc):
-    assert complaints.to_utc_iso(text) == utc
+    assert times.to_utc_iso(text) == utc
 
 
 @pytest.mark.parametrize("text", ["", "yesterday", "2026-13-01", "31/02/2569", "12/05/26 10:00"])
 def test_bad_timestamps(text):
     with pytest.raises(ValueError):
-        complaints.parse_datetime(text)
+        times.parse_datetime(text)
 
 
 # --- personal data -----------------------------------------------------------------------------
@@ -569,14 +572,11 @@ PII_CASES = [
 
 @pytest.mark.parametrize(("text", "kind"), PII_CASES)
 def test_scrubber_removes_contact_details(text, kind):
-    scrubbed, counts = complaints.scrub_pii_counts(text)
+    scrubbed, counts = pii.scrub_pii_counts(text)
     assert SCRUB_PLACEHOLDER in scrubbed
     assert counts[kind] >= 1
     leftover = re.sub(r"\[ลบข้อมูลติดต่อ\]", "", scrubbed)
-    assert (
-        not re.search(r"\d{3}", complaints.to_arabic_digits(leftover).replace(" ", "").replace("-", ""))
-        or "ถึง 84" in text
-    )
+    assert not re.search(r"\d{3}", thai.to_arabic_digits(leftover).replace(" ", "").replace("-", "")) or "ถึง 84" in text
     assert not re.search(r"@\w|abc|shop_99|somchai|somsri|nong\.may|bkk_help", leftover)
     assert scrub_pii(scrubbed) == scrubbed  # idempotent
 
@@ -606,7 +606,7 @@ def test_scrubber_leaves_other_numbers_and_words(text):
 def test_scrubber_handles_none_and_many_in_one_text():
     assert scrub_pii(None) is None
     text = "ผู้แจ้ง 081-234-5678 หรือ 02 123 4567 ไลน์ abc_99 อีเมล x@y.co.th บัตร 1103700123456"
-    scrubbed, counts = complaints.scrub_pii_counts(text)
+    scrubbed, counts = pii.scrub_pii_counts(text)
     assert counts == {"phone": 2, "line_id": 1, "email": 1, "national_id": 1}
     assert scrubbed == (
         f"ผู้แจ้ง {SCRUB_PLACEHOLDER} หรือ {SCRUB_PLACEHOLDER} ไลน์ {SCRUB_PLACEHOLDER} "
@@ -675,7 +675,7 @@ def test_reimport_never_undoes_the_work_order_flow_back():
 
 
 def test_reimport_plans_no_duplicates():
-    day1 = complaints.read_complaints(DATA / "traffy_api_search.json").complaints
+    day1 = channels.read_complaints(DATA / "traffy_api_search.json").complaints
     stored = [c | {"uuid": f"u-{i}"} for i, c in enumerate(day1)]
     # the same data again: nothing to insert or update
     plan = complaints.plan_merge(stored, day1)
@@ -693,7 +693,7 @@ def test_reimport_plans_no_duplicates():
         }
     )
     day2 = parse_complaints(json.dumps(doc, ensure_ascii=False)).complaints
-    geo = complaints.read_complaints(DATA / "traffy_geojson_v1.geojson").complaints
+    geo = channels.read_complaints(DATA / "traffy_geojson_v1.geojson").complaints
     plan = complaints.plan_merge(stored, day2 + geo)
     inserted = sorted(c["external_id"] for c in plan.inserts)
     assert inserted == ["2026-H6YB1R", "2026-NEW001", "2026-W3PL6E"]
@@ -723,7 +723,7 @@ def test_records_without_id_dedupe_on_time_and_place():
 def teamchadchart():
     if not SHARED.is_dir():
         pytest.skip(f"shared data not found at {SHARED} (set CDDP_SHARED_DATA)")
-    return complaints.read_complaints(TEAMCHADCHART)
+    return channels.read_complaints(TEAMCHADCHART)
 
 
 def test_real_traffy_dump_every_row_accounted_for(teamchadchart):

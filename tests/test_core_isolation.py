@@ -34,10 +34,10 @@ class Block:
 sys.meta_path.insert(0, Block())
 sys.path.insert(0, {str(CORE.parent.parent)!r})
 import cddp_plugin.core as core
-for m in pkgutil.iter_modules(core.__path__):
-    importlib.import_module('cddp_plugin.core.' + m.name)
-from cddp_plugin.core import dopa, workspace
-info = workspace.create_workspace({str(tmp_path / "w.gpkg")!r}, dopa.parse_municipality_code('1007'))
+for m in pkgutil.walk_packages(core.__path__, 'cddp_plugin.core.'):
+    importlib.import_module(m.name)
+from cddp_plugin.core.workspace import create, dopa
+info = create.create_workspace({str(tmp_path / "w.gpkg")!r}, dopa.parse_municipality_code('1007'))
 assert not [m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}], 'qgis/Qt got imported'
 print(info.municipality_name)
 """

@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
-from cddp_plugin.core import dopa, thai
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common import thai
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.workspace import dopa
 
 
 @pytest.mark.parametrize(

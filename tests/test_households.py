@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from cddp_plugin.core import households
-from cddp_plugin.core.errors import CddpError
-from cddp_plugin.core.houseno import format_house_number, house_key, normalise_house_code, parse_house_number
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.land import households
+from cddp_plugin.core.land import jobs as land_jobs
+from cddp_plugin.core.land.houseno import format_house_number, house_key, normalise_house_code, parse_house_number
 
 CRS48 = "EPSG:32648"
 HEADER = "house_code,house_no,village_no,soi,road,lat,lon\n"
@@ -135,7 +136,7 @@ def test_reimport_upserts_by_house_code(tmp_path, core_workspace):
     for _ in range(2):
         df, _ = households.read_table(p)
         out, rep = households.prepare_households(df, CRS48)
-        households.upsert_households(core_workspace.path, out, rep, "tester")
+        land_jobs.upsert_households(core_workspace.path, out, rep, "tester")
     assert (rep.inserted, rep.updated) == (0, 2)
     con = sqlite3.connect(core_workspace.path)
     assert con.execute("SELECT count(*) FROM households").fetchone()[0] == 2

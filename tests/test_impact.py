@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from cddp_plugin.core import impact
+from cddp_plugin.core.land import impact
+from cddp_plugin.core.workspace import privacy
 
 CRS = "EPSG:32648"
 
@@ -86,7 +87,7 @@ def test_nothing_affected(town):
 
 
 def test_personal_data_use_is_logged(core_workspace):
-    impact.log_personal_data(core_workspace.path, "officer", "floodimpact", {"households": 3})
+    privacy.log_personal_data(core_workspace.path, "officer", "floodimpact", {"households": 3})
     con = sqlite3.connect(core_workspace.path)
     who, action, what, at = con.execute("SELECT who, action, what, at FROM cddp_personal_data_log").fetchone()
     con.close()

@@ -7,8 +7,8 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 import cddp_plugin
-from cddp_plugin import settings
-from cddp_plugin.core import gpkg
+from cddp_plugin.core.workspace import gpkg
+from cddp_plugin.toolbelt import settings
 from tests.test_processing_parcels import make_households_csv, run, small_town  # noqa: F401 - fixtures
 
 

@@ -15,8 +15,12 @@ import pytest
 import shapely
 from pyproj import Transformer
 
-from cddp_plugin.core import complaints, dopa, gpkg, intake, workorders, workspace
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common import pii
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.works import channels, snapping, workorders
+from cddp_plugin.core.works import jobs as works_jobs
+from cddp_plugin.core.works import sla as works_sla
+from cddp_plugin.core.workspace import create, dopa, gpkg
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -50,7 +54,7 @@ def ws(tmp_path):
     from y=100 to 300, five lamps on circuit C1 (L1, L2 working; O1–O3 out 30 m apart) and L9 with
     a damaged pole far away."""
     area = dopa.parse_municipality_code("1007")
-    path = workspace.create_workspace(tmp_path / "ws.gpkg", area, "ปทุมวัน", "EPSG:32647", user="tester").path
+    path = create.create_workspace(tmp_path / "ws.gpkg", area, "ปทุมวัน", "EPSG:32647", user="tester").path
     con = gpkg.connect(path)
     srs = gpkg.srs_id(con, "road_sections")
     sections = [
@@ -114,7 +118,7 @@ def test_snap_picks_the_nearest_asset_of_the_category_within_reach():
         None,  # no location
     ]
     cats = ["road", "footpath", "road", "lighting", "lighting", "tree", "road"]
-    snap = intake.snap_to_assets(pts, cats, {"road_sections": road, "streetlights": lamps}, 30)
+    snap = snapping.snap_to_assets(pts, cats, {"road_sections": road, "streetlights": lamps}, 30)
     assert snap.layer == ["road_sections", "road_sections", None, "streetlights", "road_sections", None, None]
     assert snap.uuid == ["road-a", "road-b", None, "lamp-2", "road-a", None, None]
     assert snap.distance[:2] == [10.0, 10.0] and snap.distance[3] == pytest.approx(2.24, abs=0.01)
@@ -124,7 +128,7 @@ def test_snap_picks_the_nearest_asset_of_the_category_within_reach():
 @pytest.mark.parametrize("bad", [0, -5, "ห้าสิบ", None, float("inf")])
 def test_snap_distance_must_be_positive(bad):
     with pytest.raises(CddpError, match="snapping distance must be a positive number"):
-        intake.snap_to_assets([], [], {}, bad)
+        snapping.snap_to_assets([], [], {}, bad)
 
 
 # --------------------------------------------------------------------------------------------
@@ -141,8 +145,8 @@ ROWS = [
 
 
 def test_import_snaps_scrubs_and_reimport_updates_without_duplicates(ws, tmp_path):
-    parsed = complaints.parse_complaints(traffy_csv(ROWS), "dump.csv")
-    rep = intake.import_complaints(ws, parsed, "tester", max_distance=30)
+    parsed = channels.parse_complaints(traffy_csv(ROWS), "dump.csv")
+    rep = works_jobs.import_complaints(ws, parsed, "tester", max_distance=30)
     assert (rep.rows, rep.inserted, rep.updated, rep.unchanged, rep.rejected) == (5, 5, 0, 0, 0)
     assert rep.snapped == {"road_sections": 2, "streetlights": 1}
     assert (rep.not_snapped, rep.no_asset_category) == (1, 1) and rep.pii_scrubbed == {"phone": 1}
@@ -155,9 +159,9 @@ def test_import_snaps_scrubs_and_reimport_updates_without_duplicates(ws, tmp_pat
         ws, "streetlights", "ref = 'O2'"
     )
     text = " ".join(str(v) for row in query(ws, "SELECT * FROM complaints") for v in row)
-    assert "081" not in text and complaints.SCRUB_PLACEHOLDER in text
+    assert "081" not in text and pii.SCRUB_PLACEHOLDER in text
 
-    again = intake.import_complaints(ws, parsed, "tester", max_distance=30)
+    again = works_jobs.import_complaints(ws, parsed, "tester", max_distance=30)
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)
     assert query(ws, "SELECT count(*) FROM complaints") == [(5,)]
 
@@ -165,8 +169,8 @@ def test_import_snaps_scrubs_and_reimport_updates_without_duplicates(ws, tmp_pat
     newer = list(ROWS)
     newer[0] = (*ROWS[0][:5], "กำลังดำเนินการ", "2026-11-02 03:00:00+00")
     newer.append(("2026-AAA006", ["ถนน"], "อีกเรื่อง", 60, 2, "รอรับเรื่อง", "2026-11-02 03:00:00+00"))
-    third = intake.import_complaints(
-        ws, complaints.parse_complaints(traffy_csv(newer), "dump2.csv"), "tester", max_distance=30
+    third = works_jobs.import_complaints(
+        ws, channels.parse_complaints(traffy_csv(newer), "dump2.csv"), "tester", max_distance=30
     )
     assert (third.inserted, third.updated, third.unchanged) == (1, 1, 4)
     assert query(ws, "SELECT status, status_raw FROM complaints WHERE external_id = '2026-AAA001'") == [
@@ -174,7 +178,7 @@ def test_import_snaps_scrubs_and_reimport_updates_without_duplicates(ws, tmp_pat
     ]
     assert query(ws, "SELECT count(*) FROM complaints") == [(6,)]
     # an older copy of the dump does not roll the state back
-    intake.import_complaints(ws, parsed, "tester", max_distance=30)
+    works_jobs.import_complaints(ws, parsed, "tester", max_distance=30)
     assert query(ws, "SELECT status FROM complaints WHERE external_id = '2026-AAA001'") == [("inprogress",)]
 
 
@@ -182,9 +186,9 @@ def test_the_api_shape_of_the_same_ticket_updates_the_dump_import(ws):
     api = json.loads((DATA / "traffy_api_search.json").read_text(encoding="utf-8"))
     first = api["results"][0]
     dump = [(first["ticket_id"], ["แสงสว่าง"], "ไฟดับ", 10, 10, "รอรับเรื่อง", "2026-05-11 02:14:07+00")]
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(dump), "dump.csv"), "tester")
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(dump), "dump.csv"), "tester")
     first = dict(first, state="กำลังดำเนินการ", last_activity="2026-05-12 02:00:00+00")
-    rep = intake.import_complaints(ws, complaints.parse_complaints(json.dumps([first], ensure_ascii=False)), "tester")
+    rep = works_jobs.import_complaints(ws, channels.parse_complaints(json.dumps([first], ensure_ascii=False)), "tester")
     assert (rep.inserted, rep.updated) == (0, 1)
     rows = query(ws, "SELECT external_id, status, description FROM complaints")
     assert len(rows) == 1 and rows[0][1] == "inprogress" and "081" not in rows[0][2]
@@ -193,12 +197,12 @@ def test_the_api_shape_of_the_same_ticket_updates_the_dump_import(ws):
 def test_a_moved_complaint_is_snapped_again_and_tickets_without_id_are_not_duplicated(ws):
     row = ("", ["ถนน"], "ไม่มีเลขเรื่อง", 50, 5, "รอรับเรื่อง", "2026-11-01 03:00:00+00")
     moved = ("2026-MOVE01", ["ถนน"], "ย้ายตำแหน่ง", 50, 5, "รอรับเรื่อง", "2026-11-01 03:00:00+00")
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv([row, moved])), "tester")
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv([row])), "tester")
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv([row, moved])), "tester")
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv([row])), "tester")
     assert query(ws, "SELECT count(*) FROM complaints") == [(2,)]
     assert query(ws, "SELECT external_id FROM complaints WHERE description LIKE 'ไม่มี%'")[0][0].startswith("@")
     later = (*moved[:3], -5, 200, "รอรับเรื่อง", "2026-11-03 03:00:00+00")  # now beside the soi S3
-    rep = intake.import_complaints(ws, complaints.parse_complaints(traffy_csv([later])), "tester")
+    rep = works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv([later])), "tester")
     assert rep.updated == 1
     assert query(ws, "SELECT asset_uuid, asset_distance_m FROM complaints WHERE external_id = '2026-MOVE01'") == [
         (uuid_of(ws, "road_sections", "section_id = 'S3'"), 5.0)
@@ -210,21 +214,21 @@ def test_keep_within_rejects_the_rest_with_their_rows():
         ("2026-IN0001", ["ถนน"], "ใน", 0, 0, "รอรับเรื่อง", ""),
         ("2026-OUT001", ["ถนน"], "นอก", 9000, 0, "รอรับเรื่อง", ""),
     ]
-    parsed = complaints.parse_complaints(traffy_csv(rows))
+    parsed = channels.parse_complaints(traffy_csv(rows))
     lon, lat = (float(v) for v in lonlat(0, 0).split(","))
-    kept = intake.keep_within(parsed, shapely.Point(lon, lat).buffer(0.01), "เขตทดสอบ")
+    kept = snapping.keep_within(parsed, shapely.Point(lon, lat).buffer(0.01), "เขตทดสอบ")
     assert [c["external_id"] for c in kept.complaints] == ["2026-IN0001"]
     assert [(r["row"], r["external_id"], r["code"]) for r in kept.rejected] == [(2, "2026-OUT001", "outside_area")]
     assert "outside เขตทดสอบ" in kept.rejected[0]["reason"] and kept.rows == 2
     with pytest.raises(CddpError, match="area to keep complaints in is empty"):
-        intake.keep_within(parsed, shapely.Polygon(), "x")
+        snapping.keep_within(parsed, shapely.Polygon(), "x")
 
 
 def test_import_needs_a_workspace(tmp_path):
     other = tmp_path / "plain.gpkg"
     sqlite3.connect(other).close()
     with pytest.raises(CddpError, match="is not a CDDP workspace"):
-        intake.import_complaints(str(other), complaints.parse_complaints(traffy_csv(ROWS)), "tester")
+        works_jobs.import_complaints(str(other), channels.parse_complaints(traffy_csv(ROWS)), "tester")
 
 
 # --------------------------------------------------------------------------------------------
@@ -233,8 +237,8 @@ def test_import_needs_a_workspace(tmp_path):
 
 
 def test_orders_from_condition_lamps_clusters_and_complaints_and_rerun_creates_nothing(ws):
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
-    rep = intake.generate_work_orders(ws, "tester", now=NOW)
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    rep = works_jobs.generate_work_orders(ws, "tester", now=NOW)
     # S1 (PASER 3) and S2 (PCI 20); the O1–O3 cluster; L9; complaints: AAA001 (on S1 → attached to
     # its order), AAA002 (on O2 → attached to the cluster's order), AAA003 (tree, own order),
     # AAA004 (no asset in reach, own order); AAA005 is finished: no order.
@@ -262,18 +266,18 @@ def test_orders_from_condition_lamps_clusters_and_complaints_and_rerun_creates_n
     assert len(events) == 8 and sum(1 for e in events if e[0] is None and e[1] == "new") == 6
     assert sum(1 for e in events if e[2] and e[2].startswith("แนบเรื่องร้องเรียน traffy")) == 2
 
-    again = intake.generate_work_orders(ws, "tester", now=NOW)
+    again = works_jobs.generate_work_orders(ws, "tester", now=NOW)
     assert (again.created, again.attached, again.already_linked) == (0, 0, 4)
     assert query(ws, "SELECT count(*) FROM work_orders") == [(6,)]
     assert query(ws, "SELECT count(*) FROM cddp_changelog WHERE layer = 'work_orders'")[0][0] == 6
 
 
 def test_a_new_complaint_joins_the_open_order_and_a_closed_one_does_not(ws):
-    intake.generate_work_orders(ws, "tester", from_complaints=False, from_lamps=False, now=NOW)
+    works_jobs.generate_work_orders(ws, "tester", from_complaints=False, from_lamps=False, now=NOW)
     s2_order = query(ws, "SELECT uuid FROM work_orders WHERE title LIKE '%S2%'")[0][0]
     new = [("2026-BBB001", ["ถนน"], "หลุม", 150, 3, "รอรับเรื่อง", "2026-11-05 03:00:00+00")]
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(new)), "tester")
-    rep = intake.generate_work_orders(ws, "tester", now=NOW)
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(new)), "tester")
+    rep = works_jobs.generate_work_orders(ws, "tester", now=NOW)
     assert rep.attached == 1 and rep.created_by_origin.get("complaint") is None
     assert query(ws, "SELECT work_order_uuid FROM complaints")[0][0] == s2_order
 
@@ -291,8 +295,8 @@ def test_a_new_complaint_joins_the_open_order_and_a_closed_one_does_not(ws):
         )
     con.close()
     later = [("2026-BBB002", ["ถนน"], "หลุมอีก", 160, 3, "รอรับเรื่อง", "2026-11-06 03:00:00+00")]
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(later)), "tester")
-    rep = intake.generate_work_orders(ws, "tester", now=NOW)
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(later)), "tester")
+    rep = works_jobs.generate_work_orders(ws, "tester", now=NOW)
     # S2 is still below the threshold: a new road order, and the new complaint joins it
     assert (rep.created_by_origin, rep.attached) == ({"road": 1}, 1)
     assert query(ws, "SELECT count(DISTINCT work_order_uuid) FROM complaints") == [(2,)]
@@ -308,7 +312,7 @@ def test_a_new_complaint_joins_the_open_order_and_a_closed_one_does_not(ws):
 )
 def test_bad_thresholds(ws, kwargs, message):
     with pytest.raises(CddpError, match=message):
-        intake.generate_work_orders(ws, "tester", **kwargs)
+        works_jobs.generate_work_orders(ws, "tester", **kwargs)
     assert query(ws, "SELECT count(*) FROM work_orders") == [(0,)]
 
 
@@ -349,24 +353,24 @@ def test_algorithms_import_with_area_and_rejected_output_then_generate(ws, tmp_p
 def test_the_municipal_sla_policy_is_stored_in_the_workspace_and_used(ws, provider):
     from qgis.core import QgsProcessingException
 
-    assert workspace.work_order_policy(ws) == (workorders.DEFAULT_SLA, frozenset())
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    assert works_sla.work_order_policy(ws) == (works_sla.DEFAULT_SLA, frozenset())
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
     # Friday 20 Nov 2026 09:00 Bangkok; the P3 road order is due 2 working days later — with
     # Monday 23 Nov a holiday, that is Wednesday 25 Nov 09:00
     with pytest.raises(QgsProcessingException, match="SLA setting 'P3 two days' is not of the form"):
         run("generateworkorders", {"WORKSPACE": ws, "SLA": "P3 two days"})
     assert query(ws, "SELECT count(*) FROM work_orders") == [(0,)]
-    assert workspace.work_order_policy(ws)[0] == workorders.DEFAULT_SLA  # nothing stored from a bad run
-    workspace.save_work_order_policy(ws, sla="P3=2wd, P2=12h", holidays="2569-11-23")
-    rep = intake.generate_work_orders(ws, "tester", now=NOW, from_complaints=False, from_lamps=False)
+    assert works_sla.work_order_policy(ws)[0] == works_sla.DEFAULT_SLA  # nothing stored from a bad run
+    works_jobs.save_work_order_policy(ws, sla="P3=2wd, P2=12h", holidays="2569-11-23")
+    rep = works_jobs.generate_work_orders(ws, "tester", now=NOW, from_complaints=False, from_lamps=False)
     assert rep.created == 2
     due = dict(query(ws, "SELECT priority, due_at FROM work_orders"))
     assert due["P3"] == "2026-11-25T02:00:00.000Z"
-    sla, holidays = workspace.work_order_policy(ws)
-    assert (workorders.sla_text(sla), sorted(holidays)) == ("P1=4h, P2=12h, P3=2wd, P4=20wd", [dt.date(2026, 11, 23)])
+    sla, holidays = works_sla.work_order_policy(ws)
+    assert (works_sla.sla_text(sla), sorted(holidays)) == ("P1=4h, P2=12h, P3=2wd, P4=20wd", [dt.date(2026, 11, 23)])
     out = run("generateworkorders", {"WORKSPACE": ws, "SLA": "P1=2h", "HOLIDAYS": "2026-12-05 2026-12-07"})
     assert out["CREATED"] >= 1
-    sla, holidays = workspace.work_order_policy(ws)
+    sla, holidays = works_sla.work_order_policy(ws)
     assert str(sla["P1"]) == "2h" and str(sla["P2"]) == "24h"  # the text given is the whole policy
     assert len(holidays) == 2
 
@@ -395,7 +399,7 @@ def test_unknown_categories_are_filed_as_other_and_counted(ws):
         ("2026-UNK002", ["เสียงรบกวน", "ถนน"], "เสียงดังบนถนน", 0, 0, "รอรับเรื่อง", ""),
         ("2026-UNK003", ["สัตว์จรจัด"], "สุนัข", 0, 0, "รอรับเรื่อง", ""),
     ]
-    rep = intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(rows)), "tester")
+    rep = works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(rows)), "tester")
     assert rep.unknown_tags == {"เสียงรบกวน": 2, "สัตว์จรจัด": 1}
     assert rep.by_category == {"other": 2, "road": 1}
     assert query(ws, "SELECT categories_raw FROM complaints WHERE external_id = '2026-UNK003'") == [("สัตว์จรจัด",)]
@@ -419,15 +423,15 @@ def test_import_and_generate_through_cddp_process(ws, tmp_path):
     )  # fmt: skip
     assert res.returncode == 0, res.stdout + res.stderr
     assert "CREATED:\t6" in res.stdout and "P3=3wd" in res.stdout
-    assert str(workspace.work_order_policy(ws)[0]["P3"]) == "3wd"
+    assert str(works_sla.work_order_policy(ws)[0]["P3"]) == "3wd"
     bad = run_cddp_process(["run", "cddp:importcomplaints", "--", f"INPUT={tmp_path}/none.csv", f"WORKSPACE={ws}"],
                            profile=profile)  # fmt: skip
     assert bad.returncode != 0
 
 
 def test_change_work_order_walks_the_lifecycle_and_the_complaints_follow(ws):
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
-    intake.generate_work_orders(ws, "tester", now=NOW)
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    works_jobs.generate_work_orders(ws, "tester", now=NOW)
     number = query(ws, "SELECT wo_number FROM work_orders WHERE title LIKE '%S1%'")[0][0]
     before = query(ws, "SELECT count(*) FROM cddp_changelog")[0][0]
 
@@ -440,37 +444,37 @@ def test_change_work_order_walks_the_lifecycle_and_the_complaints_follow(ws):
         return query(ws, "SELECT status FROM complaints WHERE external_id = '2026-AAA001'")[0][0]
 
     with pytest.raises(CddpError, match=f"Work order {number}: cannot change status from new to completed"):
-        intake.change_work_order(ws, number, "completed", "somchai")
+        works_jobs.change_work_order(ws, number, "completed", "somchai")
     with pytest.raises(CddpError, match="There is no work order WO-2569-09999"):
-        intake.change_work_order(ws, "WO-2569-09999", "triaged", "somchai")
+        works_jobs.change_work_order(ws, "WO-2569-09999", "triaged", "somchai")
     with pytest.raises(CddpError, match="earlier than its created_at"):
-        intake.change_work_order(ws, number, "triaged", "somchai", at="2026-11-19 10:00")
+        works_jobs.change_work_order(ws, number, "triaged", "somchai", at="2026-11-19 10:00")
     assert status()[0] == "new" and complaint() == "waiting"
     assert query(ws, "SELECT count(*) FROM cddp_changelog")[0][0] == before  # refused: nothing written
 
-    rep = intake.change_work_order(ws, number, "triaged", "somchai", at="2026-11-20 10:00")
+    rep = works_jobs.change_work_order(ws, number, "triaged", "somchai", at="2026-11-20 10:00")
     assert rep.complaints == [("2026-AAA001", "waiting", "inprogress")] and complaint() == "inprogress"
     with pytest.raises(CddpError, match="to assign it, give a team or an assignee"):
-        intake.change_work_order(ws, number, "assigned", "somchai", at="2026-11-20 11:00")
-    intake.change_work_order(ws, number, "assigned", "somchai", at="2026-11-20 11:00", changes={"team": "ทีมถนน 1"})
-    intake.change_work_order(ws, number, "in_progress", "ช่างสมศักดิ์", at="2026-11-21 08:00")
-    rep = intake.change_work_order(ws, number, "completed", "ช่างสมศักดิ์", at="2026-11-21 15:30",
+        works_jobs.change_work_order(ws, number, "assigned", "somchai", at="2026-11-20 11:00")
+    works_jobs.change_work_order(ws, number, "assigned", "somchai", at="2026-11-20 11:00", changes={"team": "ทีมถนน 1"})
+    works_jobs.change_work_order(ws, number, "in_progress", "ช่างสมศักดิ์", at="2026-11-21 08:00")
+    rep = works_jobs.change_work_order(ws, number, "completed", "ช่างสมศักดิ์", at="2026-11-21 15:30",
                                    note="ปะหลุมแล้ว โทร 081-234-5678")  # fmt: skip
     assert rep.complaints == [("2026-AAA001", "inprogress", "finish")]
     assert status() == ("completed", "ทีมถนน 1", "2026-11-20T04:00:00.000Z", "2026-11-21T08:30:00.000Z")
     notes = [r[0] for r in query(ws, "SELECT note FROM work_order_events WHERE note LIKE 'ปะหลุม%'")]
     assert notes == ["ปะหลุมแล้ว โทร [ลบข้อมูลติดต่อ]"]
     with pytest.raises(CddpError, match="needs a note saying why"):
-        intake.change_work_order(ws, number, "in_progress", "somchai", at="2026-11-22 09:00")  # rework needs a why
-    intake.change_work_order(ws, number, "verified", "somchai", at="2026-11-22 09:00")
+        works_jobs.change_work_order(ws, number, "in_progress", "somchai", at="2026-11-22 09:00")  # rework needs a why
+    works_jobs.change_work_order(ws, number, "verified", "somchai", at="2026-11-22 09:00")
     by_uuid = query(ws, "SELECT uuid FROM work_orders WHERE wo_number = ?", number)[0][0]
-    intake.change_work_order(ws, by_uuid, "closed", "somchai", at="2026-11-22 09:05")
+    works_jobs.change_work_order(ws, by_uuid, "closed", "somchai", at="2026-11-22 09:05")
     assert status()[0] == "closed" and complaint() == "finish"
     events = query(ws, "SELECT from_status, to_status FROM work_order_events WHERE work_order_uuid = ? "
                        "AND from_status IS NOT NULL ORDER BY event_at", by_uuid)  # fmt: skip
     assert [e[1] for e in events][-6:] == ["triaged", "assigned", "in_progress", "completed", "verified", "closed"]
     with pytest.raises(CddpError, match="closed is final"):
-        intake.change_work_order(ws, number, "triaged", "somchai")
+        works_jobs.change_work_order(ws, number, "triaged", "somchai")
     logged = dict(query(ws, "SELECT layer, count(*) FROM cddp_changelog GROUP BY layer"))
     assert logged["work_order_events"] >= 6 and logged["complaints"] >= 7
 
@@ -478,8 +482,8 @@ def test_change_work_order_walks_the_lifecycle_and_the_complaints_follow(ws):
 def test_change_work_order_algorithm(ws, provider):
     from qgis.core import QgsProcessingException
 
-    intake.import_complaints(ws, complaints.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
-    intake.generate_work_orders(ws, "tester", now=NOW)
+    works_jobs.import_complaints(ws, channels.parse_complaints(traffy_csv(ROWS)), "tester", max_distance=30)
+    works_jobs.generate_work_orders(ws, "tester", now=NOW)
     number = query(ws, "SELECT wo_number FROM work_orders WHERE title LIKE '%S1%'")[0][0]
     out = run("changeworkorder", {"WORKSPACE": ws, "ORDER": number, "STATUS": 1, "AT": "2026-11-20 10:00"})
     assert (out["WO_NUMBER"], out["NEW_STATUS"], out["COMPLAINTS_CHANGED"]) == (number, "triaged", 1)

@@ -18,9 +18,10 @@ import pytest
 import shapely
 from shapely import LineString, MultiLineString, Point
 
-from cddp_plugin.core import lighting
-from cddp_plugin.core.errors import CddpError
-from cddp_plugin.core.lighting import FaultRecord, Inspection
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.lighting import analysis
+from cddp_plugin.core.lighting import status as lighting_status
+from cddp_plugin.core.lighting.status import FaultRecord, Inspection
 
 SHARED = Path(os.environ.get("CDDP_SHARED_DATA", Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 LIGHTPOLES = SHARED / "khonkaen" / "lightpole.geojson"
@@ -49,7 +50,7 @@ def test_latest_event_wins_and_outage_start_is_the_first_failure_after_the_last_
         Inspection("D", "out", day(2)),
         Inspection("E", "day_burning", day(7)),
     ]
-    res = lighting.lamp_statuses(["A", "B", "C", "D", "E", "F"], faults, inspections, now=NOW)
+    res = lighting_status.lamp_statuses(["A", "B", "C", "D", "E", "F"], faults, inspections, now=NOW)
     assert res.status.tolist() == ["out", "flickering", "working", "working", "day_burning", "unknown"]
     assert res.source.tolist() == ["fault", "fault", "inspection", "repair", "inspection", "none"]
     # A: 2 March 12:00 → 11 March 12:00 = 9 days; B: the outage starts at the report of 6 March (after
@@ -68,7 +69,7 @@ def test_latest_event_wins_and_outage_start_is_the_first_failure_after_the_last_
 def test_outage_start_spans_several_reports_and_a_later_inspection():
     # working on 1 March; complaint (kind not given) on 3 March; inspected out on 5 March:
     # out (the inspection), since 3 March 12:00 → 8 days at 11 March 12:00.
-    res = lighting.lamp_statuses(
+    res = lighting_status.lamp_statuses(
         ["L1"],
         [{"streetlight_uuid": "L1", "fault": None, "reported_at": "2026-03-03 12:00"}],
         [
@@ -82,7 +83,7 @@ def test_outage_start_spans_several_reports_and_a_later_inspection():
 
 
 def test_unknown_events_never_override_a_known_status_and_ties_go_to_the_inspection():
-    res = lighting.lamp_statuses(
+    res = lighting_status.lamp_statuses(
         ["A", "B", "C"],
         [FaultRecord("A", "out", day(2)), FaultRecord("B", "out", day(3)), FaultRecord("C", "unknown", day(3))],
         [
@@ -98,7 +99,7 @@ def test_unknown_events_never_override_a_known_status_and_ties_go_to_the_inspect
 
 
 def test_lamps_without_events_keep_their_layer_status_labels_are_accepted_and_orphans_reported():
-    res = lighting.lamp_statuses(
+    res = lighting_status.lamp_statuses(
         ["A", "B", "C"],
         [FaultRecord("Z", "out", day(1)), FaultRecord("A", "ดับ", None)],  # Thai label, no report date
         [Inspection("Y", "working", day(1))],
@@ -127,15 +128,15 @@ def test_lamps_without_events_keep_their_layer_status_labels_are_accepted_and_or
 )  # fmt: skip
 def test_bad_fault_and_inspection_records_are_refused_with_a_specific_message(faults, inspections, message):
     with pytest.raises(CddpError) as err:
-        lighting.lamp_statuses(["A"], faults, inspections, now=NOW)
+        lighting_status.lamp_statuses(["A"], faults, inspections, now=NOW)
     assert message in str(err.value)
 
 
 def test_duplicate_lamp_ids_and_unknown_layer_statuses_are_refused():
     with pytest.raises(CddpError, match="Streetlight id A appears more than once"):
-        lighting.lamp_statuses(["A", "B", "A"], now=NOW)
+        lighting_status.lamp_statuses(["A", "B", "A"], now=NOW)
     with pytest.raises(CddpError, match="Streetlight B: status 'fused' is not a lamp status; use one of working"):
-        lighting.lamp_statuses(["A", "B"], now=NOW, current=["out", "fused"])
+        lighting_status.lamp_statuses(["A", "B"], now=NOW, current=["out", "fused"])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -178,12 +179,12 @@ def test_duplicate_lamp_ids_and_unknown_layer_statuses_are_refused():
     ],
 )
 def test_note_keywords(note, status, issues):
-    result = lighting.status_from_note(note)
+    result = lighting_status.status_from_note(note)
     assert (result.status, result.issues) == (status, issues)
 
 
 def test_a_note_naming_several_statuses_takes_the_first_in_precedence_and_keeps_the_rest():
-    result = lighting.status_from_note("เสาเอียง ไฟดับ สภาพเดิมดี")
+    result = lighting_status.status_from_note("เสาเอียง ไฟดับ สภาพเดิมดี")
     assert result.status == "out"
     assert result.keywords == ("ไฟดับ",)
     assert result.also == ("damaged_pole", "working")
@@ -192,11 +193,13 @@ def test_a_note_naming_several_statuses_takes_the_first_in_precedence_and_keeps_
 
 
 def test_note_explanation_and_lamp_type():
-    result = lighting.status_from_note("เสาไฟถนน LED สภาพชำรุด มีหลอดไฟหลอดเดียว มีสายไฟห้อย")
+    result = lighting_status.status_from_note("เสาไฟถนน LED สภาพชำรุด มีหลอดไฟหลอดเดียว มีสายไฟห้อย")
     assert result.lamp_type == "led"
     assert result.note("en") == "ชำรุด → Damaged pole; only part of the lamps light; wires hanging"
-    assert lighting.status_from_note("โคมโซเดียม ไฟดับ").lamp_type == "hps"
-    assert lighting.status_from_note("sealed lamp, good").lamp_type is None  # "sealed" does not hold the word "led"
+    assert lighting_status.status_from_note("โคมโซเดียม ไฟดับ").lamp_type == "hps"
+    assert (
+        lighting_status.status_from_note("sealed lamp, good").lamp_type is None
+    )  # "sealed" does not hold the word "led"
 
 
 @pytest.mark.skipif(not LIGHTPOLES.exists(), reason=f"no shared data at {LIGHTPOLES}")
@@ -204,8 +207,8 @@ def test_khon_kaen_survey_notes():
     features = json.loads(LIGHTPOLES.read_text(encoding="utf-8"))["features"]
     notes = [f["properties"]["Description"] for f in features]
     assert len(notes) == 40
-    results = [lighting.status_from_note(n) for n in notes]
-    counts = {s: sum(r.status == s for r in results) for s in lighting.LAMP_STATUSES}
+    results = [lighting_status.status_from_note(n) for n in notes]
+    counts = {s: sum(r.status == s for r in results) for s in lighting_status.LAMP_STATUSES}
     assert counts == {
         "working": 33,
         "out": 0,
@@ -226,7 +229,7 @@ def test_khon_kaen_survey_notes():
         assert r.keywords, note
     assert sum("wires_hanging" in r.issues for r in results) == 14  # 8 + 6 notes naming สายไฟห้อย
     assert sum(r.lamp_type == "led" for r in results) == 2
-    titles = [lighting.status_from_note(f["properties"]["Title"]).lamp_type for f in features]
+    titles = [lighting_status.status_from_note(f["properties"]["Title"]).lamp_type for f in features]
     assert titles.count("led") == 24
 
 
@@ -242,7 +245,7 @@ def test_three_out_lamps_30_m_apart_on_one_circuit_are_one_cluster():
     lamps = row(0, 30, 60, 90, 400)
     statuses = ["out", "out", "flickering", "working", "out"]
     since = [day(3), day(1, 18), day(2), None, day(1)]
-    res = lighting.outage_clusters(lamps, statuses, ids=["a", "b", "c", "d", "e"], circuits=["C1"] * 5, out_since=since)
+    res = analysis.outage_clusters(lamps, statuses, ids=["a", "b", "c", "d", "e"], circuits=["C1"] * 5, out_since=since)
     assert res.cluster_id.tolist() == [1, 1, 1, 0, 0]
     (cluster,) = res.clusters
     assert cluster.lamp_count == 3 and cluster.lamp_ids == ("a", "b", "c")
@@ -254,43 +257,43 @@ def test_three_out_lamps_30_m_apart_on_one_circuit_are_one_cluster():
 
 
 def test_two_lamps_or_three_on_different_circuits_are_no_cluster():
-    assert lighting.outage_clusters(row(0, 30), ["out", "out"], circuits=["C1", "C1"]).clusters == []
-    res = lighting.outage_clusters(row(0, 30, 60), ["out"] * 3, circuits=["C1", "C2", "C3"])
+    assert analysis.outage_clusters(row(0, 30), ["out", "out"], circuits=["C1", "C1"]).clusters == []
+    res = analysis.outage_clusters(row(0, 30, 60), ["out"] * 3, circuits=["C1", "C2", "C3"])
     assert res.clusters == [] and res.cluster_id.tolist() == [0, 0, 0]
 
 
 def test_same_road_joins_lamps_of_different_circuits():
-    res = lighting.outage_clusters(row(0, 30, 60), ["out"] * 3, circuits=["C1", "C2", "C2"], roads=["R7", "R7", None])
+    res = analysis.outage_clusters(row(0, 30, 60), ["out"] * 3, circuits=["C1", "C2", "C2"], roads=["R7", "R7", None])
     assert res.cluster_id.tolist() == [1, 1, 1]
     assert res.clusters[0].circuits == ("C1", "C2") and res.clusters[0].roads == ("R7",)
 
 
 def test_a_lamp_with_neither_circuit_nor_road_joins_by_distance_and_can_bridge():
-    res = lighting.outage_clusters(row(0, 30, 60), ["out"] * 3, circuits=["C1", None, "C2"])
+    res = analysis.outage_clusters(row(0, 30, 60), ["out"] * 3, circuits=["C1", None, "C2"])
     assert res.cluster_id.tolist() == [1, 1, 1]
     # without circuit or road anywhere, distance alone decides
-    assert lighting.outage_clusters(row(0, 30, 60), ["out"] * 3).cluster_id.tolist() == [1, 1, 1]
+    assert analysis.outage_clusters(row(0, 30, 60), ["out"] * 3).cluster_id.tolist() == [1, 1, 1]
 
 
 def test_single_linkage_chains_and_the_distance_is_inclusive():
     # 4 out lamps 55 m apart: each pair of neighbours is within 60 m, the ends 165 m apart → one cluster of 4
-    assert lighting.outage_clusters(row(0, 55, 110, 165), ["out"] * 4).cluster_id.tolist() == [1, 1, 1, 1]
+    assert analysis.outage_clusters(row(0, 55, 110, 165), ["out"] * 4).cluster_id.tolist() == [1, 1, 1, 1]
     # 65 m apart: nothing within 60 m
-    assert lighting.outage_clusters(row(0, 65, 130), ["out"] * 3).clusters == []
+    assert analysis.outage_clusters(row(0, 65, 130), ["out"] * 3).clusters == []
     # exactly 60 m apart counts as within 60 m
-    assert lighting.outage_clusters(row(0, 60, 120), ["out"] * 3).cluster_id.tolist() == [1, 1, 1]
+    assert analysis.outage_clusters(row(0, 60, 120), ["out"] * 3).cluster_id.tolist() == [1, 1, 1]
 
 
 def test_working_lamps_do_not_join_and_out_statuses_and_min_lamps_are_parameters():
     lamps = row(0, 50, 100, 130)
     statuses = ["out", "working", "out", "out"]
     # out lamps at 0, 100, 130: 0–100 is 100 m > 60 m → only {100, 130}: 2 lamps, no cluster
-    assert lighting.outage_clusters(lamps, statuses).clusters == []
-    assert lighting.outage_clusters(lamps, statuses, distance=100).cluster_id.tolist() == [1, 0, 1, 1]
-    assert lighting.outage_clusters(lamps, statuses, min_lamps=2).cluster_id.tolist() == [0, 0, 1, 1]
+    assert analysis.outage_clusters(lamps, statuses).clusters == []
+    assert analysis.outage_clusters(lamps, statuses, distance=100).cluster_id.tolist() == [1, 0, 1, 1]
+    assert analysis.outage_clusters(lamps, statuses, min_lamps=2).cluster_id.tolist() == [0, 0, 1, 1]
     flick = ["flickering", "out", "out"]
-    assert lighting.outage_clusters(row(0, 30, 60), flick).cluster_id.tolist() == [1, 1, 1]
-    assert lighting.outage_clusters(row(0, 30, 60), flick, out_statuses=["out"]).clusters == []
+    assert analysis.outage_clusters(row(0, 30, 60), flick).cluster_id.tolist() == [1, 1, 1]
+    assert analysis.outage_clusters(row(0, 30, 60), flick, out_statuses=["out"]).clusters == []
 
 
 def test_clusters_on_a_grid_are_numbered_in_input_order():
@@ -301,7 +304,7 @@ def test_clusters_on_a_grid_are_numbered_in_input_order():
             lamps.append(Point(c * 40, r * 40))
             statuses.append("working" if r == 1 else "out")
             circuits.append(f"row{r}")
-    res = lighting.outage_clusters(lamps, statuses, circuits=circuits)
+    res = analysis.outage_clusters(lamps, statuses, circuits=circuits)
     # rows 0 and 2 are 80 m apart (row 1 between is working); input lists row 2 first → cluster 1
     assert res.cluster_id.tolist() == [1, 1, 1, 0, 0, 0, 2, 2, 2]
     assert [c.circuits for c in res.clusters] == [("row2",), ("row0",)]
@@ -315,7 +318,7 @@ def test_connected_components_match_scipy_on_random_graphs():
     rng = np.random.default_rng(7)
     for n, m in ((1, 0), (10, 3), (200, 150), (2000, 1900), (2000, 5000)):
         i, j = rng.integers(0, n, m), rng.integers(0, n, m)
-        ours = lighting.connected_components(n, i, j)
+        ours = analysis.connected_components(n, i, j)
         _, theirs = csgraph.connected_components(coo_matrix((np.ones(m), (i, j)), shape=(n, n)), directed=False)
         # the same partition: a one-to-one map between labels
         pairs = set(zip(ours.tolist(), theirs.tolist(), strict=True))
@@ -336,24 +339,24 @@ def test_connected_components_match_scipy_on_random_graphs():
 )
 def test_cluster_parameters_are_checked(kwargs, message):
     with pytest.raises(CddpError) as err:
-        lighting.outage_clusters(row(0, 30, 60), ["out"] * 3, **kwargs)
+        analysis.outage_clusters(row(0, 30, 60), ["out"] * 3, **kwargs)
     assert message in str(err.value)
 
 
 def test_cluster_bad_lamps():
     with pytest.raises(CddpError, match="Streetlight L2: status 'kaput' is not a lamp status"):
-        lighting.outage_clusters(row(0, 30, 60), ["out", "kaput", "out"], ids=["L1", "L2", "L3"])
+        analysis.outage_clusters(row(0, 30, 60), ["out", "kaput", "out"], ids=["L1", "L2", "L3"])
     with pytest.raises(CddpError, match=r"Streetlight L2 has no location \(missing or empty geometry\)"):
-        lighting.outage_clusters([Point(0, 0), Point(), Point(60, 0)], ["out"] * 3, ids=["L1", "L2", "L3"])
+        analysis.outage_clusters([Point(0, 0), Point(), Point(60, 0)], ["out"] * 3, ids=["L1", "L2", "L3"])
     # a working lamp without a location does not matter to the clusters
-    res = lighting.outage_clusters([Point(0, 0), None, Point(30, 0), Point(60, 0)], ["out", "working", "out", "out"])
+    res = analysis.outage_clusters([Point(0, 0), None, Point(30, 0), Point(60, 0)], ["out", "working", "out", "out"])
     assert res.cluster_id.tolist() == [1, 0, 1, 1]
     with pytest.raises(
         CddpError, match=r"The streetlights look like longitude/latitude in degrees \(e.g. 102.81219, 16.45819\)"
     ):
-        lighting.outage_clusters(row(102.81219, 102.8125, 102.8128, y=16.45819), ["out"] * 3)
+        analysis.outage_clusters(row(102.81219, 102.8125, 102.8128, y=16.45819), ["out"] * 3)
     # metres near the origin are not mistaken for degrees
-    assert lighting.outage_clusters(row(100, 130, 160, y=10), ["out"] * 3).cluster_id.tolist() == [1, 1, 1]
+    assert analysis.outage_clusters(row(100, 130, 160, y=10), ["out"] * 3).cluster_id.tolist() == [1, 1, 1]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -371,25 +374,25 @@ def test_straight_road_gaps_between_lamps():
     # lamps at 0, 40, 150, 290 m (5 m off the road); stretches 0–0, 0–40 (40), 40–150 (110 > 50),
     # 150–290 (140 > 50), 290–300 (10): two gaps, 110 + 140 = 250 m
     lamps = row(0, 40, 150, 290, y=5)
-    res = lighting.lighting_gaps([ROAD300], lamps, road_ids=["R1"])
+    res = analysis.lighting_gaps([ROAD300], lamps, road_ids=["R1"])
     assert spans(res) == [("R1", 0, 40, 150, "between", 0), ("R1", 0, 150, 290, "between", 0)]
     assert [g.length_m for g in res.gaps] == [110, 140]
     assert res.gaps[0].geometry.equals(LineString([(40, 0), (150, 0)]))
     assert res.total_gap_m == 250 and res.road_gap_m.tolist() == [250]
     assert res.lamp_chainage.tolist() == [0, 40, 150, 290] and res.lamp_offset.tolist() == [5, 5, 5, 5]
     # with a 150 m threshold nothing is longer
-    assert lighting.lighting_gaps([ROAD300], lamps, spacing=150).gaps == []
+    assert analysis.lighting_gaps([ROAD300], lamps, spacing=150).gaps == []
     # exactly 140 m is not longer than 140 m
-    assert [g.from_m for g in lighting.lighting_gaps([ROAD300], lamps, spacing=140).gaps] == []
-    assert [g.from_m for g in lighting.lighting_gaps([ROAD300], lamps, spacing=139.9).gaps] == [150]
+    assert [g.from_m for g in analysis.lighting_gaps([ROAD300], lamps, spacing=140).gaps] == []
+    assert [g.from_m for g in analysis.lighting_gaps([ROAD300], lamps, spacing=139.9).gaps] == [150]
 
 
 def test_a_lamp_that_does_not_light_leaves_a_gap_and_is_counted_in_it():
     lamps = row(0, 40, 150, 290, y=5)
-    res = lighting.lighting_gaps([ROAD300], lamps, statuses=["working", "working", "out", "unknown"])
+    res = analysis.lighting_gaps([ROAD300], lamps, statuses=["working", "working", "out", "unknown"])
     # 150 is out: one stretch 40–290 (250 m) holding one lamp that does not light
     assert spans(res) == [(0, 0, 40, 290, "between", 1)]
-    strict = lighting.lighting_gaps(
+    strict = analysis.lighting_gaps(
         [ROAD300], lamps, statuses=["working", "working", "out", "unknown"], lit_statuses=["working"]
     )
     # unknown no longer counts either: 40–300 is one end stretch of 260 m with two dark lamps
@@ -399,7 +402,7 @@ def test_a_lamp_that_does_not_light_leaves_a_gap_and_is_counted_in_it():
 def test_road_start_and_end_and_a_road_without_lamps():
     lamps = row(60, 200, y=-3)
     road2 = LineString([(0, 100), (120, 100)])
-    res = lighting.lighting_gaps([ROAD300, road2], lamps, road_ids=["R1", "R2"])
+    res = analysis.lighting_gaps([ROAD300, road2], lamps, road_ids=["R1", "R2"])
     # R1: 0–60 (60 > 50, start), 60–200 (140), 200–300 (100, end); R2: no lamp within 25 m → all 120 m
     assert spans(res) == [
         ("R1", 0, 0, 60, "start", 0),
@@ -417,13 +420,13 @@ def test_snap_distance_and_nearest_road_only():
     road_b = LineString([(0, 20), (100, 20)])
     # lamp at y = 5 is 5 m from A and 15 m from B: it lights A only. Lamp at y = 60 is 40 m from B: too far.
     lamps = [Point(50, 5), Point(50, 60)]
-    res = lighting.lighting_gaps([road_a, road_b], lamps, road_ids=["A", "B"], spacing=60)
+    res = analysis.lighting_gaps([road_a, road_b], lamps, road_ids=["A", "B"], spacing=60)
     assert res.lamp_road.tolist() == [0, -1]
     assert res.lamp_chainage[0] == 50 and np.isnan(res.lamp_chainage[1])
     # A: 0–50, 50–100 (both 50 ≤ 60) no gap; B: no lamp → 100 m
     assert spans(res) == [("B", 0, 0, 100, "no_lamp", 0)]
     # with a 45 m snap distance the second lamp (40 m from B, 60 m from A) lights B
-    res = lighting.lighting_gaps([road_a, road_b], lamps, road_ids=["A", "B"], spacing=60, snap=45)
+    res = analysis.lighting_gaps([road_a, road_b], lamps, road_ids=["A", "B"], spacing=60, snap=45)
     assert res.lamp_road.tolist() == [0, 1]
     assert spans(res) == []
 
@@ -432,7 +435,7 @@ def test_a_side_street_not_to_be_lit_keeps_its_lamps():
     main = LineString([(0, 0), (100, 0)])
     side = LineString([(50, 23), (50, 100)])  # starts 23 m north of the main road
     lamp = [Point(50, 20)]  # 20 m from the main road, 3 m from the side street
-    res = lighting.lighting_gaps([main, side], lamp, road_ids=["main", "side"], to_light=[True, False])
+    res = analysis.lighting_gaps([main, side], lamp, road_ids=["main", "side"], to_light=[True, False])
     assert res.lamp_road.tolist() == [1]
     assert spans(res) == [("main", 0, 0, 100, "no_lamp", 0)]
     assert res.road_gap_m.tolist() == [100, 0] and res.checked_length_m == 100
@@ -441,12 +444,12 @@ def test_a_side_street_not_to_be_lit_keeps_its_lamps():
 def test_l_shaped_road_gap_geometry_follows_the_corner():
     road = LineString([(0, 0), (100, 0), (100, 100)])  # 200 m
     lamps = [Point(20, 2), Point(102, 80)]  # chainage 20 and 100 + 80 = 180
-    res = lighting.lighting_gaps([road], lamps)
+    res = analysis.lighting_gaps([road], lamps)
     assert spans(res) == [(0, 0, 20, 180, "between", 0)]
     assert res.gaps[0].geometry.equals(LineString([(20, 0), (100, 0), (100, 80)]))
     assert res.gaps[0].length_m == 160
     # a lamp exactly at the corner: the gap ends at the corner vertex, which is not repeated
-    res = lighting.lighting_gaps([road], [Point(0, -1), Point(103, -3)])
+    res = analysis.lighting_gaps([road], [Point(0, -1), Point(103, -3)])
     assert spans(res) == [(0, 0, 0, 100, "between", 0), (0, 0, 100, 200, "end", 0)]
     assert shapely.get_coordinates(res.gaps[0].geometry).tolist() == [[0, 0], [100, 0]]
     assert shapely.get_coordinates(res.gaps[1].geometry).tolist() == [[100, 0], [100, 100]]
@@ -458,7 +461,7 @@ def test_multi_part_roads_merge_where_they_touch_and_stay_apart_where_they_do_no
     # two parts 100 m apart: part 0 (0–100) has a lamp at 50; part 1 (200–300) none
     apart = MultiLineString([[(0, 50), (100, 50)], [(200, 50), (300, 50)]])
     lamps = [Point(40, -2), Point(160, 2), Point(50, 52)]
-    res = lighting.lighting_gaps([touching, apart], lamps, road_ids=["T", "S"])
+    res = analysis.lighting_gaps([touching, apart], lamps, road_ids=["T", "S"])
     (t_gap, s_gap) = res.gaps
     # T: one line; lamps at 40 and 160 from its start (whichever end line_merge starts from, the
     # stretch between them is 120 m and the ends are 40 m each)
@@ -474,7 +477,7 @@ def test_multi_part_roads_merge_where_they_touch_and_stay_apart_where_they_do_no
 def test_ties_go_to_the_road_given_first():
     a = LineString([(0, 0), (100, 0)])
     b = LineString([(0, 10), (100, 10)])
-    res = lighting.lighting_gaps([a, b], [Point(50, 5)], road_ids=["a", "b"], spacing=60)
+    res = analysis.lighting_gaps([a, b], [Point(50, 5)], road_ids=["a", "b"], spacing=60)
     assert res.lamp_road.tolist() == [0]
     assert spans(res) == [("b", 0, 0, 100, "no_lamp", 0)]
 
@@ -500,15 +503,15 @@ def test_ties_go_to_the_road_given_first():
 )  # fmt: skip
 def test_bad_gap_inputs(roads, lamps, kwargs, message):
     with pytest.raises(CddpError) as err:
-        lighting.lighting_gaps(roads, lamps, road_ids=["R1"] * len(roads), **kwargs)
+        analysis.lighting_gaps(roads, lamps, road_ids=["R1"] * len(roads), **kwargs)
     assert message in str(err.value)
 
 
 def test_degree_lamps_on_metric_roads_are_refused_and_a_projected_flag_skips_the_check():
     with pytest.raises(CddpError, match="The streetlights look like longitude/latitude"):
-        lighting.lighting_gaps([ROAD300], [Point(100.53, 13.74)])
+        analysis.lighting_gaps([ROAD300], [Point(100.53, 13.74)])
     # crs_is_geographic=False trusts the caller (a local grid that happens to lie in the box)
-    res = lighting.lighting_gaps([LineString([(97.5, 10), (297.5, 10)])], [Point(100, 10)], crs_is_geographic=False)
+    res = analysis.lighting_gaps([LineString([(97.5, 10), (297.5, 10)])], [Point(100, 10)], crs_is_geographic=False)
     assert [g.kind for g in res.gaps] == ["end"]
 
 
@@ -520,9 +523,9 @@ def test_kpis_by_hand():
     statuses = ["working", "out", "out", "flickering", "damaged_pole", "unknown", "out", "working"]
     days = [None, 2.0, 10.0, 4.0, 30.0, None, None, None]  # out + flickering with a start: 2, 10, 4 → median 4
     owners = ["municipality", "pea", "municipality", "PEA", None, "mea", "การไฟฟ้านครหลวง (กฟน.)", "pea"]
-    gaps = lighting.lighting_gaps([ROAD300], row(0, 40, 150, 290, y=5))
-    clusters = lighting.outage_clusters(row(0, 30, 60), ["out"] * 3)
-    k = lighting.lighting_kpis(statuses, days_out=days, owners=owners, clusters=clusters, gaps=gaps)
+    gaps = analysis.lighting_gaps([ROAD300], row(0, 40, 150, 290, y=5))
+    clusters = analysis.outage_clusters(row(0, 30, 60), ["out"] * 3)
+    k = analysis.lighting_kpis(statuses, days_out=days, owners=owners, clusters=clusters, gaps=gaps)
     assert k["lamps"] == 8
     assert k["by_status"] == {"working": 2, "out": 3, "partly_out": 0, "flickering": 1, "day_burning": 0, "damaged_pole": 1,
                               "missing": 0, "unknown": 1}  # fmt: skip
@@ -536,28 +539,28 @@ def test_kpis_by_hand():
 
 
 def test_kpis_without_lamps_and_bad_owner():
-    k = lighting.lighting_kpis([])
+    k = analysis.lighting_kpis([])
     assert (k["lamps"], k["pct_out"], k["median_days_out"], k["clusters"], k["gap_km"]) == (0, None, None, None, None)
     with pytest.raises(
         CddpError, match="Streetlight #2: owner 'EGAT' is not a pole owner; use one of municipality, pea"
     ):
-        lighting.lighting_kpis(["out", "out"], owners=["pea", "EGAT"])
+        analysis.lighting_kpis(["out", "out"], owners=["pea", "EGAT"])
 
 
 def test_status_to_kpi_pipeline_on_the_same_lamps():
     """The pieces fit: statuses → clusters (with outage starts) → KPIs."""
     ids = ["a", "b", "c", "d"]
     faults = [FaultRecord(x, "out", day(d)) for x, d in (("a", 4), ("b", 2), ("c", 6))]
-    status = lighting.lamp_statuses(ids, faults, now=NOW)
-    clusters = lighting.outage_clusters(
+    status = lighting_status.lamp_statuses(ids, faults, now=NOW)
+    clusters = analysis.outage_clusters(
         row(0, 35, 70, 105), status.status, ids=ids, circuits=["K"] * 4, out_since=status.out_since
     )
     assert clusters.clusters[0].lamp_ids == ("a", "b", "c") and clusters.clusters[0].first_reported == day(2)
-    k = lighting.lighting_kpis(status.status, days_out=status.days_out, clusters=clusters)
+    k = analysis.lighting_kpis(status.status, days_out=status.days_out, clusters=clusters)
     assert k["median_days_out"] == 7.0  # 7, 9, 5 days
 
 
-def _reference_gaps(roads, lamps, statuses, spacing, snap, lit=lighting.LIT_STATUSES):
+def _reference_gaps(roads, lamps, statuses, spacing, snap, lit=lighting_status.LIT_STATUSES):
     """A plain per-road, per-lamp version of the gap rule (loops, shapely.ops.substring) to check the
     vectorised bookkeeping of lighting_gaps against."""
     from shapely.ops import substring
@@ -598,7 +601,7 @@ def test_gaps_match_a_plain_per_road_version_on_a_random_network():
     lamp_xy = rng.uniform(-50, 2400, (600, 2))
     lamps = list(shapely.points(lamp_xy))
     statuses = rng.choice(["working", "out", "unknown", "missing"], 600).tolist()
-    res = lighting.lighting_gaps(roads, lamps, statuses=statuses, spacing=45, snap=30)
+    res = analysis.lighting_gaps(roads, lamps, statuses=statuses, spacing=45, snap=30)
     ref = _reference_gaps(roads, lamps, statuses, 45, 30)
     assert len(res.gaps) == len(ref) > 40
     for gap, (r, k, a, b, geom) in zip(res.gaps, ref, strict=True):

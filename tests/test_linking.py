@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 import shapely
 
-from cddp_plugin.core.houseno import house_key
-from cddp_plugin.core.linking import LinkParams, link_households
+from cddp_plugin.core.land.houseno import house_key
+from cddp_plugin.core.land.linking import LinkParams, link_households
 
 A, B, C, D = (
     shapely.box(0, 0, 20, 20),
@@ -176,7 +176,7 @@ def _odd_parcels():
 
 
 def test_boundary_distance_matches_geos_for_every_parcel_shape(monkeypatch):
-    from cddp_plugin.core import linking
+    from cddp_plugin.core.land import linking
 
     polys = np.array(_odd_parcels(), dtype=object)
     rng = np.random.default_rng(7)
@@ -196,7 +196,7 @@ def test_linking_is_the_same_in_one_block_and_in_many_threaded_blocks(monkeypatc
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "bench"))
     from synthetic import make_households, make_parcels
 
-    from cddp_plugin.core import linking
+    from cddp_plugin.core.land import linking
 
     polys, ids, _codes, origins = make_parcels(12_000, seed=5)
     pts, _truth = make_households(polys, origins, seed=6)
@@ -222,7 +222,7 @@ def test_linking_is_the_same_in_one_block_and_in_many_threaded_blocks(monkeypatc
 
 
 def test_candidates_text_is_what_json_dumps_writes():
-    from cddp_plugin.core.linking import _candidates_json
+    from cddp_plugin.core.land.linking import _candidates_json
 
     items = [('p"1', 3.456, "nearest"), ("ที่ดิน", float("nan"), "code"), ("x", 0.0, "location:within"), ("y", 1e-7, "w")]
     want = [{"parcel": p, "distance_m": round(d, 2), "evidence": e} for p, d, e in items]

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from cddp_plugin.core import condition, gpkg, maintenance, pavement
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.roads import maintenance, pavement
+from cddp_plugin.core.workspace import gpkg
 
 TODAY = dt.date(2026, 11, 21)  # 2569 BE
 CRS = "EPSG:32648"
@@ -139,7 +140,7 @@ def test_bad_unit_costs_are_refused_clearly(text, message):
 
 def test_paser_equivalents_lie_in_the_band_of_the_rating():
     for rating, pci in maintenance.PASER_PCI.items():
-        assert pavement.condition_band(pci) == condition.PASER_BANDS[rating] == maintenance.PASER_BANDS[rating]
+        assert pavement.condition_band(pci) == pavement.PASER_BANDS[rating] == maintenance.PASER_BANDS[rating]
     value, source, band, treatment = maintenance.section_condition(
         [30.0, None, None, 90, None], [None, 6, "๒", None, None]
     )
@@ -323,9 +324,9 @@ def test_workspace_plan_exact_beats_greedy_and_names_no_one(town, caplog):
 
 
 def test_workspace_without_sections_or_ratings(tmp_path, area, town):
-    from cddp_plugin.core import workspace
+    from cddp_plugin.core.workspace import create
 
-    empty = workspace.create_workspace(tmp_path / "empty.gpkg", area, "ปรือใหญ่", CRS, user="tester")
+    empty = create.create_workspace(tmp_path / "empty.gpkg", area, "ปรือใหญ่", CRS, user="tester")
     with pytest.raises(CddpError, match="There are no road sections to plan"):
         maintenance.plan_workspace(str(empty.path), 1e6)
     con = gpkg.connect(town)
@@ -343,7 +344,7 @@ def test_workspace_without_sections_or_ratings(tmp_path, area, town):
 def run_alg(params):
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils
 
-    from cddp_plugin.processing.maintenance_plan import MaintenancePlanAlgorithm
+    from cddp_plugin.processing.maintenanceplan import MaintenancePlanAlgorithm
 
     alg = MaintenancePlanAlgorithm()
     alg.initAlgorithm()

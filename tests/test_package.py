@@ -29,7 +29,7 @@ def test_zip_follows_the_plugin_repository_rules(plugin_zip):
         names = zf.namelist()
     assert "cddp_plugin/i18n/cddp_plugin_th.qm" in names
     assert "cddp_plugin/resources_rc.py" in names
-    assert "cddp_plugin/core/data/admin_codes.csv" in names
+    assert "cddp_plugin/core/workspace/data/admin_codes.csv" in names
     assert not [n for n in names if n.startswith("cddp_plugin/tests") or n.endswith(".pyc")]
 
 

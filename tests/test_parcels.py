@@ -6,9 +6,11 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from cddp_plugin.core import gpkg, parcels
-from cddp_plugin.core.crs import pinned_source_crs
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common.crs import pinned_source_crs
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.land import jobs as land_jobs
+from cddp_plugin.core.land import parcels
+from cddp_plugin.core.workspace import gpkg
 from tests.conftest import SHARED
 
 CRS48 = "EPSG:32648"
@@ -132,13 +134,13 @@ def test_upsert_updates_instead_of_duplicating(core_workspace):
         {"parcel_code": None, "land_no": "3", "geometry": box(40, 0, 50, 10)},
     ])  # fmt: skip
     out, rep = parcels.prepare_parcels(gdf, CRS48)
-    parcels.upsert_parcels(core_workspace.path, out, rep, "tester")
+    land_jobs.upsert_parcels(core_workspace.path, out, rep, "tester")
     assert (rep.inserted, rep.updated) == (3, 0)
     con = sqlite3.connect(core_workspace.path)
     uuids = dict(con.execute("SELECT land_no, uuid FROM parcels"))
     gdf.loc[0, "land_no"] = "1a"
     out, rep = parcels.prepare_parcels(gdf, CRS48)
-    parcels.upsert_parcels(core_workspace.path, out, rep, "tester")
+    land_jobs.upsert_parcels(core_workspace.path, out, rep, "tester")
     assert (rep.inserted, rep.updated) == (0, 3)
     assert con.execute("SELECT count(*) FROM parcels").fetchone()[0] == 3
     assert dict(con.execute("SELECT land_no, uuid FROM parcels"))["1a"] == uuids["1"]
@@ -151,7 +153,7 @@ def test_upsert_updates_instead_of_duplicating(core_workspace):
 
 def test_gdal_reads_what_the_sqlite_writer_wrote(core_workspace):
     out, rep = parcels.prepare_parcels(frame([{"parcel_code": "Q", "geometry": box(0, 0, 10, 10)}]), CRS48)
-    parcels.upsert_parcels(core_workspace.path, out, rep, "tester")
+    land_jobs.upsert_parcels(core_workspace.path, out, rep, "tester")
     import pyogrio
 
     back = pyogrio.read_dataframe(core_workspace.path, layer="parcels")

@@ -1,7 +1,7 @@
 """PASER, ASTM D6433 PCI of asphalt sample units, sample size, bands: core/pavement.py (no QGIS).
 
 The expected PCIs below are worked by hand from the coefficients in
-cddp_plugin/core/data/pci_asphalt_curves.json (DV = c0 + c1·x + c2·x² + … with x = log10(density %);
+cddp_plugin/core/roads/data/pci_asphalt_curves.json (DV = c0 + c1·x + c2·x² + … with x = log10(density %);
 CDV = c0 + c1·t + c2·t² with t = total deduct value), not by calling the code under test. Densities
 of 1 %, 10 % and 100 % are chosen so that x = 0, 1, 2 and a DV is just the (alternating) sum of its
 coefficients.
@@ -15,11 +15,12 @@ import math
 import numpy as np
 import pytest
 
-from cddp_plugin.core import pavement as pv
-from cddp_plugin.core.errors import CddpError
-from cddp_plugin.core.pavement import Distress
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.roads import pavement
+from cddp_plugin.core.roads import pci as roads_pci
+from cddp_plugin.core.roads.pci import Distress
 
-CURVES = json.loads(pv.CURVES_FILE.read_text(encoding="utf-8"))
+CURVES = json.loads(pavement.CURVES_FILE.read_text(encoding="utf-8"))
 
 # --------------------------------------------------------------------------------------------------
 # The curve data
@@ -41,8 +42,8 @@ def test_curve_file_has_19_types_with_three_severities_and_ranges():
         assert set(d["coefficients"]) == {"L", "M", "H"}
         assert 0 < d["density_min"] < d["density_max"] <= 100
         assert d["measure"] in ("m2", "m", "count")
-    assert [t.measure for t in pv.distress_types() if t.measure != "m2"] == ["m", "m", "m", "m", "m", "count"]
-    assert pv.curves().distresses[13].name == "Potholes"
+    assert [t.measure for t in roads_pci.distress_types() if t.measure != "m2"] == ["m", "m", "m", "m", "m", "count"]
+    assert roads_pci.curves().distresses[13].name == "Potholes"
     assert sorted(CURVES["cdv"]["coefficients"], key=int) == [str(q) for q in range(1, 8)]
 
 
@@ -58,7 +59,7 @@ def test_deduct_curves_follow_the_digitised_chart(d):
             raw = sum(c * math.log10(density) ** i for i, c in enumerate(d["coefficients"][sev]))
             residuals.append(raw - reading)
             if 0 <= reading <= 100:
-                assert abs(pv.deduct_value(d["type"], sev, density) - reading) < math.sqrt(10)
+                assert abs(roads_pci.deduct_value(d["type"], sev, density) - reading) < math.sqrt(10)
         assert sum(r * r for r in residuals) < 10, (d["key"], sev)
 
 
@@ -72,7 +73,7 @@ def test_cdv_curves_follow_the_digitised_chart():
         assert sum(r * r for r in residuals) < 10, q
         for total, reading in zip(readings["total"], readings[str(q)], strict=True):
             if reading <= 100:
-                assert abs(pv.corrected_deduct_value(total, q) - reading) < math.sqrt(10)
+                assert abs(roads_pci.corrected_deduct_value(total, q) - reading) < math.sqrt(10)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -81,44 +82,44 @@ def test_cdv_curves_follow_the_digitised_chart():
 
 def test_deduct_value_at_round_densities():
     # alligator cracking M at 10 %: x = 1 → 21.641468980 + 19.850106754 + 4.129291159 = 45.620866894
-    assert pv.deduct_value(1, "M", 10) == pytest.approx(45.620866894, abs=1e-8)
+    assert roads_pci.deduct_value(1, "M", 10) == pytest.approx(45.620866894, abs=1e-8)
     # potholes L at 1 %: x = 0 → c0 = 58.574736886
-    assert pv.deduct_value(13, "L", 1) == pytest.approx(58.574736886, abs=1e-8)
+    assert roads_pci.deduct_value(13, "L", 1) == pytest.approx(58.574736886, abs=1e-8)
     # alligator cracking H at 100 %: x = 2 → 30.698348853 + 2·26.819142548 + 4·5.653897801 − 8·2.056245804
     #   = 30.698348853 + 53.638285097 + 22.615591203 − 16.449966431 = 90.502258722
-    assert pv.deduct_value(1, "H", 100) == pytest.approx(90.502258722, abs=1e-8)
+    assert roads_pci.deduct_value(1, "H", 100) == pytest.approx(90.502258722, abs=1e-8)
     # Thai digits and lower case are accepted
-    assert pv.deduct_value("๑", "m", "๑๐") == pv.deduct_value(1, "M", 10)
+    assert roads_pci.deduct_value("๑", "m", "๑๐") == roads_pci.deduct_value(1, "M", 10)
 
 
 def test_density_is_clamped_to_the_curve_range_and_deducts_are_never_negative():
     # edge cracking L is valid from 0.1 %: 0.05 % reads at 0.1 %, x = −1 →
     #   3.211409887 − 4.962171358 + 2.402524705 = 0.651763234
-    assert pv.deduct_value(7, "L", 0.05) == pytest.approx(0.651763234, abs=1e-8)
-    assert pv.deduct_value(7, "L", 0.05) == pv.deduct_value(7, "L", 0.1)
+    assert roads_pci.deduct_value(7, "L", 0.05) == pytest.approx(0.651763234, abs=1e-8)
+    assert roads_pci.deduct_value(7, "L", 0.05) == roads_pci.deduct_value(7, "L", 0.1)
     # bumps and sags are valid up to 10 %: 50 % reads at 10 %, x = 1 →
     #   7.432162927 + 13.039704474 + 12.681378093 + 5.724727902 = 38.877973396
-    assert pv.deduct_value(4, "L", 50) == pytest.approx(38.877973396, abs=1e-8)
+    assert roads_pci.deduct_value(4, "L", 50) == pytest.approx(38.877973396, abs=1e-8)
     # block cracking L dips below zero near 0.43 %: x = log10(0.428) = −0.368556 →
     #   −0.245066 + 3.586523·(−0.368556) + 4.864809·0.135834 = −0.245066 − 1.321835 + 0.660806 = −0.906
     #   → clipped to 0
-    assert pv.deduct_value(3, "L", 0.428) == 0.0
+    assert roads_pci.deduct_value(3, "L", 0.428) == 0.0
     # potholes H at 4 % would read above 100 (109.33 + 56.29·0.602 …) → clipped to 100
-    assert pv.deduct_value(13, "H", 4) == 100.0
+    assert roads_pci.deduct_value(13, "H", 4) == 100.0
 
 
 def test_corrected_deduct_values():
     # q = 7 at total 100: −18.186068111 + 0.835211558·100 − 0.001633643·100² = 48.998658411
-    assert pv.corrected_deduct_value(100, 7) == pytest.approx(48.998658411, abs=1e-8)
+    assert roads_pci.corrected_deduct_value(100, 7) == pytest.approx(48.998658411, abs=1e-8)
     # the ASTM chart has seven curves: q above 7 reads the q = 7 curve
-    assert pv.corrected_deduct_value(100, 9) == pv.corrected_deduct_value(100, 7)
+    assert roads_pci.corrected_deduct_value(100, 9) == roads_pci.corrected_deduct_value(100, 7)
     # q = 1 is CDV = total
-    assert pv.corrected_deduct_value(42.5, 1) == pytest.approx(42.5, abs=1e-12)
+    assert roads_pci.corrected_deduct_value(42.5, 1) == pytest.approx(42.5, abs=1e-12)
     # totals are clamped to 200 (q = 5 at 200: −12.825903 + 153.459236 − 46.315789 = 94.317544)
-    assert pv.corrected_deduct_value(260, 5) == pytest.approx(94.317544, abs=1e-6)
+    assert roads_pci.corrected_deduct_value(260, 5) == pytest.approx(94.317544, abs=1e-6)
     # and CDVs clipped to 0..100 (q = 2 at 200 reads 109.24)
-    assert pv.corrected_deduct_value(200, 2) == 100.0
-    assert pv.corrected_deduct_value(1, 4) == 0.0  # −12.07 + 0.84 … < 0
+    assert roads_pci.corrected_deduct_value(200, 2) == 100.0
+    assert roads_pci.corrected_deduct_value(1, 4) == 0.0  # −12.07 + 0.84 … < 0
 
 
 # --------------------------------------------------------------------------------------------------
@@ -128,7 +129,7 @@ def test_corrected_deduct_values():
 def test_pci_single_distress():
     # 225 m² unit, alligator cracking M in two records of 10 and 12.5 m² → 22.5 m², density 10 %
     # DV = 45.620866894 (above); only one DV > 2 → max CDV = 45.620866894, PCI = 54.379133106 → poor
-    result = pv.pci_sample_unit([Distress(1, "M", 10), Distress(1, "M", 12.5)], 225)
+    result = roads_pci.pci_sample_unit([Distress(1, "M", 10), Distress(1, "M", 12.5)], 225)
     assert [(d.type, d.severity, d.quantity, d.density) for d in result.deducts] == [(1, "M", 22.5, 10.0)]
     assert result.m is None and result.steps == ()
     assert result.max_cdv == pytest.approx(45.620866894, abs=1e-8)
@@ -150,7 +151,7 @@ def test_pci_several_distresses_iterate_over_q():
     #        CDV = −4.767828 + 0.920401832·122.011986 − 0.001751870·122.011986² = 81.452264
     # q = 1: 58.574737 → 2: total = 65.437249 = CDV
     # max CDV = 87.825124 → PCI = 12.174876 → serious
-    result = pv.pci_sample_unit(
+    result = roads_pci.pci_sample_unit(
         [Distress(1, "H", 10), Distress(13, "L", 1), Distress(10, "M", 10), Distress(2, "L", 1)], 100
     )
     assert [round(d.value, 6) for d in result.deducts] == [61.115143, 58.574737, 30.261087, 0.322106]
@@ -169,7 +170,7 @@ def test_pci_maximum_found_when_q_falls_to_1():
     # m = 1 + 9/98·(100 − 45.620867) = 5.994; both kept.
     # q = 2: total = 48.944988, CDV = −4.767828 + 0.920401832·48.944988 − 0.001751870·48.944988² = 36.084427
     # q = 1: 3.324121 → 2: total = 47.620867 = CDV, the larger → PCI = 52.379133 → poor
-    result = pv.pci_sample_unit([Distress(1, "M", 22.5), Distress(2, "M", 2.25)], 225)
+    result = roads_pci.pci_sample_unit([Distress(1, "M", 22.5), Distress(2, "M", 2.25)], 225)
     assert [(s.q, round(s.cdv, 6)) for s in result.steps] == [(2, 36.084427), (1, 47.620867)]
     assert result.max_cdv == pytest.approx(47.620867, abs=1e-6)
     assert result.pci == pytest.approx(52.379133, abs=1e-6)
@@ -182,7 +183,7 @@ def test_pci_fractional_m_drops_and_scales_deducts():
     # 30.261087 is dropped.
     # q = 2: total = 129.226687, CDV = −4.767828 + 0.920401832·129.226687 − 0.001751870·129.226687² = 84.917226
     # q = 1: 38.724428 → 2: total = 92.502259 = CDV, the larger → PCI = 7.497741 → failed
-    result = pv.pci_sample_unit([Distress(1, "H", 100), Distress(15, "M", 10), Distress(10, "M", 10)], 100)
+    result = roads_pci.pci_sample_unit([Distress(1, "H", 100), Distress(15, "M", 10), Distress(10, "M", 10)], 100)
     assert result.m == pytest.approx(1.872242, abs=1e-6)
     assert [round(v, 6) for v in result.steps[0].deducts] == [90.502259, 38.724428]
     assert [(s.q, round(s.total, 6), round(s.cdv, 6)) for s in result.steps] == [
@@ -194,9 +195,9 @@ def test_pci_fractional_m_drops_and_scales_deducts():
 
 
 def test_pci_without_distresses_is_100_and_never_below_0():
-    assert pv.pci_sample_unit([], 225).pci == 100.0
+    assert roads_pci.pci_sample_unit([], 225).pci == 100.0
     # potholes H, 4 on 100 m² → DV 100 (clipped); one DV > 2 → max CDV = 100 + 0.32 → PCI clipped to 0
-    result = pv.pci_sample_unit([Distress(13, "H", 4), Distress(2, "L", 1)], 100)
+    result = roads_pci.pci_sample_unit([Distress(13, "H", 4), Distress(2, "L", 1)], 100)
     assert result.max_cdv == pytest.approx(100.322106, abs=1e-6)
     assert result.pci == 0.0
 
@@ -204,15 +205,15 @@ def test_pci_without_distresses_is_100_and_never_below_0():
 def test_at_most_one_deduct_above_2_sums_all_deducts():
     # 100 m² unit, bleeding L and M 1 m² each (1 %, x = 0): L 0.322106, M 3.324121; one DV above 2
     # → the q loop is skipped, max CDV = 3.324121 + 0.322106 = 3.646227 → PCI 96.353773
-    result = pv.pci_sample_unit([Distress(2, "L", 1), Distress(2, "M", 1)], 100)
+    result = roads_pci.pci_sample_unit([Distress(2, "L", 1), Distress(2, "M", 1)], 100)
     assert result.steps == ()
     assert result.pci == pytest.approx(96.353773, abs=1e-6)
     # Every DV counts, even where m would drop it: alligator H 100 % (90.502259), edge cracking L 0.1 m
     # (0.1 %, x = −1: 0.651763), bleeding L 1 % (0.322106). Max CDV = 91.476128 → PCI 8.523872 (keeping
     # only m = 1.872 DVs would give 90.502259 + 0.872242·0.651763 = 91.070764 → PCI 8.929236).
     records = [Distress(1, "H", 100), Distress(7, "L", 0.1), Distress(2, "L", 1)]
-    assert pv.pci_sample_unit(records, 100).pci == pytest.approx(8.523872, abs=1e-6)
-    vectorised = pv.pci_arrays([100], [0, 0, 0], [1, 7, 2], ["H", "L", "L"], [100, 0.1, 1])
+    assert roads_pci.pci_sample_unit(records, 100).pci == pytest.approx(8.523872, abs=1e-6)
+    vectorised = roads_pci.pci_arrays([100], [0, 0, 0], [1, 7, 2], ["H", "L", "L"], [100, 0.1, 1])
     assert vectorised[0] == pytest.approx(8.523872, abs=1e-6)
 
 
@@ -248,10 +249,10 @@ def test_vectorised_equals_per_unit(seed):
         np.concatenate([qty, qty[dup]]),
     )
 
-    fast = pv.pci_arrays(areas, unit, types, sevs, qty)
+    fast = roads_pci.pci_arrays(areas, unit, types, sevs, qty)
     slow = np.array(
         [
-            pv.pci_sample_unit(
+            roads_pci.pci_sample_unit(
                 [
                     Distress(int(t), str(s), float(q))
                     for t, s, q in zip(types[unit == u], sevs[unit == u], qty[unit == u], strict=True)
@@ -266,7 +267,7 @@ def test_vectorised_equals_per_unit(seed):
     assert slow.min() < 40 and slow.max() > 85  # the data covers several bands
 
     ids = [f"SU-{u}" for u in range(len(areas))]
-    by_unit = pv.pci_by_unit(
+    by_unit = roads_pci.pci_by_unit(
         dict(zip(ids, areas.tolist(), strict=True)),
         [
             Distress(int(t), str(s), float(q), sample_unit=ids[u])
@@ -277,7 +278,7 @@ def test_vectorised_equals_per_unit(seed):
 
 
 def test_vectorised_accepts_text_and_thai_digits_and_units():
-    pcis = pv.pci_arrays(
+    pcis = roads_pci.pci_arrays(
         ["225", "๑๐๐"],
         [0, 1, 1, 1],
         ["1", "๑", 13, "10"],
@@ -287,13 +288,13 @@ def test_vectorised_accepts_text_and_thai_digits_and_units():
     )
     assert pcis[0] == pytest.approx(54.379133106, abs=1e-8)
     # unit 2: alligator H 10 %, potholes L 1 %, cracking M 10 %: the test above without bleeding L
-    expected = pv.pci_sample_unit([Distress(1, "H", 10), Distress(13, "L", 1), Distress(10, "M", 10)], 100).pci
+    expected = roads_pci.pci_sample_unit([Distress(1, "H", 10), Distress(13, "L", 1), Distress(10, "M", 10)], 100).pci
     assert pcis[1] == pytest.approx(expected, abs=1e-9)
 
 
 def test_section_pci_is_area_weighted():
     # (80·200 + 50·250 + 20·50) / 500 = (16000 + 12500 + 1000) / 500 = 59
-    assert pv.section_pci([80, 50, 20], [200, 250, 50]) == pytest.approx(59.0)
+    assert pavement.section_pci([80, 50, 20], [200, 250, 50]) == pytest.approx(59.0)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -304,8 +305,8 @@ def _both_paths(records, area=225.0):
     """Run the per-unit and the vectorised path; both must raise the same message."""
     messages = []
     for run in (
-        lambda: pv.pci_sample_unit(records, area, unit="SU-1"),
-        lambda: pv.pci_arrays(
+        lambda: roads_pci.pci_sample_unit(records, area, unit="SU-1"),
+        lambda: roads_pci.pci_arrays(
             [area],
             [0] * len(records),
             [d.type for d in records],
@@ -383,25 +384,25 @@ def test_bad_sample_area(area, expected):
 
 def test_vectorised_names_records_and_checks_shapes():
     with pytest.raises(CddpError, match="Distress record fid 12 of sample unit B: distress type 30"):
-        pv.pci_arrays(
+        roads_pci.pci_arrays(
             [100, 100], [0, 1], [1, 30], ["L", "L"], [1, 1], unit_ids=["A", "B"], record_ids=["fid 11", "fid 12"]
         )
     with pytest.raises(
         CddpError, match="Distress record 2 refers to sample unit number 5; use a whole number from 0 to 1"
     ):
-        pv.pci_arrays([100, 100], [0, 5], [1, 1], ["L", "L"], [1, 1])
+        roads_pci.pci_arrays([100, 100], [0, 5], [1, 1], ["L", "L"], [1, 1])
     with pytest.raises(CddpError, match=r"different lengths \(2, 2, 1, 2\)"):
-        pv.pci_arrays([100], [0, 0], [1, 1], ["L"], [1, 1])
+        roads_pci.pci_arrays([100], [0, 0], [1, 1], ["L"], [1, 1])
     with pytest.raises(CddpError, match="1 sample unit ids were given for 2 sample units"):
-        pv.pci_arrays([100, 100], [0], [1], ["L"], [1], unit_ids=["A"])
+        roads_pci.pci_arrays([100, 100], [0], [1], ["L"], [1], unit_ids=["A"])
     with pytest.raises(CddpError, match="Distress record 1 refers to sample unit X, which is not among"):
-        pv.pci_by_unit({"A": 100}, [Distress(1, "L", 1, sample_unit="X")])
-    assert pv.pci_arrays([100, 200], [], [], [], []).tolist() == [100.0, 100.0]
+        roads_pci.pci_by_unit({"A": 100}, [Distress(1, "L", 1, sample_unit="X")])
+    assert roads_pci.pci_arrays([100, 200], [], [], [], []).tolist() == [100.0, 100.0]
 
 
 def test_error_keeps_template_and_params_for_translation():
     with pytest.raises(CddpError) as exc:
-        pv.pci_sample_unit([Distress(25, "L", 1)], 100, unit="U7")
+        roads_pci.pci_sample_unit([Distress(25, "L", 1)], 100, unit="U7")
     assert "{record}" in exc.value.template and "{value}" in exc.value.template
     assert exc.value.params == {"record": 1, "unit": "U7", "value": "25"}
 
@@ -409,16 +410,19 @@ def test_error_keeps_template_and_params_for_translation():
 @pytest.mark.parametrize(
     ("call", "expected"),
     [
-        (lambda: pv.deduct_value(0, "L", 1), "Distress type 0 is not an ASTM D6433 asphalt distress"),
-        (lambda: pv.deduct_value(1, "Q", 1), "Severity Q is not L (low), M (medium) or H (high)."),
-        (lambda: pv.deduct_value(1, "L", 0), "Density 0 % is not a number greater than 0 and at most 100."),
-        (lambda: pv.deduct_value(1, "L", 100.5), "Density 100.5 %"),
-        (lambda: pv.corrected_deduct_value(50, 0), "q = 0 is not a valid number of deduct values above 2"),
-        (lambda: pv.corrected_deduct_value(-1, 2), "Total deduct value -1 is not a number of 0 or more."),
-        (lambda: pv.section_pci([], []), "A section PCI needs at least one inspected sample unit."),
-        (lambda: pv.section_pci([50, 60], [100]), "1 sample areas were given for 2 PCI values"),
-        (lambda: pv.section_pci([50, 160], [100, 100]), "Sample unit 2: PCI 160 is not a number from 0 to 100."),
-        (lambda: pv.section_pci([50, 60], [100, 0], ["A", "B"]), "Sample unit B: sample area 0 m² must be greater"),
+        (lambda: roads_pci.deduct_value(0, "L", 1), "Distress type 0 is not an ASTM D6433 asphalt distress"),
+        (lambda: roads_pci.deduct_value(1, "Q", 1), "Severity Q is not L (low), M (medium) or H (high)."),
+        (lambda: roads_pci.deduct_value(1, "L", 0), "Density 0 % is not a number greater than 0 and at most 100."),
+        (lambda: roads_pci.deduct_value(1, "L", 100.5), "Density 100.5 %"),
+        (lambda: roads_pci.corrected_deduct_value(50, 0), "q = 0 is not a valid number of deduct values above 2"),
+        (lambda: roads_pci.corrected_deduct_value(-1, 2), "Total deduct value -1 is not a number of 0 or more."),
+        (lambda: pavement.section_pci([], []), "A section PCI needs at least one inspected sample unit."),
+        (lambda: pavement.section_pci([50, 60], [100]), "1 sample areas were given for 2 PCI values"),
+        (lambda: pavement.section_pci([50, 160], [100, 100]), "Sample unit 2: PCI 160 is not a number from 0 to 100."),
+        (
+            lambda: pavement.section_pci([50, 60], [100, 0], ["A", "B"]),
+            "Sample unit B: sample area 0 m² must be greater",
+        ),
     ],
 )
 def test_bad_scalar_inputs(call, expected):
@@ -452,18 +456,18 @@ def test_bad_scalar_inputs(call, expected):
     ],
 )
 def test_band_edges_go_to_the_worse_band(pci, band):
-    assert pv.condition_band(pci) == band
-    assert pv.condition_bands([pci]) == [band]
+    assert pavement.condition_band(pci) == band
+    assert pavement.condition_bands([pci]) == [band]
 
 
 def test_band_codes_and_treatments_match_the_schema_value_lists():
-    from cddp_plugin.core import schema
+    from cddp_plugin.core.workspace import schema
 
     text = schema.__loader__.get_source(schema.__name__)  # the value lists as written in schema.py
-    for code, _, _, treatment in pv.PCI_BANDS:
+    for code, _, _, treatment in pavement.PCI_BANDS:
         assert f'("{code}",' in text
         assert f'("{treatment}",' in text
-    assert [pv.band_treatment(b) for b, *_ in pv.PCI_BANDS] == [
+    assert [pavement.band_treatment(b) for b, *_ in pavement.PCI_BANDS] == [
         "none",
         "routine",
         "preservation",
@@ -472,20 +476,20 @@ def test_band_codes_and_treatments_match_the_schema_value_lists():
         "reconstruct",
         "reconstruct",
     ]
-    assert pv.pci_treatment(72) == "routine"
+    assert pavement.pci_treatment(72) == "routine"
 
 
 @pytest.mark.parametrize("pci", [-0.1, 100.1, math.nan, "abc", None])
 def test_band_of_a_bad_pci(pci):
     with pytest.raises(CddpError, match="is not a number from 0 to 100"):
-        pv.condition_band(pci)
+        pavement.condition_band(pci)
     with pytest.raises(CddpError, match="is not a number from 0 to 100"):
-        pv.condition_bands([50, pci])
+        pavement.condition_bands([50, pci])
 
 
 def test_unknown_band():
     with pytest.raises(CddpError, match="Condition band excellent is not one of good, satisfactory"):
-        pv.band_treatment("excellent")
+        pavement.band_treatment("excellent")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -508,12 +512,12 @@ def test_unknown_band():
     ],
 )
 def test_sample_size(total, surface, expected):
-    assert pv.sample_units_to_inspect(total, surface) == expected
+    assert pavement.sample_units_to_inspect(total, surface) == expected
 
 
 def test_sample_size_with_other_error_and_deviation():
     # N = 20, e = 4, s = 12: 20·144 / (4·19 + 144) = 2880 / 220 = 13.09 → 14
-    assert pv.sample_units_to_inspect(20, acceptable_error=4, std_dev=12) == 14
+    assert pavement.sample_units_to_inspect(20, acceptable_error=4, std_dev=12) == 14
 
 
 @pytest.mark.parametrize(
@@ -530,7 +534,7 @@ def test_sample_size_with_other_error_and_deviation():
 )
 def test_bad_sample_size_input(kwargs, expected):
     with pytest.raises(CddpError) as exc:
-        pv.sample_units_to_inspect(**kwargs)
+        pavement.sample_units_to_inspect(**kwargs)
     assert expected in str(exc.value)
 
 
@@ -554,12 +558,12 @@ def test_bad_sample_size_input(kwargs, expected):
     ],
 )
 def test_paser_treatment(rating, treatment):
-    assert pv.paser_treatment(rating) == treatment
+    assert pavement.paser_treatment(rating) == treatment
 
 
 @pytest.mark.parametrize(("value", "rating"), [("๗", 7), (" 8 ", 8), (6.0, 6), ("10", 10), (np.int64(3), 3)])
 def test_paser_parsing(value, rating):
-    assert pv.parse_paser(value) == rating
+    assert pavement.parse_paser(value) == rating
 
 
 @pytest.mark.parametrize(
@@ -577,22 +581,22 @@ def test_paser_parsing(value, rating):
 )
 def test_bad_paser(value, expected):
     with pytest.raises(CddpError) as exc:
-        pv.parse_paser(value)
+        pavement.parse_paser(value)
     assert expected in str(exc.value)
 
 
 def test_paser_descriptions_for_the_form():
-    assert [level.rating for level in pv.PASER_LEVELS] == list(range(10, 0, -1))
-    assert {level.treatment for level in pv.PASER_LEVELS} == set(pv.TREATMENTS)
-    for level in pv.PASER_LEVELS:
-        th, en = pv.paser_description(level.rating, "th"), pv.paser_description(level.rating, "en")
+    assert [level.rating for level in pavement.PASER_LEVELS] == list(range(10, 0, -1))
+    assert {level.treatment for level in pavement.PASER_LEVELS} == set(pavement.TREATMENTS)
+    for level in pavement.PASER_LEVELS:
+        th, en = pavement.paser_description(level.rating, "th"), pavement.paser_description(level.rating, "en")
         assert th.startswith(f"{level.rating} – ") and en.startswith(f"{level.rating} – ")
         assert any("\u0e00" <= ch <= "\u0e7f" for ch in level.description_th)
         assert not any("\u0e00" <= ch <= "\u0e7f" for ch in level.text("en"))
     assert (
-        pv.paser_description(1, "en")
+        pavement.paser_description(1, "en")
         == "1 – Failed: Severe distress with extensive loss of the surface — total reconstruction."
     )
-    assert pv.paser_description("๑๐") == "10 – ดีเยี่ยม: ผิวทางก่อสร้างใหม่ ไม่มีความเสียหาย — ไม่ต้องซ่อม"
+    assert pavement.paser_description("๑๐") == "10 – ดีเยี่ยม: ผิวทางก่อสร้างใหม่ ไม่มีความเสียหาย — ไม่ต้องซ่อม"
     with pytest.raises(CddpError, match="Language fr is not available"):
-        pv.paser_description(5, "fr")
+        pavement.paser_description(5, "fr")

@@ -5,7 +5,7 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import cddp_plugin
-from cddp_plugin.core import schema
+from cddp_plugin.core.workspace import schema
 from cddp_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
 from tests.conftest import EXPECTED_ALGORITHMS
 
@@ -141,9 +141,9 @@ def test_thai_locale_gives_thai_labels(thai_locale, qgis_iface, qgis_new_project
         assert alg.displayName() == "สร้างพื้นที่ทำงานของเทศบาล"
         assert plug.provider.name() == "CDDP (แพลตฟอร์มข้อมูลเมืองดิจิทัล)"
         # core errors are translated too
-        from cddp_plugin.core import dopa
-        from cddp_plugin.core.errors import CddpError
-        from cddp_plugin.translation import error_text
+        from cddp_plugin.core.common.errors import CddpError
+        from cddp_plugin.core.workspace import dopa
+        from cddp_plugin.toolbelt.i18n import error_text
 
         with pytest.raises(CddpError) as exc:
             dopa.parse_municipality_code("12")

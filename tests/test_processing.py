@@ -3,7 +3,7 @@
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException
 
-from cddp_plugin.core import schema
+from cddp_plugin.core.workspace import schema
 from tests.conftest import run_cddp_process
 
 
@@ -25,7 +25,7 @@ def test_creates_workspace_and_project(provider, tmp_path):
     assert out["OUTPUT"] == str(tmp_path / "pw.gpkg")
     assert out["PROJECT"] == str(tmp_path / "pw.qgz")
     assert out["LAYERS"] == len(schema.LAYERS)
-    from cddp_plugin.core.workspace import inspect_workspace
+    from cddp_plugin.core.workspace.create import inspect_workspace
 
     info = inspect_workspace(out["OUTPUT"])
     assert (info.municipality_name, info.crs) == ("เขตปทุมวัน", "EPSG:32647")

@@ -111,7 +111,7 @@ def test_import_link_and_impact_in_the_workspace(ws, small_town, tmp_path):
 def test_manual_links_are_kept_by_the_algorithm(ws, small_town, tmp_path):
     run("importparcels", {"INPUT": str(small_town / "parcels.geojson"), "WORKSPACE": ws})
     run("importhouseholds", {"INPUT": str(make_households_csv(tmp_path)), "WORKSPACE": ws})
-    from cddp_plugin.core import gpkg
+    from cddp_plugin.core.workspace import gpkg
 
     con = gpkg.connect(ws)
     with con:
@@ -203,8 +203,8 @@ def test_a_large_town_from_two_files_to_flatgeobuf_keeps_every_household_and_its
     import numpy as np
     import pyogrio
 
-    from cddp_plugin import qgis_io
-    from cddp_plugin.core.linking import link_households
+    from cddp_plugin.core.land.linking import link_households
+    from cddp_plugin.toolbelt import layer_io
     from tests.conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -220,7 +220,7 @@ def test_a_large_town_from_two_files_to_flatgeobuf_keeps_every_household_and_its
     gpd.GeoDataFrame({"hid": np.arange(len(pts)), "name_th": "บ้าน"}, geometry=pts, crs="EPSG:32648").to_file(
         hh, engine="pyogrio"
     )
-    assert qgis_io.have_arrow()
+    assert layer_io.have_arrow()
     res = run("linkhouseholds", {"HOUSEHOLDS": str(hh), "PARCELS": str(pc), "PARCEL_ID_FIELD": "pid",
                                  "OUTPUT": str(out)})  # fmt: skip
     got = pyogrio.read_dataframe(out).set_index("hid").sort_index()
@@ -239,7 +239,7 @@ def test_reading_files_with_boolean_fields_falls_back_from_arrow(tmp_path):
     import pandas as pd
     import pyogrio
 
-    from cddp_plugin import qgis_io
+    from cddp_plugin.toolbelt import layer_io
 
     frame = gpd.GeoDataFrame(
         {"lit": [True, False], "lanes": pd.array([2, None], dtype="Int64"), "name_th": ["ถนนหลัก", None]},
@@ -249,13 +249,13 @@ def test_reading_files_with_boolean_fields_falls_back_from_arrow(tmp_path):
     pyogrio.write_dataframe(frame, path)
     layer = QgsVectorLayer(str(path), "roads", "ogr")
     other = QgsVectorLayer(str(path), "roads again", "ogr")
-    a, b = qgis_io.read_layers([layer, other])  # two files at once: the threaded path
-    for got in (a, b, qgis_io.read_layer(layer)):
+    a, b = layer_io.read_layers([layer, other])  # two files at once: the threaded path
+    for got in (a, b, layer_io.read_layer(layer)):
         assert got["lit"].tolist() == [True, False]
         assert got["name_th"].tolist() == ["ถนนหลัก", None] and got["lanes"].isna().tolist() == [False, True]
     plain = tmp_path / "plain.gpkg"
     pyogrio.write_dataframe(frame.drop(columns="lit"), plain)
-    arrow = qgis_io.read_layer(QgsVectorLayer(str(plain), "plain", "ogr"))
+    arrow = layer_io.read_layer(QgsVectorLayer(str(plain), "plain", "ogr"))
     classic = pyogrio.read_dataframe(plain, fid_as_index=True, use_arrow=False)
     pd.testing.assert_frame_equal(
         pd.DataFrame(arrow.drop(columns="geometry")), pd.DataFrame(classic.drop(columns="geometry"))

@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from cddp_plugin.core import gpkg, pavement
+from cddp_plugin.core.roads import pavement, pci
+from cddp_plugin.core.workspace import gpkg
 from tests.conftest import SHARED, run_cddp_process
 
 X0, Y0 = 660_000, 1_520_000  # UTM 47N, Bangkok
@@ -104,10 +105,8 @@ def test_paser_and_pci_ratings_are_written_to_the_sections(street):
     }
     con.close()
     assert rows["T1-0001"] == (6, None, "fair", "preservation", "2026-11-01")
-    u1 = pavement.pci_sample_unit(
-        [pavement.Distress(1, "M", 20.0, "m2"), pavement.Distress(13, "H", 3, "count")], 225
-    ).pci
-    u2 = pavement.pci_sample_unit([pavement.Distress(10, "L", 15.0, "m")], 225).pci
+    u1 = pci.pci_sample_unit([pci.Distress(1, "M", 20.0, "m2"), pci.Distress(13, "H", 3, "count")], 225).pci
+    u2 = pci.pci_sample_unit([pci.Distress(10, "L", 15.0, "m")], 225).pci
     assert rows["T1-0002"][1] == pytest.approx(round((u1 + u2) / 2, 1))
     assert rows["T1-0002"][2] == pavement.condition_band(rows["T1-0002"][1]) and rows["T1-0002"][4] == "2026-11-02"
 

@@ -10,8 +10,11 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiLineString
 
-from cddp_plugin.core import dopa, gpkg, roads, workspace
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.roads import jobs as roads_jobs
+from cddp_plugin.core.roads import network
+from cddp_plugin.core.roads import sections as roads_sections
+from cddp_plugin.core.workspace import create, dopa, gpkg
 
 SHARED = Path(os.environ.get("CDDP_SHARED_DATA", Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 PATHUMWAN_PBF = SHARED / "pathumwan" / "pathumwan.osm.pbf"
@@ -34,7 +37,7 @@ def frame(rows, crs=CRS47):
 
 @pytest.fixture
 def ws(tmp_path):
-    info = workspace.create_workspace(tmp_path / "pathumwan.gpkg", dopa.parse_municipality_code("1007"), crs=CRS47,
+    info = create.create_workspace(tmp_path / "pathumwan.gpkg", dopa.parse_municipality_code("1007"), crs=CRS47,
                                       user="tester")  # fmt: skip
     return info.path
 
@@ -52,28 +55,28 @@ def rows(path, sql, *params):
 
 def test_other_tags_plain_pairs():
     text = '"lanes"=>"3","lit"=>"yes","name:en"=>"Rama I Road","name:th"=>"ถนนพระรามที่ 1","surface"=>"asphalt"'
-    assert roads.parse_other_tags(text) == {"lanes": "3", "lit": "yes", "name:en": "Rama I Road",
+    assert network.parse_other_tags(text) == {"lanes": "3", "lit": "yes", "name:en": "Rama I Road",
                                             "name:th": "ถนนพระรามที่ 1", "surface": "asphalt"}  # fmt: skip
 
 
 def test_other_tags_escaped_quotes_commas_arrows_and_backslashes():
     text = r'"name:en"=>"Soi \"Test\", 1 => \\ back","alt_name"=>"a,b;c","k\"ey"=>"v"'
-    assert roads.parse_other_tags(text) == {"name:en": 'Soi "Test", 1 => \\ back', "alt_name": "a,b;c", 'k"ey': "v"}
+    assert network.parse_other_tags(text) == {"name:en": 'Soi "Test", 1 => \\ back', "alt_name": "a,b;c", 'k"ey': "v"}
 
 
 @pytest.mark.parametrize("empty", [None, "", "   ", float("nan")])
 def test_other_tags_empty(empty):
-    assert roads.parse_other_tags(empty) == {}
+    assert network.parse_other_tags(empty) == {}
 
 
 def test_other_tags_null_values_json_and_malformed_text():
-    assert roads.parse_other_tags('"a"=>NULL, "b" => "2"') == {"b": "2"}
-    assert roads.parse_other_tags('{"lanes": "2", "surface": "concrete", "x": null}') == {"lanes": "2",
+    assert network.parse_other_tags('"a"=>NULL, "b" => "2"') == {"b": "2"}
+    assert network.parse_other_tags('{"lanes": "2", "surface": "concrete", "x": null}') == {"lanes": "2",
                                                                                         "surface": "concrete"}  # fmt: skip
     broken = '"a"=>"1","b"=>"unterminated'
-    assert roads.parse_other_tags(broken) == {"a": "1"}
+    assert network.parse_other_tags(broken) == {"a": "1"}
     with pytest.raises(ValueError, match="character 9"):
-        roads.parse_other_tags(broken, strict=True)
+        network.parse_other_tags(broken, strict=True)
 
 
 OSM_XML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -123,7 +126,7 @@ def osm_file(tmp_path):
 
 def test_osm_file_through_gdal(osm_file):
     """GDAL writes the quotes, commas and backslash of name:en into other_tags; they come back intact."""
-    out, rep = roads.prepare_osm_roads(osm_file, CRS47)
+    out, rep = network.prepare_osm_roads(osm_file, CRS47)
     assert rep.read == 4  # the canal is not a highway
     assert list(out.osm_id) == ["way/10", "way/13"]
     soi = out.iloc[0]
@@ -141,10 +144,10 @@ def test_osm_file_through_gdal(osm_file):
 
 
 def test_osm_class_filter(osm_file):
-    out, rep = roads.prepare_osm_roads(osm_file, CRS47, classes=["residential", "service"])
+    out, rep = network.prepare_osm_roads(osm_file, CRS47, classes=["residential", "service"])
     assert list(out.osm_id) == ["way/10"] and rep.filtered == 1
     with pytest.raises(CddpError, match="Unknown road class highway; the classes are: motorway, trunk"):
-        roads.prepare_osm_roads(osm_file, CRS47, classes=["highway"])
+        network.prepare_osm_roads(osm_file, CRS47, classes=["highway"])
 
 
 # --- mapping tables -----------------------------------------------------------------------------
@@ -160,8 +163,8 @@ def test_osm_class_filter(osm_file):
      ("road", "other"), ("Primary", "primary"), ("residential;service", "residential"), (None, None), ("", None)],
 )  # fmt: skip
 def test_highway_to_class(highway, code):
-    assert roads.road_class_from_highway(highway) == code
-    assert code is None or code in roads.ROAD_CLASSES
+    assert network.road_class_from_highway(highway) == code
+    assert code is None or code in network.ROAD_CLASSES
 
 
 @pytest.mark.parametrize(
@@ -174,7 +177,7 @@ def test_highway_to_class(highway, code):
      ("metal", "unknown"), ("wood", "unknown"), (None, "unknown"), ("", "unknown")],
 )  # fmt: skip
 def test_osm_surface_to_class(surface, code):
-    assert roads.surface_from_osm(surface) == code
+    assert network.surface_from_osm(surface) == code
 
 
 @pytest.mark.parametrize(
@@ -187,7 +190,7 @@ def test_osm_surface_to_class(surface, code):
      ("ไม่ทราบ", "unknown"), ("ทางเดิน", "unknown"), ("xyz", "unknown"), (None, "unknown")],
 )  # fmt: skip
 def test_surface_words_to_class(text, code):
-    assert roads.surface_from_text(text) == code
+    assert network.surface_from_text(text) == code
 
 
 @pytest.mark.parametrize(
@@ -197,7 +200,7 @@ def test_surface_words_to_class(text, code):
      ("Service road", "service"), ("ถนนในชุมชน/ซอย", "residential"), ("คลอง", "other"), (None, None)],
 )  # fmt: skip
 def test_class_words_to_class(text, code):
-    assert roads.road_class_from_text(text) == code
+    assert network.road_class_from_text(text) == code
 
 
 @pytest.mark.parametrize(
@@ -207,7 +210,7 @@ def test_class_words_to_class(text, code):
      ("doh", "doh"), ("การรถไฟแห่งประเทศไทย", "other"), (None, None)],
 )  # fmt: skip
 def test_owner_words(text, code):
-    assert roads.owner_from_text(text) == code
+    assert network.owner_from_text(text) == code
 
 
 @pytest.mark.parametrize(
@@ -217,7 +220,7 @@ def test_owner_words(text, code):
      ("มีไฟฟ้าแสงสว่าง", True), ("ไม่มี", False), (1, True), (0, False), (True, True), ("maybe", None), (None, None)],
 )  # fmt: skip
 def test_lit(value, expected):
-    assert roads.parse_lit(value) is expected
+    assert network.parse_lit(value) is expected
 
 
 @pytest.mark.parametrize(
@@ -226,7 +229,7 @@ def test_lit(value, expected):
      ("two", None), (None, None)],
 )  # fmt: skip
 def test_lanes(value, expected):
-    assert roads.parse_lanes(value) == expected
+    assert network.parse_lanes(value) == expected
 
 
 @pytest.mark.parametrize(
@@ -236,7 +239,7 @@ def test_lanes(value, expected):
      (None, None)],
 )  # fmt: skip
 def test_width(value, expected):
-    assert roads.parse_width(value) == expected
+    assert network.parse_width(value) == expected
 
 
 @pytest.mark.parametrize(
@@ -245,7 +248,7 @@ def test_width(value, expected):
      ("way/9019480", "way/9019480"), ("n42", "node/42"), ("relation/7", "relation/7"), ("abc", None), (None, None)],
 )  # fmt: skip
 def test_osm_ids(value, expected):
-    assert roads.normalise_osm_id(value) == expected
+    assert network.normalise_osm_id(value) == expected
 
 
 # --- names ----------------------------------------------------------------------------------------
@@ -256,7 +259,7 @@ def test_osm_ids(value, expected):
     [("ถนนพระรามที่ 1", True), ("Rama I Road", False), ("Siam สยาม", True), ("๑๒๓", False), ("", False), (None, False)],
 )
 def test_thai_script_detection(text, thai):
-    assert roads.contains_thai(text) is thai
+    assert network.contains_thai(text) is thai
 
 
 @pytest.mark.parametrize(
@@ -269,7 +272,7 @@ def test_thai_script_detection(text, thai):
      ("7", None, None, (None, None)), (None, None, None, (None, None))],
 )  # fmt: skip
 def test_split_names(name, name_th, name_en, expected):
-    assert roads.split_names(name, name_th, name_en) == expected
+    assert network.split_names(name, name_th, name_en) == expected
 
 
 # --- chainage, breaks and segments -----------------------------------------------------------------
@@ -282,17 +285,17 @@ def test_split_names(name, name_th, name_en, expected):
      (1999.996, {"decimals": 2}, "2+000.00")],
 )  # fmt: skip
 def test_chainage_format(metres, kwargs, text):
-    assert roads.format_chainage(metres, **kwargs) == text
+    assert network.format_chainage(metres, **kwargs) == text
 
 
 def test_chainage_parse_and_bad_values():
-    assert roads.parse_chainage("กม. 1+350") == 1350.0
-    assert roads.parse_chainage("๐+๒๐๐") == 200.0
-    assert roads.parse_chainage("2+050.5") == 2050.5
+    assert network.parse_chainage("กม. 1+350") == 1350.0
+    assert network.parse_chainage("๐+๒๐๐") == 200.0
+    assert network.parse_chainage("2+050.5") == 2050.5
     with pytest.raises(CddpError, match="'1350' is not a chainage; write kilometres\\+metres"):
-        roads.parse_chainage("1350")
+        network.parse_chainage("1350")
     with pytest.raises(CddpError, match="A chainage must be a number of metres of at least 0; got -5"):
-        roads.format_chainage(-5)
+        network.format_chainage(-5)
 
 
 @pytest.mark.parametrize(
@@ -302,30 +305,30 @@ def test_chainage_parse_and_bad_values():
      (160, 100, [0, 100, 160]), (40, 100, [0, 40]), (100, 100, [0, 100]), (95, 30, [0, 30, 60, 95])],
 )  # fmt: skip
 def test_section_breaks(length, step, breaks):
-    assert roads.section_breaks(length, step) == pytest.approx(breaks)
+    assert network.section_breaks(length, step) == pytest.approx(breaks)
 
 
 def test_350_m_at_100_m():
-    pieces = roads.segment_line(line((0, 0), (350, 0)), 100)
+    pieces = roads_sections.segment_line(line((0, 0), (350, 0)), 100)
     assert [round(b - a, 6) for a, b, _ in pieces] == [100, 100, 150]
-    assert [roads.format_chainage(a) for a, _, _ in pieces] == ["0+000", "0+100", "0+200"]
+    assert [network.format_chainage(a) for a, _, _ in pieces] == ["0+000", "0+100", "0+200"]
     assert [g.length for _, _, g in pieces] == pytest.approx([100, 100, 150])
     assert pieces[1][2].equals(line((100, 0), (200, 0)))
 
 
 def test_sections_follow_a_bent_line():
-    pieces = roads.segment_line(line((0, 0), (60, 0), (60, 80)), 80)  # 140 m with a corner at 60 m
+    pieces = roads_sections.segment_line(line((0, 0), (60, 0), (60, 80)), 80)  # 140 m with a corner at 60 m
     assert [(a, b) for a, b, _ in pieces] == [(0, 80), (80, 140)]
     assert pieces[0][2].equals(line((0, 0), (60, 0), (60, 20))) and pieces[1][2].equals(line((60, 20), (60, 80)))
 
 
 def test_multipart_roads_merge_and_chain():
     touching = MultiLineString([line((100, 0), (250, 0)), line((0, 0), (100, 0))])
-    pieces = roads.segment_line(touching, 100)
+    pieces = roads_sections.segment_line(touching, 100)
     assert [(a, b) for a, b, _ in pieces] == [(0, 100), (100, 250)]
     # a gap of 50 m: the chainage continues over it; the second part is reversed to follow on
     gapped = MultiLineString([line((0, 0), (120, 0)), line((250, 0), (170, 0))])
-    pieces = roads.segment_line(gapped, 100)
+    pieces = roads_sections.segment_line(gapped, 100)
     assert [(round(a, 6), round(b, 6)) for a, b, _ in pieces] == [(0, 120), (120, 200)]
     assert pieces[1][2].equals(line((170, 0), (250, 0)))
 
@@ -338,32 +341,32 @@ def road_frame(**extra):
 
 
 def test_segment_roads_by_length_with_ids_and_area():
-    sections, rep = roads.segment_roads(road_frame(lanes=2), "length", 100)
+    sections, rep = roads_sections.segment_roads(road_frame(lanes=2), "length", 100)
     assert list(sections.section_id) == ["W123456-0001", "W123456-0002", "W123456-0003"]
     assert list(sections.chainage_from_m) == [0, 100, 200] and list(sections.chainage_to_m) == [100, 200, 350]
     assert list(sections.area_sqm) == [600, 600, 900]  # 2 lanes × 3.0 m
     assert set(sections.surface) == {"asphalt"} and rep.width_source == {"lanes": 1}
-    again, _ = roads.segment_roads(road_frame(lanes=2), "length", 100)
+    again, _ = roads_sections.segment_roads(road_frame(lanes=2), "length", 100)
     assert list(again.section_id) == list(sections.section_id)
     assert all(a.equals(b) for a, b in zip(again.geometry, sections.geometry, strict=True))
 
 
 def test_segment_roads_by_area():
-    sections, rep = roads.segment_roads(road_frame(width_m=7.5, geometry=line((0, 0), (95, 0))), "area",
+    sections, rep = roads_sections.segment_roads(road_frame(width_m=7.5, geometry=line((0, 0), (95, 0))), "area",
                                         target_area_sqm=225)  # fmt: skip
     assert list(sections.length_m) == [30, 30, 35] and list(sections.area_sqm) == [225, 225, 262.5]
     assert rep.width_source == {"width_m": 1}
-    _, rep = roads.segment_roads(road_frame(), "area")
+    _, rep = roads_sections.segment_roads(road_frame(), "area")
     assert rep.sections == 0 and rep.skipped == [("W123456 ซอยทดสอบ", "no width: the road has neither width_m nor lanes, and no default width was given")]  # fmt: skip
-    sections, rep = roads.segment_roads(road_frame(), "area", default_width_m=5)
+    sections, rep = roads_sections.segment_roads(road_frame(), "area", default_width_m=5)
     assert list(sections.length_m) == [45] * 7 + [35] and rep.width_source == {"default": 1}
 
 
 def test_road_keys():
-    assert roads.road_key("way/9019480", "ถ.1", "x") == "W9019480"
-    assert roads.road_key(None, " ศก.ถ  1-001 ", "x") == "ศก.ถ 1-001"
-    assert roads.road_key(None, None, "3f2a9c1e-1111-4000-8000-000000000001") == "U3F2A9C1E1111"
-    keys = roads.unique_road_keys([(None, "A1", "aaaaaaaa-0000"), (None, "A1", "bbbbbbbb-0000"), (None, "B2", "c")])
+    assert network.road_key("way/9019480", "ถ.1", "x") == "W9019480"
+    assert network.road_key(None, " ศก.ถ  1-001 ", "x") == "ศก.ถ 1-001"
+    assert network.road_key(None, None, "3f2a9c1e-1111-4000-8000-000000000001") == "U3F2A9C1E1111"
+    keys = network.unique_road_keys([(None, "A1", "aaaaaaaa-0000"), (None, "A1", "bbbbbbbb-0000"), (None, "B2", "c")])
     assert keys == ["UAAAAAAAA0000", "UBBBBBBBB0000", "B2"]
 
 
@@ -378,7 +381,7 @@ def test_road_keys():
 )  # fmt: skip
 def test_bad_segmentation_parameters(kwargs, message):
     with pytest.raises(CddpError) as err:
-        roads.segment_roads(road_frame(), **kwargs)
+        roads_sections.segment_roads(road_frame(), **kwargs)
     assert str(err.value) == message
 
 
@@ -404,7 +407,7 @@ def municipal_layer():
 
 
 def test_ordinary_layer_fields_in_thai():
-    out, rep = roads.prepare_roads(municipal_layer(), CRS47)
+    out, rep = network.prepare_roads(municipal_layer(), CRS47)
     assert rep.mapping == {"road_code": "รหัสสายทาง", "name_th": "ชื่อถนน", "name_en": "NAME_E", "road_class": "ประเภท",
                            "surface": "ผิวจราจร", "width_m": "ความกว้าง", "lit": "ไฟฟ้าแสงสว่าง", "owner": "หน่วยงาน"}  # fmt: skip
     assert list(out.road_code) == ["ปท.ถ.001", "ปท.ถ.002"]
@@ -420,14 +423,14 @@ def test_ordinary_layer_fields_in_thai():
 
 
 def test_ordinary_layer_name_in_either_script_and_osm_layers_recognised(osm_file):
-    out, rep = roads.prepare_roads(frame([{"name": "Henri Dunant Road", "geometry": line((0, 0), (10, 0))},
+    out, rep = network.prepare_roads(frame([{"name": "Henri Dunant Road", "geometry": line((0, 0), (10, 0))},
                                           {"name": "ถนนอังรีดูนังต์", "geometry": line((0, 0), (0, 10))}]), CRS47)  # fmt: skip
     assert [(r.name_th, r.name_en) for r in out.itertuples()] == [(None, "Henri Dunant Road"), ("ถนนอังรีดูนังต์", None)]
     assert rep.columns == ["name_th", "name_en", "length_m"]
     import pyogrio
 
     lines = pyogrio.read_dataframe(osm_file, layer="lines")  # what a QGIS layer of the .osm file holds
-    out, rep = roads.prepare_roads(lines, CRS47, layer_label="test.osm")
+    out, rep = network.prepare_roads(lines, CRS47, layer_label="test.osm")
     assert rep.source == "osm" and list(out.osm_id) == ["way/10", "way/13"]
 
 
@@ -436,58 +439,58 @@ def test_bad_ordinary_layers():
     with pytest.raises(
         CddpError, match=r"Field 'ROADNAME' \(for name_th\) is not in the input; its fields are: รหัสสายทาง, ชื่อถนน"
     ):
-        roads.prepare_roads(gdf, CRS47, {"name_th": "ROADNAME"})  # fmt: skip
+        network.prepare_roads(gdf, CRS47, {"name_th": "ROADNAME"})  # fmt: skip
     with pytest.raises(
         CddpError, match="Unknown target field colour in the field mapping; the road fields are: road_code"
     ):
-        roads.prepare_roads(gdf, CRS47, {"colour": "ผิวจราจร"})
+        network.prepare_roads(gdf, CRS47, {"colour": "ผิวจราจร"})
     with pytest.raises(CddpError, match=exact("roads has no features.")):
-        roads.prepare_roads(gdf.iloc[:0], CRS47)
+        network.prepare_roads(gdf.iloc[:0], CRS47)
     with pytest.raises(CddpError, match="municipal roads has no coordinate reference system"):
-        roads.prepare_roads(gdf.set_crs(None, allow_override=True), CRS47, layer_label="municipal roads")
+        network.prepare_roads(gdf.set_crs(None, allow_override=True), CRS47, layer_label="municipal roads")
     wrong = gdf.set_crs("EPSG:4326", allow_override=True)  # UTM metres declared as degrees
     with pytest.raises(
         CddpError, match="municipal roads: its coordinates fall outside Thailand when read as EPSG:4326"
     ):
-        roads.prepare_roads(wrong, CRS47, layer_label="municipal roads")
+        network.prepare_roads(wrong, CRS47, layer_label="municipal roads")
     wgs = gdf.iloc[:2].to_crs("EPSG:4326")  # right CRS, other than the workspace's: reprojected
-    out, _ = roads.prepare_roads(wgs, CRS47)
+    out, _ = network.prepare_roads(wgs, CRS47)
     assert list(out.length_m) == pytest.approx([350, 200], abs=0.01)
 
 
 def test_bad_osm_files(tmp_path):
     with pytest.raises(CddpError, match=r"^The OpenStreetMap file .*/missing\.osm\.pbf does not exist\.$"):
-        roads.prepare_osm_roads(tmp_path / "missing.osm.pbf", CRS47)
+        network.prepare_osm_roads(tmp_path / "missing.osm.pbf", CRS47)
     geojson = tmp_path / "roads.geojson"
     geojson.write_text('{"type": "FeatureCollection", "features": []}')
     with pytest.raises(
         CddpError, match=r"/roads\.geojson is not an OpenStreetMap extract; use an \.osm\.pbf or \.osm file\.$"
     ):
-        roads.prepare_osm_roads(geojson, CRS47)
+        network.prepare_osm_roads(geojson, CRS47)
     broken = tmp_path / "broken.osm.pbf"
     broken.write_bytes(b"not a protocol buffer")
     with pytest.raises(CddpError, match=r"^GDAL could not read .*/broken\.osm\.pbf as OpenStreetMap data: "):
-        roads.prepare_osm_roads(broken, CRS47)
+        network.prepare_osm_roads(broken, CRS47)
     canal = tmp_path / "canal.osm"
     canal.write_text(OSM_XML.replace('k="highway"', 'k="waterway"'), encoding="utf-8")
     with pytest.raises(CddpError, match=exact("canal.osm has no highway=* ways (roads).")):
-        roads.prepare_osm_roads(canal, CRS47)
+        network.prepare_osm_roads(canal, CRS47)
 
 
 # --- the workspace ------------------------------------------------------------------------------------
 
 
 def test_upsert_updates_instead_of_duplicating(ws):
-    out, rep = roads.prepare_roads(municipal_layer(), CRS47)
-    roads.upsert_roads(ws, out, rep, "tester")
+    out, rep = network.prepare_roads(municipal_layer(), CRS47)
+    roads_jobs.upsert_roads(ws, out, rep, "tester")
     assert (rep.inserted, rep.updated) == (2, 0)
     before = dict(rows(ws, "SELECT road_code, uuid FROM roads"))
     changed = municipal_layer()
     changed.loc[0, "ผิวจราจร"] = "ลาดยาง"  # resurfaced
     changed.loc[1, "ผิวจราจร"] = None  # not known this time: must not blank "asphalt"
     changed.loc[1, "ไฟฟ้าแสงสว่าง"] = None
-    out, rep = roads.prepare_roads(changed, CRS47)
-    roads.upsert_roads(ws, out, rep, "tester")
+    out, rep = network.prepare_roads(changed, CRS47)
+    roads_jobs.upsert_roads(ws, out, rep, "tester")
     assert (rep.inserted, rep.updated, rep.changed) == (0, 2, 1)
     assert dict(rows(ws, "SELECT road_code, uuid FROM roads")) == before
     assert rows(ws, "SELECT road_code, surface, lit FROM roads ORDER BY road_code") == [("ปท.ถ.001", "asphalt", 1),
@@ -504,16 +507,16 @@ def test_upsert_updates_instead_of_duplicating(ws):
 def test_upsert_without_codes_matches_identical_geometry(ws):
     gdf = frame([{"name": "ซอยไม่มีรหัส", "geometry": line((0, 0), (80, 0))}])
     for _ in range(2):
-        out, rep = roads.prepare_roads(gdf, CRS47)
-        roads.upsert_roads(ws, out, rep, "tester")
+        out, rep = network.prepare_roads(gdf, CRS47)
+        roads_jobs.upsert_roads(ws, out, rep, "tester")
     assert rows(ws, "SELECT count(*), min(length_m) FROM roads") == [(1, 80.0)]
 
 
 def test_segment_workspace_roads_replaces_sections_through_the_change_log(ws):
-    out, rep = roads.prepare_roads(municipal_layer(), CRS47)
-    roads.upsert_roads(ws, out, rep, "tester")
+    out, rep = network.prepare_roads(municipal_layer(), CRS47)
+    roads_jobs.upsert_roads(ws, out, rep, "tester")
     road1 = rows(ws, "SELECT uuid FROM roads WHERE road_code = 'ปท.ถ.001'")[0][0]
-    seg = roads.segment_workspace_roads(ws, user="tester")
+    seg = roads_jobs.segment_workspace_roads(ws, user="tester")
     assert (seg.roads, seg.sections, seg.inserted) == (2, 5, 5)
     got = rows(ws, "SELECT road_uuid, section_id, chainage_from_m, chainage_to_m, length_m, area_sqm, surface "
                    "FROM road_sections ORDER BY section_id")  # fmt: skip
@@ -527,7 +530,7 @@ def test_segment_workspace_roads_replaces_sections_through_the_change_log(ws):
     uuids = rows(ws, "SELECT section_id, uuid FROM road_sections ORDER BY section_id")
     log_before = rows(ws, "SELECT count(*) FROM cddp_changelog")[0][0]
 
-    again = roads.segment_workspace_roads(ws, user="tester")  # same parameters: same sections, nothing logged
+    again = roads_jobs.segment_workspace_roads(ws, user="tester")  # same parameters: same sections, nothing logged
     assert (again.inserted, again.updated, again.deleted, again.changed) == (0, 5, 0, 0)
     assert rows(ws, "SELECT section_id, uuid FROM road_sections ORDER BY section_id") == uuids
     assert rows(ws, "SELECT count(*) FROM cddp_changelog")[0][0] == log_before
@@ -539,9 +542,9 @@ def test_segment_workspace_roads_replaces_sections_through_the_change_log(ws):
     con.close()
     longer = municipal_layer()
     longer.loc[0, "geometry"] = line((0, 0), (349.5, 0))
-    out, rep = roads.prepare_roads(longer, CRS47)
-    roads.upsert_roads(ws, out, rep, "tester")
-    kept = roads.segment_workspace_roads(ws, user="tester")
+    out, rep = network.prepare_roads(longer, CRS47)
+    roads_jobs.upsert_roads(ws, out, rep, "tester")
+    kept = roads_jobs.segment_workspace_roads(ws, user="tester")
     assert (kept.inserted, kept.updated, kept.deleted, kept.changed) == (0, 5, 0, 1)
     assert rows(ws, "SELECT section_id, uuid FROM road_sections ORDER BY section_id") == uuids
     assert rows(ws, "SELECT chainage_to_m, length_m, paser FROM road_sections WHERE section_id LIKE 'ปท.ถ.001-%' ORDER BY section_id") == [
@@ -551,9 +554,9 @@ def test_segment_workspace_roads_replaces_sections_through_the_change_log(ws):
     with pytest.raises(
         CddpError, match=r"Re-segmenting would delete 1 sections that have ratings or inspections \(ปท.ถ.001-0002\)"
     ):
-        roads.segment_workspace_roads(ws, [road1], length_m=50, user="tester")  # fmt: skip
+        roads_jobs.segment_workspace_roads(ws, [road1], length_m=50, user="tester")  # fmt: skip
     assert rows(ws, "SELECT count(*) FROM road_sections")[0][0] == 5
-    cut = roads.segment_workspace_roads(ws, [road1], length_m=50, user="tester", replace_inspected=True)
+    cut = roads_jobs.segment_workspace_roads(ws, [road1], length_m=50, user="tester", replace_inspected=True)
     assert (cut.roads, cut.sections, cut.updated, cut.inserted, cut.deleted) == (1, 7, 0, 7, 3)
     assert rows(ws, "SELECT count(*), max(chainage_to_m) FROM road_sections WHERE road_uuid = ?", road1) == [(7, 349.5)]
     assert rows(ws, "SELECT count(*) FROM road_sections WHERE road_uuid != ?", road1)[0][0] == 2  # road 2 untouched
@@ -565,10 +568,10 @@ def test_section_ids_when_road_codes_repeat_or_move(ws):
     gdf = frame([{"road_code": "A", "geometry": line((0, 0), (120, 0))},
                  {"road_code": "A", "geometry": line((0, 10), (90, 10))},
                  {"road_code": "B", "geometry": line((0, 20), (60, 20))}])  # fmt: skip
-    out, rep = roads.prepare_roads(gdf, CRS47)
-    roads.upsert_roads(ws, out, rep, "tester")
+    out, rep = network.prepare_roads(gdf, CRS47)
+    roads_jobs.upsert_roads(ws, out, rep, "tester")
     assert rep.duplicates == {"A": 2}
-    roads.segment_workspace_roads(ws, user="tester")
+    roads_jobs.segment_workspace_roads(ws, user="tester")
     got = rows(ws, "SELECT r.road_code, r.uuid, s.section_id FROM road_sections s JOIN roads r ON r.uuid = s.road_uuid"
                    " ORDER BY r.fid, s.section_id")  # fmt: skip
     assert [sid for code, _, sid in got if code == "B"] == ["B-0001"]
@@ -589,8 +592,8 @@ def test_section_ids_when_road_codes_repeat_or_move(ws):
         CddpError,
         match=f"Section id B-0001 already belongs to another road \\({old}\\); give the roads distinct road codes.",
     ):
-        roads.segment_workspace_roads(ws, [new], user="tester")  # fmt: skip
-    both = roads.segment_workspace_roads(ws, [new, old], user="tester")  # together: C's sections renamed, B's new
+        roads_jobs.segment_workspace_roads(ws, [new], user="tester")  # fmt: skip
+    both = roads_jobs.segment_workspace_roads(ws, [new, old], user="tester")  # together: C's sections renamed, B's new
     assert (both.inserted, both.deleted) == (2, 1)
     assert rows(ws, "SELECT section_id FROM road_sections WHERE road_uuid IN (?, ?) ORDER BY 1", new, old) == [
         ("B-0001",), ("C-0001",)]  # fmt: skip
@@ -598,23 +601,23 @@ def test_section_ids_when_road_codes_repeat_or_move(ws):
 
 def test_loops_and_geographic_roads():
     ring = line((0, 0), (100, 0), (100, 100), (0, 100), (0, 0))
-    pieces = roads.segment_line(MultiLineString([ring]), 100)
+    pieces = roads_sections.segment_line(MultiLineString([ring]), 100)
     assert [(a, b) for a, b, _ in pieces] == [(0, 100), (100, 200), (200, 300), (300, 400)]
     assert pieces[0][2].equals(line((0, 0), (100, 0)))
     with pytest.raises(
         CddpError,
         match=exact("Roads must be in a projected CRS in metres to be cut into sections; they are in EPSG:4326."),
     ):
-        roads.segment_roads(road_frame().to_crs("EPSG:4326"))  # fmt: skip
+        roads_sections.segment_roads(road_frame().to_crs("EPSG:4326"))  # fmt: skip
 
 
 def test_segment_workspace_bad_inputs(ws):
     with pytest.raises(CddpError, match=exact("The workspace has no roads; import roads first.")):
-        roads.segment_workspace_roads(ws)
-    out, rep = roads.prepare_roads(municipal_layer(), CRS47)
-    roads.upsert_roads(ws, out, rep, "tester")
+        roads_jobs.segment_workspace_roads(ws)
+    out, rep = network.prepare_roads(municipal_layer(), CRS47)
+    roads_jobs.upsert_roads(ws, out, rep, "tester")
     with pytest.raises(CddpError, match=exact("No road with uuid not-a-road in the workspace.")):
-        roads.segment_workspace_roads(ws, ["not-a-road"])
+        roads_jobs.segment_workspace_roads(ws, ["not-a-road"])
 
 
 # --- the real Pathum Wan extract --------------------------------------------------------------------
@@ -624,7 +627,7 @@ needs_pathumwan = pytest.mark.skipif(not PATHUMWAN_PBF.is_file(), reason=f"{PATH
 
 @needs_pathumwan
 def test_pathumwan_roads():
-    out, rep = roads.prepare_osm_roads(PATHUMWAN_PBF, CRS47)
+    out, rep = network.prepare_osm_roads(PATHUMWAN_PBF, CRS47)
     assert (rep.read, rep.imported, rep.rejected, rep.filtered) == (2640, 2640, [], 0)  # SOURCES.md: 2,640 ways
     assert rep.by_class == {"footway": 1260, "service": 910, "primary": 133, "unclassified": 125, "residential": 75,
                             "secondary": 65, "tertiary": 55, "other": 15, "motorway": 1, "track": 1}  # fmt: skip
@@ -642,16 +645,16 @@ def test_pathumwan_roads():
 @needs_pathumwan
 def test_pathumwan_into_a_workspace_twice_and_segmented(ws):
     for expected in ((2640, 0), (0, 2640)):
-        out, rep = roads.prepare_osm_roads(PATHUMWAN_PBF, CRS47)
-        roads.upsert_roads(ws, out, rep, "tester")
+        out, rep = network.prepare_osm_roads(PATHUMWAN_PBF, CRS47)
+        roads_jobs.upsert_roads(ws, out, rep, "tester")
         assert (rep.inserted, rep.updated) == expected
     assert rep.changed == 0
     assert rows(ws, "SELECT count(*), count(DISTINCT osm_id), count(DISTINCT uuid) FROM roads") == [(2640, 2640, 2640)]
-    seg = roads.segment_workspace_roads(ws, user="tester")
+    seg = roads_jobs.segment_workspace_roads(ws, user="tester")
     assert seg.roads == 2640 and seg.sections == seg.inserted and not seg.skipped
     total = rows(ws, "SELECT sum(length_m), count(DISTINCT section_id), max(length_m) FROM road_sections")[0]
     assert total[0] == pytest.approx(out.length_m.sum(), abs=1) and total[1] == seg.sections and total[2] <= 150
     rama = rows(ws, "SELECT section_id, chainage_from_m, length_m FROM road_sections WHERE section_id LIKE 'W9019480-%' ORDER BY section_id")  # fmt: skip
     assert [r[0] for r in rama] == [f"W9019480-000{i}" for i in range(1, 6)]
-    assert [roads.format_chainage(r[1]) for r in rama] == ["0+000", "0+100", "0+200", "0+300", "0+400"]
+    assert [network.format_chainage(r[1]) for r in rama] == ["0+000", "0+100", "0+200", "0+300", "0+400"]
     assert rama[-1][2] == pytest.approx(51.27, abs=0.01)  # 451.27 m: 51.27 m > L/2 is a section of its own

@@ -1,4 +1,4 @@
-from cddp_plugin.core import schema
+from cddp_plugin.core.workspace import schema
 
 
 def test_schema_is_consistent():

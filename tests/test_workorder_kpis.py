@@ -6,10 +6,11 @@ import zlib
 
 import pytest
 
-from cddp_plugin.core import photos
-from cddp_plugin.core import workorder_kpis as k
-from cddp_plugin.core.errors import CddpError
-from cddp_plugin.core.workorders import new_work_order, sha256_file, transition
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.works import kpis as k
+from cddp_plugin.core.works.workorders import new_work_order, transition
+from cddp_plugin.core.workspace import photos
+from cddp_plugin.core.workspace.photos import sha256_file
 
 UTC = dt.UTC
 NOW = "2026-05-20T12:00:00+07:00"

@@ -11,8 +11,9 @@ import uuid
 
 import pytest
 
-from cddp_plugin.core import schema, workorders
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.works import sla, workorders
+from cddp_plugin.core.workspace import photos, schema
 
 # --- the expectation, written independently of workorders.TRANSITIONS ---------------------------
 # The domain's lifecycle: new → triaged → assigned → in_progress ⇄ on_hold → completed → verified →
@@ -213,7 +214,7 @@ def test_full_lifecycle_with_hold_and_rework_keeps_a_consistent_history():
     assert order["team"] == "ทีมไฟฟ้า 2" and order["cost_baht"] == 1850.0
     # P2 set at triage: 24 calendar hours from creation
     assert order["priority"] == "P2" and order["due_at"] == "2026-05-16T03:00:00.000Z"
-    assert workorders.sla_state(order, now="2026-06-01 00:00") == "overdue"  # finished Sat 16:00 > due Sat 10:00
+    assert sla.sla_state(order, now="2026-06-01 00:00") == "overdue"  # finished Sat 16:00 > due Sat 10:00
 
 
 def test_cancel_sets_closed_at_and_final_states_stay_final():
@@ -273,8 +274,8 @@ def test_photo_hashes_are_normalised_and_file_hash_is_sha256(tmp_path):
     assert workorders.photo_hashes_of(event) == [HASH_B, HASH_A]
     photo = tmp_path / "after.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + bytes(range(256)) * 5000)
-    assert workorders.sha256_file(photo, chunk=1000) == hashlib.sha256(photo.read_bytes()).hexdigest()
-    assert workorders.sha256_file(photo) == workorders.sha256_file(photo, chunk=7)
+    assert photos.sha256_file(photo, chunk=1000) == hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert photos.sha256_file(photo) == photos.sha256_file(photo, chunk=7)
 
 
 def test_notes_and_titles_are_scrubbed_of_contact_details():
@@ -331,67 +332,67 @@ def test_transition_accepts_a_dataclass():
     ],
 )
 def test_due_times(created, priority, holidays, due):
-    assert workorders.due_time(created, priority, holidays=holidays) == due
+    assert sla.due_time(created, priority, holidays=holidays) == due
 
 
 def test_sla_defaults_and_configuration():
-    assert {p: str(t) for p, t in workorders.DEFAULT_SLA.items()} == {
+    assert {p: str(t) for p, t in sla.DEFAULT_SLA.items()} == {
         "P1": "4h",
         "P2": "24h",
         "P3": "5wd",
         "P4": "20wd",
     }
-    targets = workorders.sla_targets({"P1": 2, "P2": "8 h", "P3": "3wd", "P4": {"working_days": 10}})
-    assert targets["P1"] == workorders.SlaTarget(hours=2)
-    assert targets["P2"] == workorders.SlaTarget(hours=8)
-    assert targets["P3"] == workorders.SlaTarget(working_days=3)
-    assert targets["P4"] == workorders.SlaTarget(working_days=10)
-    assert workorders.SlaTarget.parse("๕ วันทำการ") == workorders.SlaTarget(working_days=5)
-    assert workorders.due_time("2026-05-15 10:00", "P3", sla={"P3": "3wd"}) == "2026-05-20T03:00:00.000Z"
-    assert workorders.due_time("2026-05-15 10:00", "P1", sla={"P1": 1.5}) == "2026-05-15T04:30:00.000Z"
+    targets = sla.sla_targets({"P1": 2, "P2": "8 h", "P3": "3wd", "P4": {"working_days": 10}})
+    assert targets["P1"] == sla.SlaTarget(hours=2)
+    assert targets["P2"] == sla.SlaTarget(hours=8)
+    assert targets["P3"] == sla.SlaTarget(working_days=3)
+    assert targets["P4"] == sla.SlaTarget(working_days=10)
+    assert sla.SlaTarget.parse("๕ วันทำการ") == sla.SlaTarget(working_days=5)
+    assert sla.due_time("2026-05-15 10:00", "P3", sla={"P3": "3wd"}) == "2026-05-20T03:00:00.000Z"
+    assert sla.due_time("2026-05-15 10:00", "P1", sla={"P1": 1.5}) == "2026-05-15T04:30:00.000Z"
     with pytest.raises(CddpError, match="'P0' is not a priority"):
-        workorders.sla_targets({"P0": 1})
+        sla.sla_targets({"P0": 1})
     with pytest.raises(CddpError, match="SLA setting for P3: 'soon' is not a target"):
-        workorders.sla_targets({"P3": "soon"})
+        sla.sla_targets({"P3": "soon"})
     with pytest.raises(CddpError, match=r"SLA setting for P3: '2\.5wd' is not a target"):
-        workorders.sla_targets({"P3": "2.5wd"})
+        sla.sla_targets({"P3": "2.5wd"})
     with pytest.raises(CddpError, match="'P9' is not a priority; expected one of P1, P2, P3, P4"):
-        workorders.due_time(CREATED, "P9")
+        sla.due_time(CREATED, "P9")
     with pytest.raises(CddpError, match="Holiday '13/04' is not a date"):
-        workorders.due_time(CREATED, "P3", holidays=["13/04"])
+        sla.due_time(CREATED, "P3", holidays=["13/04"])
 
 
 def test_sla_and_holidays_as_text():
-    targets = workorders.parse_sla_text("p1 = 2h; P3=๓ วันทำการ\nP4: 10wd")
-    assert workorders.sla_text(targets) == "P1=2h, P2=24h, P3=3wd, P4=10wd"  # P2 keeps its default
-    assert workorders.parse_sla_text(workorders.sla_text(targets)) == targets
-    assert workorders.parse_sla_text("") == workorders.DEFAULT_SLA
+    targets = sla.parse_sla_text("p1 = 2h; P3=๓ วันทำการ\nP4: 10wd")
+    assert sla.sla_text(targets) == "P1=2h, P2=24h, P3=3wd, P4=10wd"  # P2 keeps its default
+    assert sla.parse_sla_text(sla.sla_text(targets)) == targets
+    assert sla.parse_sla_text("") == sla.DEFAULT_SLA
     with pytest.raises(CddpError, match="SLA setting 'P1 4h' is not of the form P1=4h"):
-        workorders.parse_sla_text("P1 4h")
+        sla.parse_sla_text("P1 4h")
     with pytest.raises(CddpError, match="'P5' is not a priority"):
-        workorders.parse_sla_text("P5=1h")
-    days = workorders.parse_holidays_text("2569-04-13, 2026-04-14;๒๕๖๙-๐๔-๑๕\n")
-    assert workorders.holidays_text(days) == "2026-04-13, 2026-04-14, 2026-04-15"
+        sla.parse_sla_text("P5=1h")
+    days = sla.parse_holidays_text("2569-04-13, 2026-04-14;๒๕๖๙-๐๔-๑๕\n")
+    assert sla.holidays_text(days) == "2026-04-13, 2026-04-14, 2026-04-15"
     with pytest.raises(CddpError, match="Holiday '13/04/2569' is not a date"):
-        workorders.parse_holidays_text("2026-04-12 13/04/2569")
+        sla.parse_holidays_text("2026-04-12 13/04/2569")
 
 
 def test_sla_state():
     p1 = {"status": "assigned", "created_at": "2026-05-15T03:00:00Z", "due_at": "2026-05-15T07:00:00Z"}
-    assert workorders.sla_state(p1, "2026-05-15T05:00:00Z") == "on_time"
-    assert workorders.sla_state(p1, "2026-05-15T06:00:00Z") == "due_soon"  # 1 h of 4 h left
-    assert workorders.sla_state(p1, "2026-05-15T07:00:00Z") == "due_soon"  # due exactly now
-    assert workorders.sla_state(p1, "2026-05-15T07:00:01Z") == "overdue"
-    assert workorders.sla_state(p1, "2026-05-15 13:30") == "due_soon"  # Bangkok time 06:30 UTC
-    assert workorders.sla_state(p1, "2026-05-15T06:00:00Z", due_soon_fraction=0.1) == "on_time"
+    assert sla.sla_state(p1, "2026-05-15T05:00:00Z") == "on_time"
+    assert sla.sla_state(p1, "2026-05-15T06:00:00Z") == "due_soon"  # 1 h of 4 h left
+    assert sla.sla_state(p1, "2026-05-15T07:00:00Z") == "due_soon"  # due exactly now
+    assert sla.sla_state(p1, "2026-05-15T07:00:01Z") == "overdue"
+    assert sla.sla_state(p1, "2026-05-15 13:30") == "due_soon"  # Bangkok time 06:30 UTC
+    assert sla.sla_state(p1, "2026-05-15T06:00:00Z", due_soon_fraction=0.1) == "on_time"
     done_in_time = p1 | {"status": "completed", "completed_at": "2026-05-15T06:59:00Z"}
-    assert workorders.sla_state(done_in_time, "2026-06-01T00:00:00Z") == "on_time"  # the clock stopped
+    assert sla.sla_state(done_in_time, "2026-06-01T00:00:00Z") == "on_time"  # the clock stopped
     done_late = p1 | {"status": "closed", "completed_at": "2026-05-15T08:00:00Z", "closed_at": "2026-05-16T08:00:00Z"}
-    assert workorders.sla_state(done_late, "2026-05-15T06:00:00Z") == "overdue"
-    assert workorders.sla_state(p1 | {"status": "cancelled"}, "2026-05-15T08:00:00Z") is None
-    assert workorders.sla_state(p1 | {"due_at": None}, "2026-05-15T08:00:00Z") is None
+    assert sla.sla_state(done_late, "2026-05-15T06:00:00Z") == "overdue"
+    assert sla.sla_state(p1 | {"status": "cancelled"}, "2026-05-15T08:00:00Z") is None
+    assert sla.sla_state(p1 | {"due_at": None}, "2026-05-15T08:00:00Z") is None
     on_hold = p1 | {"status": "on_hold"}
-    assert workorders.sla_state(on_hold, "2026-05-15T08:00:00Z") == "overdue"  # the clock does not pause
+    assert sla.sla_state(on_hold, "2026-05-15T08:00:00Z") == "overdue"  # the clock does not pause
 
 
 # --- numbers -----------------------------------------------------------------------------------

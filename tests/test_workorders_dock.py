@@ -16,10 +16,10 @@ from qgis.core import NULL, Qgis, QgsPointXY, QgsProject
 from qgis.PyQt.QtCore import QDate
 
 import cddp_plugin
-from cddp_plugin import settings
-from cddp_plugin.core import gpkg
-from cddp_plugin.core.complaints import BANGKOK, format_utc
-from cddp_plugin.core.workorders import new_work_order, transition
+from cddp_plugin.core.common.times import BANGKOK, format_utc
+from cddp_plugin.core.works.workorders import new_work_order, transition
+from cddp_plugin.core.workspace import gpkg
+from cddp_plugin.toolbelt import settings
 
 X0, Y0 = 480_000.0, 1_660_000.0  # UTM 48N, Prue Yai
 
@@ -462,10 +462,10 @@ def test_unload_removes_the_dock(qgis_iface, qgis_new_project, full_workspace):
 
 
 def test_the_workspace_sla_policy_sets_due_times_and_is_shown(loaded):
-    from cddp_plugin.core import workspace
+    from cddp_plugin.core.works import jobs as works_jobs
 
     dock, ws, ids, _bar = loaded
-    workspace.save_work_order_policy(ws, sla="P1=2h, P2=12h, P3=3wd, P4=10wd", holidays="2569-12-31")
+    works_jobs.save_work_order_policy(ws, sla="P1=2h, P2=12h, P3=3wd, P4=10wd", holidays="2569-12-31")
     dock.refresh()
     tip = dock.orderTable.horizontalHeaderItem(1).toolTip()
     assert "P1 2 h" in tip and "P3 3 working days" in tip and "holidays: 1" in tip

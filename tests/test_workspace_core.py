@@ -10,8 +10,8 @@ import subprocess
 import pytest
 from osgeo import gdal, ogr
 
-from cddp_plugin.core import dopa, schema, workspace
-from cddp_plugin.core.errors import CddpError
+from cddp_plugin.core.common.errors import CddpError
+from cddp_plugin.core.workspace import create, dopa, meta, schema
 
 UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
@@ -39,7 +39,7 @@ def test_layers_fields_and_crs_match_the_schema(core_workspace):
             assert lyr.GetSpatialRef().GetAuthorityCode(None) == "32648"
         else:
             assert lyr.GetGeomType() == ogr.wkbNone
-    info = workspace.inspect_workspace(core_workspace.path)
+    info = create.inspect_workspace(core_workspace.path)
     assert info.crs == "EPSG:32648"
     assert info.schema_version == schema.SCHEMA_VERSION
     assert info.municipality_code == "330506"
@@ -135,7 +135,7 @@ def test_nothing_is_logged_while_the_sync_engine_applies_server_changes(core_wor
 def test_refuses_to_overwrite_an_existing_workspace(core_workspace, area):
     before = hashlib.sha256(open(core_workspace.path, "rb").read()).hexdigest()
     with pytest.raises(CddpError, match=r"already a CDDP workspace.*ปรือใหญ่.*330506.*never overwrites"):
-        workspace.create_workspace(core_workspace.path, area)
+        create.create_workspace(core_workspace.path, area)
     assert hashlib.sha256(open(core_workspace.path, "rb").read()).hexdigest() == before
 
 
@@ -143,7 +143,7 @@ def test_refuses_to_overwrite_any_other_file(tmp_path, area):
     other = tmp_path / "parcels.gpkg"
     other.write_bytes(b"not ours")
     with pytest.raises(CddpError, match="already exists and is not a CDDP workspace"):
-        workspace.create_workspace(other, area)
+        create.create_workspace(other, area)
     assert other.read_bytes() == b"not ours"
 
 
@@ -159,12 +159,12 @@ def test_refuses_to_overwrite_any_other_file(tmp_path, area):
 )
 def test_bad_crs_is_refused_clearly(tmp_path, area, crs, message):
     with pytest.raises(CddpError, match=message):
-        workspace.create_workspace(tmp_path / "w.gpkg", area, crs=crs)
+        create.create_workspace(tmp_path / "w.gpkg", area, crs=crs)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_indian_1975_and_utm48_are_accepted(tmp_path, area):
-    info = workspace.create_workspace(tmp_path / "i.gpkg", area, crs="EPSG:24047")
+    info = create.create_workspace(tmp_path / "i.gpkg", area, crs="EPSG:24047")
     assert info.crs == "EPSG:24047"
 
 
@@ -177,13 +177,13 @@ def test_indian_1975_and_utm48_are_accepted(tmp_path, area):
 )
 def test_bad_paths_are_refused_clearly(tmp_path, area, target, message):
     with pytest.raises(CddpError, match=message):
-        workspace.create_workspace(tmp_path / target, area)
+        create.create_workspace(tmp_path / target, area)
 
 
 def test_unwritable_location_is_refused_clearly(area):
     # /proc refuses new files even to root, so this holds in CI containers too.
     with pytest.raises(CddpError, match=r"(Cannot write|could not create|permission denied).*"):
-        workspace.create_workspace("/proc/cddp-test.gpkg", area)
+        create.create_workspace("/proc/cddp-test.gpkg", area)
     assert not os.path.exists("/proc/cddp-test.gpkg")
 
 
@@ -192,19 +192,19 @@ def test_a_failure_while_building_leaves_nothing_behind(tmp_path, area):
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError, match="disk full"):
-        workspace.create_workspace(tmp_path / "w.gpkg", area, prepare=broken)
+        create.create_workspace(tmp_path / "w.gpkg", area, prepare=broken)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_default_name_is_the_official_name(tmp_path):
-    info = workspace.create_workspace(tmp_path / "p.gpkg", dopa.parse_municipality_code("1007"))
+    info = create.create_workspace(tmp_path / "p.gpkg", dopa.parse_municipality_code("1007"))
     assert info.municipality_name == "เขตปทุมวัน"
 
 
 def test_read_meta_of_a_non_workspace(tmp_path):
-    assert workspace.read_meta(tmp_path / "nothing.gpkg") is None
+    assert meta.read_meta(tmp_path / "nothing.gpkg") is None
     junk = tmp_path / "junk.gpkg"
     junk.write_text("garbage")
-    assert workspace.read_meta(junk) is None
+    assert meta.read_meta(junk) is None
     with pytest.raises(CddpError, match="is not a CDDP workspace"):
-        workspace.inspect_workspace(junk)
+        create.inspect_workspace(junk)

@@ -13,12 +13,12 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 
-from cddp_plugin import qgis_workspace
-from cddp_plugin.core import schema
+from cddp_plugin.core.workspace import schema
+from cddp_plugin.toolbelt import workspace_project
 
 
 def layer(info, name):
-    vl = QgsVectorLayer(qgis_workspace.layer_uri(info.path, name), name, "ogr")
+    vl = QgsVectorLayer(workspace_project.layer_uri(info.path, name), name, "ogr")
     assert vl.isValid()
     return vl
 
@@ -63,7 +63,7 @@ def test_project_opens_with_groups_relations_and_no_restricted_layer(full_worksp
     relations = project.relationManager().relations()
     assert "household_parcel" in relations and relations["household_parcel"].isValid()
     assert "resident_household" not in relations  # residents stay out of the default project (PDPA)
-    assert qgis_workspace.workspace_of_project(project) == info.path
+    assert workspace_project.workspace_of_project(project) == info.path
 
 
 def test_edits_through_qgis_are_logged_with_uuid_and_user(full_workspace):

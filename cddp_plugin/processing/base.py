@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.errors import CddpError
-from ..translation import error_text
-from ..ui.icons import icon
+from ..core.common.errors import CddpError
+from ..toolbelt.i18n import error_text
+from ..toolbelt.icons import icon
+
+OSM_SUFFIXES = (".pbf", ".osm")
 
 
 class CddpAlgorithm(QgsProcessingAlgorithm):
@@ -74,7 +78,7 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     def import_options(self, parameters, context) -> tuple[dict[str, str], str | None]:
         """(field mapping, source CRS text or None)."""
-        from ..core.fields import parse_mapping
+        from ..core.common.fields import parse_mapping
 
         crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         mapping = parse_mapping(self.parameterAsString(parameters, self.FIELD_MAP, context))
@@ -84,17 +88,17 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
         """Write a (Geo)DataFrame to the feature-sink parameter ``name`` if the user asked for it."""
         from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 
-        from .. import qgis_io
+        from ..toolbelt import layer_io
 
         if parameters.get(name) is None:
             return
         wkb = QgsWkbTypes.Type.NoGeometry if wkb is None else wkb
         frame = frame.reset_index(drop=True)
         is_geo = wkb != QgsWkbTypes.Type.NoGeometry
-        fields = qgis_io.qgs_fields_for(frame, frame.geometry.name if is_geo else None)
+        fields = layer_io.qgs_fields_for(frame, frame.geometry.name if is_geo else None)
         sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb, crs or QgsCoordinateReferenceSystem())
         if sink is not None:
-            qgis_io.write_to_sink(sink, frame, fields)
+            layer_io.write_to_sink(sink, frame, fields)
             results[name] = dest
 
     @staticmethod
@@ -104,7 +108,7 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
         import pyogrio
 
-        from ..core.i18n import translate
+        from ..core.common.i18n import translate
 
         if not os.path.isfile(path):
             raise CddpError(translate("core", "File not found: {path}"), path=path)
@@ -125,9 +129,9 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     def workspace_path(self, parameters, context, required: bool = True) -> str | None:
         """The workspace GeoPackage: the WORKSPACE parameter, else the one the project belongs to."""
-        from ..core.i18n import translate
-        from ..core.workspace import read_meta
-        from ..qgis_workspace import workspace_of_project
+        from ..core.common.i18n import translate
+        from ..core.workspace.meta import read_meta
+        from ..toolbelt.workspace_project import workspace_of_project
 
         project = context.project()
         path = self.parameterAsFile(parameters, self.WORKSPACE, context) or (
@@ -143,3 +147,15 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
         if not meta or "schema_version" not in meta:
             raise CddpError(translate("core", "{path} is not a CDDP workspace."), path=path)
         return path
+
+    def file_or_layer(self, parameters, context, file_param: str, layer_param: str):
+        """(path or None, layer or None) — exactly one of them."""
+        from ..core.common.i18n import translate
+
+        path = self.parameterAsFile(parameters, file_param, context)
+        layer = self.parameterAsVectorLayer(parameters, layer_param, context)
+        if bool(path) == (layer is not None):
+            raise CddpError(translate("core", "Give either a file or a layer (exactly one)."))
+        if path and not os.path.isfile(path):
+            raise CddpError(translate("core", "File not found: {path}"), path=path)
+        return path, layer

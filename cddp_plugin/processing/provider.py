@@ -6,22 +6,22 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..ui.icons import icon
-from .complaints_workorders import ChangeWorkOrderAlgorithm, GenerateWorkOrdersAlgorithm, ImportComplaintsAlgorithm
-from .create_workspace import CreateWorkspaceAlgorithm
-from .flood_impact import FloodImpactAlgorithm
-from .import_households import ImportHouseholdsAlgorithm
-from .import_parcels import ImportParcelsAlgorithm
-from .link_households import LinkHouseholdsAlgorithm
-from .maintenance_plan import MaintenancePlanAlgorithm
-from .roads_lights import (
-    ConditionSummaryAlgorithm,
-    ImportRoadsAlgorithm,
-    ImportStreetlightsAlgorithm,
-    RoadConditionAlgorithm,
-    SegmentRoadsAlgorithm,
-    StreetlightStatusAlgorithm,
-)
+from ..toolbelt.icons import icon
+from .changeworkorder import ChangeWorkOrderAlgorithm
+from .conditionsummary import ConditionSummaryAlgorithm
+from .createworkspace import CreateWorkspaceAlgorithm
+from .floodimpact import FloodImpactAlgorithm
+from .generateworkorders import GenerateWorkOrdersAlgorithm
+from .importcomplaints import ImportComplaintsAlgorithm
+from .importhouseholds import ImportHouseholdsAlgorithm
+from .importparcels import ImportParcelsAlgorithm
+from .importroads import ImportRoadsAlgorithm
+from .importstreetlights import ImportStreetlightsAlgorithm
+from .linkhouseholds import LinkHouseholdsAlgorithm
+from .maintenanceplan import MaintenancePlanAlgorithm
+from .roadcondition import RoadConditionAlgorithm
+from .segmentroads import SegmentRoadsAlgorithm
+from .streetlightstatus import StreetlightStatusAlgorithm
 
 ALGORITHMS = (
     CreateWorkspaceAlgorithm,

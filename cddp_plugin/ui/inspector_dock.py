@@ -13,11 +13,12 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem
 
-from .. import qgis_workspace, settings
-from ..core import schema
-from ..core.impact import log_personal_data, resident_counts
-from ..log import get_logger
-from ..translation import translate
+from ..core.land.impact import resident_counts
+from ..core.workspace import schema
+from ..core.workspace.privacy import log_personal_data
+from ..toolbelt import settings, workspace_project
+from ..toolbelt.i18n import translate
+from ..toolbelt.log import get_logger
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("inspector_dock.ui")))
 log = get_logger("ui.inspector")
@@ -55,10 +56,10 @@ class InspectorDock(QDockWidget, FORM_CLASS):
 
     # --- layers of the open workspace ---------------------------------------------------------------
     def workspace(self) -> str | None:
-        return qgis_workspace.workspace_of_project(QgsProject.instance())
+        return workspace_project.workspace_of_project(QgsProject.instance())
 
     def layer(self, name: str) -> QgsVectorLayer | None:
-        return qgis_workspace.project_layer(name)
+        return workspace_project.project_layer(name)
 
     def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.iface.messageBar().pushMessage("CDDP", text, level=level, duration=6)

@@ -46,16 +46,17 @@ from qgis.PyQt.QtWidgets import (
     QTableWidgetItem,
 )
 
-from .. import qgis_workspace, settings
-from ..core import photos, schema
-from ..core import workorder_kpis as kpi
-from ..core import workorders as wo
-from ..core import workspace as workspace_core
-from ..core.complaints import BANGKOK, format_utc, parse_datetime, scrub_pii
-from ..core.errors import CddpError
-from ..core.impact import log_personal_data
-from ..log import get_logger
-from ..translation import error_text, qgis_locale
+from ..core.common.errors import CddpError
+from ..core.common.pii import scrub_pii
+from ..core.common.times import BANGKOK, format_utc, parse_datetime
+from ..core.works import kpis as kpi
+from ..core.works import sla as works_sla
+from ..core.works import workorders
+from ..core.workspace import photos, schema
+from ..core.workspace.privacy import log_personal_data
+from ..toolbelt import settings, workspace_project
+from ..toolbelt.i18n import error_text, qgis_locale
+from ..toolbelt.log import get_logger
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("workorders_dock.ui")))
 log = get_logger("ui.workorders")
@@ -123,7 +124,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         self.undo_log: list[list[tuple[QgsVectorLayer, int]]] = []
         self._connected_layers: list[QgsVectorLayer] = []
         self._busy = False
-        self.sla_targets: dict = dict(wo.DEFAULT_SLA)  # the workspace's policy, read at each refresh
+        self.sla_targets: dict = dict(works_sla.DEFAULT_SLA)  # the workspace's policy, read at each refresh
         self._chart_dir = tempfile.TemporaryDirectory(prefix="cddp-wo-chart-")
         self.last_chart: Path | None = None
 
@@ -181,17 +182,17 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
     def _fill_filters(self) -> None:
         self.statusCombo.addItem(self.tr("Open orders"), "open")
         self.statusCombo.addItem(self.tr("All statuses"), "all")
-        for code in wo.STATUSES:
+        for code in workorders.STATUSES:
             self.statusCombo.addItem(self.label("wo_status", code), code)
         self.categoryCombo.addItem(self.tr("All categories"), None)
-        for code in wo.CATEGORIES:
+        for code in workorders.CATEGORIES:
             self.categoryCombo.addItem(self.label("work_category", code), code)
         self.priorityCombo.addItem(self.tr("All priorities"), None)
         self.newPriorityCombo.clear()
-        for code in wo.PRIORITIES:
+        for code in workorders.PRIORITIES:
             self.priorityCombo.addItem(self.label("priority", code), code)
             self.newPriorityCombo.addItem(self.label("priority", code), code)
-        self.newPriorityCombo.setCurrentIndex(wo.PRIORITIES.index("P3"))
+        self.newPriorityCombo.setCurrentIndex(workorders.PRIORITIES.index("P3"))
         self.teamCombo.addItem(self.tr("All teams"), None)
         self.teamCombo.addItem(self.tr("No team"), kpi.NO_TEAM)
         self.periodCombo.addItem(self.tr("Last 30 days"), "last_30")
@@ -207,15 +208,15 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
 
     # --- workspace layers -------------------------------------------------------------------------
     def workspace(self) -> str | None:
-        return qgis_workspace.workspace_of_project(QgsProject.instance())
+        return workspace_project.workspace_of_project(QgsProject.instance())
 
     def policy(self) -> tuple[dict | None, frozenset]:
         """The workspace's SLA targets and holidays (cddp:generateworkorders stores them)."""
         ws = self.workspace()
-        return workspace_core.work_order_policy(ws) if ws else (None, frozenset())
+        return works_sla.work_order_policy(ws) if ws else (None, frozenset())
 
     def layer(self, name: str) -> QgsVectorLayer | None:
-        return qgis_workspace.project_layer(name)
+        return workspace_project.project_layer(name)
 
     def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.iface.messageBar().pushMessage("CDDP", text, level=level, duration=8)
@@ -322,7 +323,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         status = self.statusCombo.currentData()
         statuses = None
         if status == "open":
-            statuses = set(wo.STATUSES) - wo.TERMINAL
+            statuses = set(workorders.STATUSES) - workorders.TERMINAL
         elif status != "all":
             statuses = {status}
         return {
@@ -346,12 +347,12 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         table.setRowCount(len(self.shown))
         for row, order in enumerate(self.shown):
             try:
-                state = wo.sla_state(order, now=now)
+                state = works_sla.sla_state(order, now=now)
             except CddpError:
                 state = None
             # repaired or final orders: their SLA outcome in a light tint; the strong colour is for
             # orders that still need work
-            done = order.get("status") in wo.TERMINAL or kpi.is_repaired(order)
+            done = order.get("status") in workorders.TERMINAL or kpi.is_repaired(order)
             texts = {
                 COL_NUMBER: order.get("wo_number") or "—",
                 COL_SLA: self.sla_text(state, repaired=done),
@@ -377,7 +378,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                     item.setBackground(QBrush(QColor(strong if col == COL_SLA and not done else tint)))
                     if col == COL_SLA and not done:
                         item.setForeground(QBrush(QColor(ink)))
-                if order.get("status") in wo.TERMINAL:
+                if order.get("status") in workorders.TERMINAL:
                     item.setForeground(QBrush(QColor("#555555")))
                 table.setItem(row, col, item)
         table.blockSignals(False)
@@ -472,7 +473,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
             text = f"{_local(event.get('event_at'))}  {frm + ' → ' if frm else ''}{self.label('wo_status', event.get('to_status'))}"
             if event.get("from_status") and event.get("from_status") == event.get("to_status"):
                 text = f"{_local(event.get('event_at'))}  {self.tr('Note')}"
-            n_photos = len(wo.photo_hashes_of(event))
+            n_photos = len(workorders.photo_hashes_of(event))
             if n_photos:
                 text += "  " + self.tr("{n} photo(s)").format(n=n_photos)
             if event.get("note"):
@@ -502,7 +503,9 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 widget.hide()
                 widget.deleteLater()
         self.transition_buttons = {}
-        nxt = wo.allowed_next(order["status"]) if order and order.get("status") in wo.TRANSITIONS else ()
+        nxt = (
+            workorders.allowed_next(order["status"]) if order and order.get("status") in workorders.TRANSITIONS else ()
+        )
         self.transitionCaption.setText(
             self.tr("Change status to:") if nxt else (self.tr("This order is final.") if order else "")
         )
@@ -624,7 +627,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         source = {k: v for k, v in order.items() if k != "_fid"}
         try:
             sla, holidays = self.policy()
-            updated, event = wo.transition(
+            updated, event = workorders.transition(
                 source, to_status, actor=self.actor(), note=note, photo_hashes=self.pending_photos, changes=changes,
                 sla=sla, holidays=holidays,
             )  # fmt: skip
@@ -825,7 +828,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                         Qgis.MessageLevel.Warning,
                     )
                     return None
-                order, event = wo.work_order_from_complaint(
+                order, event = workorders.work_order_from_complaint(
                     record, created_by=self.actor(), existing_numbers=existing, priority=priority,
                     sla=sla, holidays=holidays,
                 )  # fmt: skip
@@ -833,7 +836,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 category = ASSET_CATEGORY[name]
                 ident = record.get("section_id") if name == "road_sections" else record.get("ref")
                 title = f"{self.label_th('asset_layer', name)} {ident or str(record.get('uuid'))[:8]}"
-                order, event = wo.new_work_order(
+                order, event = workorders.new_work_order(
                     title=title,
                     created_by=self.actor(),
                     existing_numbers=existing,

@@ -9,12 +9,13 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QHeaderView, QTableWidgetItem
 
-from .. import qgis_workspace, settings
-from ..core import schema
-from ..core.errors import CddpError
-from ..core.workspace import WorkspaceInfo, inspect_workspace, read_meta
-from ..log import get_logger
-from ..translation import error_text, translate
+from ..core.common.errors import CddpError
+from ..core.workspace import schema
+from ..core.workspace.create import WorkspaceInfo, inspect_workspace
+from ..core.workspace.meta import read_meta
+from ..toolbelt import settings, workspace_project
+from ..toolbelt.i18n import error_text, translate
+from ..toolbelt.log import get_logger
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("workspace_dock.ui")))
 log = get_logger("ui.workspace")
@@ -47,7 +48,7 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
 
     # --- state ---------------------------------------------------------------------------------
     def current_path(self) -> str | None:
-        return qgis_workspace.workspace_of_project(QgsProject.instance())
+        return workspace_project.workspace_of_project(QgsProject.instance())
 
     def refresh(self, *_args) -> None:
         path = self.current_path()
@@ -113,10 +114,10 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
                 Qgis.MessageLevel.Warning,
             )
             return False
-        project = qgis_workspace.project_path_for(path)
+        project = workspace_project.project_path_for(path)
         try:
             if not project.exists():
-                project = qgis_workspace.build_project(
+                project = workspace_project.build_project(
                     path, meta.get("municipality_name", ""), meta.get("municipality_code", ""), meta.get("crs", "")
                 )
                 self.show_message(

@@ -1,0 +1,103 @@
+"""cddp:conditionsummary"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core.workspace.meta import read_meta
+from ..toolbelt import layer_io
+from .base import CddpAlgorithm
+
+
+class ConditionSummaryAlgorithm(CddpAlgorithm):
+    NAME, GROUP_ID = "conditionsummary", "roads"
+    AREA, OUTPUT, CHART = "AREA", "OUTPUT", "CHART"
+
+    def displayName(self):
+        return self.tr("Condition summary (table and chart)")
+
+    def group(self):
+        return self.tr("Roads and streetlights")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Summarises the workspace's road sections (km per condition band) and streetlights (lamps per status), for the whole municipality or inside an AREA polygon layer, as a table and as a chart picture (PNG) for print layouts."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.add_workspace_parameter()
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.AREA,
+                self.tr("Area (polygons; empty: the whole workspace)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Condition summary"), QgsProcessing.SourceType.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.CHART, self.tr("Chart picture"), self.tr("PNG image (*.png)"), optional=True
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("ROAD_KM", self.tr("Road sections (km)")))
+        self.addOutput(QgsProcessingOutputNumber("LAMPS", self.tr("Streetlights")))
+
+    def process(self, parameters, context, feedback):
+        import pandas as pd
+        import pyogrio
+        import shapely
+
+        from ..core.roads.pavement import summary_by_band
+        from ..core.workspace import schema
+
+        ws = self.workspace_path(parameters, context)
+        meta = read_meta(ws)
+        sections = pyogrio.read_dataframe(ws, layer="road_sections")
+        lamps = pyogrio.read_dataframe(ws, layer="streetlights")
+        area_layer = self.parameterAsVectorLayer(parameters, self.AREA, context)
+        if area_layer is not None:
+            area = layer_io.read_layer(area_layer).to_crs(meta["crs"])
+            zone = shapely.union_all(shapely.make_valid(area.geometry.values))
+            sections = sections[shapely.intersects(zone, sections.geometry.values)].copy()
+            sections["length_m"] = shapely.length(shapely.intersection(zone, sections.geometry.values))
+            lamps = lamps[shapely.intersects(zone, lamps.geometry.values)]
+        bands = summary_by_band(sections["length_m"].tolist(), sections["condition_band"].tolist())
+        band_labels = {c: th for c, th, _ in schema.DOMAINS["condition_band"].values}
+        status_labels = {c: th for c, th, _ in schema.DOMAINS["lamp_status"].values}
+        rows = [{"kind": "road_km", "code": c, "label_th": band_labels.get(c, "ยังไม่ประเมิน"), "value": bands.get(c, 0.0)}
+                for c in [*band_labels, "unrated"] if c in bands]  # fmt: skip
+        counts = lamps["status"].fillna("unknown").value_counts().to_dict()
+        rows += [
+            {"kind": "lamps", "code": c, "label_th": status_labels[c], "value": float(counts.get(c, 0))}
+            for c in status_labels
+            if counts.get(c)
+        ]
+        table = pd.DataFrame(rows, columns=["kind", "code", "label_th", "value"])
+        results = {"ROAD_KM": round(sum(bands.values()), 3), "LAMPS": len(lamps)}
+        fields = layer_io.qgs_fields_for(table, None)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields)
+        layer_io.write_to_sink(sink, table, fields)
+        results[self.OUTPUT] = dest
+        chart = self.parameterAsFileOutput(parameters, self.CHART, context)
+        if chart:
+            from ..core.reports import charts
+
+            charts.condition_chart(table, chart, title=meta.get("municipality_name", ""))
+            results[self.CHART] = chart
+        feedback.pushInfo(
+            self.tr("{km:.2f} km of road sections, {lamps} streetlights.").format(
+                km=results["ROAD_KM"], lamps=results["LAMPS"]
+            )
+        )
+        return results

@@ -1,0 +1,127 @@
+"""cddp:createworkspace — a new municipal workspace GeoPackage with styles, forms and a project."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..core.common.errors import CddpError
+from ..core.common.i18n import translate
+from ..core.workspace import create, dopa, schema
+from ..toolbelt import workspace_project
+from .base import CddpAlgorithm
+
+
+class CreateWorkspaceAlgorithm(CddpAlgorithm):
+    NAME = "createworkspace"
+    GROUP_ID = "workspace"
+    OUTPUT = "OUTPUT"
+    CODE = "MUNICIPALITY_CODE"
+    MUNI_NAME = "MUNICIPALITY_NAME"
+    CRS = "CRS"
+    PROJECT = "PROJECT"
+    LAYERS = "LAYERS"
+
+    def displayName(self) -> str:
+        return self.tr("Create municipal workspace")
+
+    def group(self) -> str:
+        return self.tr("Workspace")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Creates one GeoPackage for a municipality with every CDDP layer (parcels, households, "
+            "residents, villages, roads, road sections, inspections and distresses, streetlights and "
+            "faults, complaints, work orders and their events), value lists in Thai, default styles and "
+            "forms, a change log that records every edit for sync, and a QGIS project beside it.\n\n"
+            "MUNICIPALITY_CODE is the DOPA code of the amphoe/khet (4 digits) or tambon (6 digits) the "
+            "municipality covers. The CRS must be projected in metres (default WGS 84 / UTM 47N; use "
+            "UTM 48N, EPSG:32648, in the east). An existing file is never overwritten."
+        )
+
+    def flags(self):
+        # Builds styles and a QgsProject: run on the main thread, it takes about a second.
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+            )
+        )
+        self.addParameter(QgsProcessingParameterString(self.CODE, self.tr("Municipality DOPA code (4 or 6 digits)")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MUNI_NAME, self.tr("Municipality name (default: the tambon/amphoe name)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(self.CRS, self.tr("Workspace CRS (projected, metres)"), create.DEFAULT_CRS)
+        )
+        self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("QGIS project")))
+        self.addOutput(QgsProcessingOutputNumber(self.LAYERS, self.tr("Number of layers")))
+
+    def process(self, parameters, context, feedback) -> dict:
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path:
+            raise CddpError(translate("core", "Choose where to save the workspace (.gpkg)."))
+        area = dopa.parse_municipality_code(self.parameterAsString(parameters, self.CODE, context))
+        name = self.parameterAsString(parameters, self.MUNI_NAME, context)
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if not crs.isValid():
+            raise CddpError(
+                translate(
+                    "core",
+                    "Unknown coordinate reference system '{crs}'. Use e.g. EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N).",
+                ),
+                crs=str(parameters.get(self.CRS, "")),
+            )
+        crs_text = crs.authid() or crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
+        project_path = workspace_project.project_path_for(path)
+        if project_path.exists():
+            raise CddpError(
+                translate("core", "{path} already exists; CDDP never overwrites a project."), path=str(project_path)
+            )
+        level = self.tr("tambon") if area.level == "tambon" else self.tr("amphoe/khet")
+        feedback.pushInfo(
+            self.tr("Municipality: {name} ({level} {code})").format(
+                name=name or area.name_th, level=level, code=area.code
+            )
+        )
+
+        def prepare(tmp: str) -> None:
+            feedback.setProgress(50)
+            feedback.pushInfo(self.tr("Storing default styles and Thai forms…"))
+            workspace_project.store_default_styles(tmp)
+
+        feedback.setProgress(5)
+        info = create.create_workspace(path, area, name, crs_text, getpass.getuser(), prepare=prepare)
+        feedback.setProgress(85)
+        try:
+            project = workspace_project.build_project(
+                info.path, info.municipality_name, info.municipality_code, info.crs
+            )
+        except Exception:
+            Path(info.path).unlink()  # made by this run a moment ago: leave nothing half-done
+            raise
+        feedback.setProgress(100)
+        feedback.pushInfo(
+            self.tr("Created {path}: {layers} layers, schema {version}, CRS {crs}; project {project}").format(
+                path=info.path,
+                layers=len(info.layer_counts),
+                version=info.schema_version,
+                crs=info.crs,
+                project=project,
+            )
+        )
+        return {self.OUTPUT: info.path, self.PROJECT: str(project), self.LAYERS: len(schema.LAYERS)}

@@ -1,0 +1,152 @@
+"""cddp:importcomplaints"""
+
+from __future__ import annotations
+
+import getpass
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core.common.errors import CddpError
+from ..core.common.i18n import translate
+from ..toolbelt import layer_io
+from ..toolbelt.i18n import translate as tr_core
+from .base import CddpAlgorithm
+
+
+def _reason(issue: dict) -> str:
+    """A rejected row's reason in the UI language."""
+    try:
+        return tr_core("core", issue["template"]).format(**issue["params"])
+    except (KeyError, IndexError, ValueError):
+        return issue["reason"]
+
+
+class ImportComplaintsAlgorithm(CddpAlgorithm):
+    NAME, GROUP_ID = "importcomplaints", "work"
+    INPUT, AREA, AREA_LABEL, MAX_DISTANCE, REJECTED = "INPUT", "AREA", "AREA_LABEL", "MAX_DISTANCE", "REJECTED"
+
+    def displayName(self):
+        return self.tr("Import complaints (Traffy Fondue, LINE/E-Node, Open311)")
+
+    def group(self):
+        return self.tr("Work orders and complaints")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Imports citizen complaints into the workspace from a Traffy Fondue dump CSV or API response (JSON or GeoJSON), the CDDP LINE/E-Node CSV template, or Open311 GeoReport v2 JSON; the format is detected. Complaints are matched by channel and ticket id: importing again updates their state and last activity and never duplicates them. Thai categories become work categories. Phone numbers, e-mail addresses, LINE ids and national id numbers are removed from the text before anything is stored. Each complaint is snapped to the nearest asset of its category within MAX_DISTANCE metres (road sections for road, footpath, obstruction, drainage and sign complaints; streetlights, else the road section, for lighting) and keeps the distance.\n\nAREA (optional): keep only complaints inside these polygons, e.g. the municipality's boundary; the others are rejected as outside the area. Rows that cannot be used go to REJECTED with the reason per row."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, self.tr("Complaints file (CSV, JSON, GeoJSON)")))
+        self.add_workspace_parameter()
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.AREA,
+                self.tr("Keep only complaints inside (polygons)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.AREA_LABEL, self.tr("Name of that area (for messages)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_DISTANCE,
+                self.tr("Snap to assets within (m)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=50.0,
+                minValue=0.01,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.REJECTED, self.tr("Rejected rows"), QgsProcessing.SourceType.TypeVector, optional=True
+            )
+        )
+        self.add_count_outputs(
+            (
+                ("ROWS", self.tr("Rows read")),
+                ("INSERTED", self.tr("Complaints added")),
+                ("UPDATED", self.tr("Complaints updated")),
+                ("REJECTED_COUNT", self.tr("Rows rejected")),
+                ("SNAPPED", self.tr("Complaints snapped to an asset")),
+            )
+        )
+
+    def process(self, parameters, context, feedback):
+        import pandas as pd
+
+        from ..core.works import channels, snapping
+        from ..core.works import jobs as works_jobs
+
+        ws = self.workspace_path(parameters, context)
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        feedback.pushInfo(self.tr("Reading {path}…").format(path=path))
+        parsed = channels.read_complaints(path)
+        feedback.setProgress(20)
+        area_layer = self.parameterAsVectorLayer(parameters, self.AREA, context)
+        if area_layer is not None:
+            frame = layer_io.read_layer(area_layer, feedback)
+            if frame.crs is None:
+                raise CddpError(
+                    translate("core", "The area layer {layer} has no CRS; set it in the layer properties."),
+                    layer=area_layer.name(),
+                )
+            label = self.parameterAsString(parameters, self.AREA_LABEL, context) or area_layer.name()
+            parsed = snapping.keep_within(parsed, frame.to_crs("EPSG:4326").union_all(), label)
+        if feedback.isCanceled():
+            return {}
+        distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+
+        def progress(pct):
+            feedback.setProgress(20 + 0.8 * pct)
+
+        report = works_jobs.import_complaints(ws, parsed, getpass.getuser(), max_distance=distance, progress=progress)
+        snapped = sum(report.snapped.values())
+        feedback.pushInfo(
+            self.tr("Format {format}: {rows} rows, {inserted} added, {updated} updated, {unchanged} unchanged, {rejected} rejected.").format(
+                format=parsed.format, rows=report.rows, inserted=report.inserted, updated=report.updated,
+                unchanged=report.unchanged, rejected=report.rejected,
+            )
+        )  # fmt: skip
+        feedback.pushInfo(
+            self.tr("Snapped to an asset: {snapped} ({layers}); no asset within {distance:g} m: {far}; categories without assets: {none}.").format(
+                snapped=snapped, layers=", ".join(f"{k} {v}" for k, v in sorted(report.snapped.items())) or "-",
+                distance=distance, far=report.not_snapped, none=report.no_asset_category,
+            )
+        )  # fmt: skip
+        if report.pii_scrubbed:
+            feedback.pushInfo(
+                self.tr("Contact details removed from the text: {counts}.").format(
+                    counts=", ".join(f"{k} {v}" for k, v in sorted(report.pii_scrubbed.items()))
+                )
+            )
+        if report.unknown_tags:
+            feedback.pushWarning(
+                self.tr("Categories no work category knows, filed as 'other' (kept in categories_raw): {tags}.").format(
+                    tags=", ".join(f"{k} {v}" for k, v in list(report.unknown_tags.items())[:15])
+                )
+            )
+        for warning in parsed.warnings[:20]:
+            feedback.pushWarning(_reason(warning))
+        if report.rejected:
+            feedback.pushWarning(
+                self.tr("{n} rows were rejected; see the REJECTED output for each reason.").format(n=report.rejected)
+            )
+        results = {"ROWS": report.rows, "INSERTED": report.inserted, "UPDATED": report.updated,
+                   "REJECTED_COUNT": report.rejected, "SNAPPED": snapped}  # fmt: skip
+        rows = [
+            {"row": r["row"], "external_id": r["external_id"], "code": r["code"], "reason": _reason(r)}
+            for r in parsed.rejected
+        ]
+        frame = pd.DataFrame(rows, columns=["row", "external_id", "code", "reason"])
+        self.write_frame(parameters, self.REJECTED, context, frame.astype(object), results)
+        return results

@@ -1,0 +1,334 @@
+"""cddp:linkhouseholds — link household points to land parcels, explaining every link."""
+
+from __future__ import annotations
+
+import getpass
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterVectorLayer,
+    QgsProviderRegistry,
+)
+
+from ..core.common.errors import CddpError
+from ..core.common.i18n import translate
+from ..core.workspace.meta import read_meta
+from ..toolbelt import layer_io
+from .base import CddpAlgorithm
+
+LINK_FIELDS = ("parcel_id", "link_method", "link_confidence", "link_distance_m", "link_candidates")
+
+
+def workspace_table(layer) -> tuple[str, str] | None:
+    """(gpkg path, table) if the layer is a table of a CDDP workspace."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path"), parts.get("layerName")
+    if not path or not path.lower().endswith(".gpkg") or not table:
+        return None
+    meta = read_meta(path)
+    return (path, table) if meta and "schema_version" in meta else None
+
+
+class LinkHouseholdsAlgorithm(CddpAlgorithm):
+    NAME = "linkhouseholds"
+    GROUP_ID = "parcels"
+    HOUSEHOLDS, PARCELS, PARCEL_ID_FIELD, MAX_DISTANCE = "HOUSEHOLDS", "PARCELS", "PARCEL_ID_FIELD", "MAX_DISTANCE"
+    OUTPUT, UNLINKED, UPDATE_WORKSPACE = "OUTPUT", "UNLINKED", "UPDATE_WORKSPACE"
+
+    def displayName(self):
+        return self.tr("Link households to parcels")
+
+    def group(self):
+        return self.tr("Parcels and households")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Links each household point to the land parcel it stands on and explains the link: parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m and, when it is ambiguous, link_candidates.\n\n"
+            "A point inside one parcel scores high, lower near its boundary; a point outside every parcel (e.g. on the road in front of the house) is linked to the nearest parcel within MAX_DISTANCE and scores lower the closer the parcel across the road is. Tax-map codes (parcel_code, or building codes like 20F026-B002) and house numbers are used when the layers carry them. Manual links are never overwritten.\n\n"
+            "When HOUSEHOLDS is the workspace's households layer, the links are written into it (through the change log)."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.HOUSEHOLDS, self.tr("Households (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.PARCELS, self.tr("Parcels (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.PARCEL_ID_FIELD,
+                self.tr("Parcel id field (default: uuid, else the first unique field)"),
+                parentLayerParameterName=self.PARCELS,
+                optional=True,
+            )
+        )
+        dist = QgsProcessingParameterDistance(
+            self.MAX_DISTANCE, self.tr("Largest distance to a parcel"), 15.0, self.HOUSEHOLDS, minValue=0.0
+        )
+        self.addParameter(dist)
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.UPDATE_WORKSPACE, self.tr("Write the links into the workspace's households layer"), True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Linked households"), QgsProcessing.SourceType.TypeVectorPoint, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.UNLINKED, self.tr("Unlinked households"), QgsProcessing.SourceType.TypeVectorPoint, optional=True
+            )
+        )
+        self.add_count_outputs(
+            (
+                ("LINKED", self.tr("Households linked")),
+                ("UNLINKED_COUNT", self.tr("Households not linked")),
+                ("AMBIGUOUS", self.tr("Ambiguous links")),
+            )
+        )
+
+    def process(self, parameters, context, feedback):
+        from ..core.land import linking
+        from ..core.land.houseno import house_key
+
+        hh_layer = self.parameterAsVectorLayer(parameters, self.HOUSEHOLDS, context)
+        pc_layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
+        if hh_layer is None or pc_layer is None:
+            raise CddpError(translate("core", "The households and parcels layers are required."))
+        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        id_field = self.parameterAsString(parameters, self.PARCEL_ID_FIELD, context)
+        for lyr in (hh_layer, pc_layer):
+            if not lyr.crs().isValid():
+                raise CddpError(
+                    translate("core", "{layer} has no coordinate reference system; set one in its properties."),
+                    layer=lyr.name(),
+                )
+
+        feedback.pushInfo(self.tr("Reading households and parcels…"))
+        wanted = None
+        if id_field:  # read only what linking uses from the parcels
+            names = {f.name() for f in pc_layer.fields()}
+            wanted = [n for n in dict.fromkeys([id_field, "uuid", "parcel_code", "house_no", "hs_no"]) if n in names]
+        hh, pc = layer_io.read_layers([hh_layer, pc_layer], fields=[None, wanted])
+
+        if feedback.isCanceled():
+            return {}
+        if len(pc) == 0:
+            raise CddpError(translate("core", "{layer} has no parcels."), layer=pc_layer.name())
+        feedback.setProgress(20)
+        work_crs = _metric_crs(hh, hh_layer.name())
+        hh_m = hh.to_crs(work_crs) if hh.crs != work_crs else hh
+        pc_m = pc.to_crs(work_crs) if pc.crs != work_crs else pc
+        ids = _parcel_ids(pc, id_field, pc_layer.name())
+        import numpy as np
+        import shapely
+
+        pc_valid = np.asarray(pc_m.geometry.values)
+
+        def column(frame, *names):
+            for n in names:
+                if n in frame.columns:
+                    return frame[n].to_numpy(dtype=object)
+            return None
+
+        hh_codes = column(hh, "parcel_code", "bldg_code", "building_code")
+        pc_codes = column(pc, "parcel_code")
+        hh_house = column(hh, "house_no", "hs_no")
+        hh_village = column(hh, "village_no")
+        hh_keys = (
+            None
+            if hh_house is None
+            else [house_key(h, hh_village[i] if hh_village is not None else None) for i, h in enumerate(hh_house)]
+        )
+        pc_house = column(pc, "house_no", "hs_no")
+        pc_keys = None if pc_house is None else [house_key(h) for h in pc_house]
+        if hh_codes is None:
+            pc_codes = None  # nothing to match them with
+        params = linking.LinkParams(max_distance=max_distance)
+
+        feedback.pushInfo(
+            self.tr("Linking {n} households to {m} parcels (largest distance {d:g} m)…").format(
+                n=len(hh), m=len(pc), d=max_distance
+            )
+        )
+        link_args = dict(
+            household_codes=hh_codes, parcel_codes=pc_codes,
+            household_house_keys=hh_keys, parcel_house_keys=pc_keys,
+            existing_ids=column(hh, "parcel_id"), existing_methods=column(hh, "link_method"),
+        )  # fmt: skip
+        try:
+            res = linking.link_households(hh_m.geometry.values, pc_valid, ids, params, **link_args)
+        except shapely.errors.GEOSException:  # an invalid parcel upset GEOS: repair the invalid ones and retry
+            bad = ~shapely.is_valid(pc_valid) & ~shapely.is_missing(pc_valid)
+            feedback.pushWarning(
+                self.tr("{n} parcels have invalid geometry and were repaired for linking (not in the data).").format(
+                    n=int(bad.sum())
+                )
+            )
+            pc_valid = pc_valid.copy()
+            pc_valid[bad] = shapely.make_valid(pc_valid[bad])
+            res = linking.link_households(hh_m.geometry.values, pc_valid, ids, params, **link_args)
+
+        feedback.setProgress(70)
+        if feedback.isCanceled():
+            return {}
+        summary = res.summary()
+        self._report(summary, feedback)
+
+        columns = list(hh.columns)
+        out = hh  # read for this run only: add the link columns in place (a copy of 1M rows costs memory)
+        out["parcel_id"], out["link_method"] = res.parcel_id, res.method
+        out["link_confidence"], out["link_distance_m"], out["link_candidates"] = (
+            res.confidence,
+            res.distance,
+            res.candidates,
+        )
+        results = {
+            "LINKED": summary["linked"],
+            "UNLINKED_COUNT": summary["households"] - summary["linked"],
+            "AMBIGUOUS": summary["ambiguous"],
+        }
+
+        target = workspace_table(hh_layer)
+        if target and target[1] == "households" and self.parameterAsBoolean(parameters, self.UPDATE_WORKSPACE, context):
+            changed = _write_links_to_workspace(target[0], out, getpass.getuser())
+            feedback.pushInfo(
+                self.tr("Workspace households updated: {n} links changed (recorded in the change log).").format(
+                    n=changed
+                )
+            )
+            hh_layer.reload()
+        feedback.setProgress(85)
+        if parameters.get(self.OUTPUT) is not None:
+            results[self.OUTPUT] = self._write(out, parameters, self.OUTPUT, context, hh_layer, "linked_households")
+        if parameters.get(self.UNLINKED) is not None:
+            unlinked = out.loc[res.reason != None, columns].copy()  # noqa: E711
+            unlinked["reason"] = res.reason[res.reason != None]  # noqa: E711
+            results[self.UNLINKED] = self._write(
+                unlinked, parameters, self.UNLINKED, context, hh_layer, "unlinked_households"
+            )
+        feedback.setProgress(100)
+        return results
+
+    def _report(self, s, feedback):
+        n = max(s["households"], 1)
+        feedback.pushInfo(
+            self.tr("Linked {linked} of {n} households ({pct:.1f} %).").format(
+                linked=s["linked"], n=s["households"], pct=100 * s["linked"] / n
+            )
+        )
+        for method, count in s["by_method"].items():
+            if count:
+                feedback.pushInfo(
+                    self.tr("  by {method}: {count} ({pct:.1f} %)").format(
+                        method=method, count=count, pct=100 * count / n
+                    )
+                )
+        for reason, count in s["unlinked"].items():
+            if count:
+                feedback.pushWarning(self.tr("  not linked, {reason}: {count}").format(reason=reason, count=count))
+        feedback.pushInfo(
+            self.tr("Confidence: {bins}; ambiguous: {amb}").format(
+                bins=", ".join(f"{k}: {v}" for k, v in s["confidence_bins"].items()), amb=s["ambiguous"]
+            )
+        )
+        notes = {k: v for k, v in s["notes"].items() if v}
+        if notes:
+            feedback.pushInfo(self.tr("Notes: {notes}").format(notes=", ".join(f"{k}: {v}" for k, v in notes.items())))
+
+    def _write(self, frame, parameters, name, context, like_layer, layer_name):
+        destination = self.parameterAsOutputLayer(parameters, name, context)
+        if layer_io.output_path(destination):
+            return layer_io.write_gdf(frame, destination, layer_name)  # pyogrio does not write the index
+        frame = frame.reset_index(drop=True)
+        fields = layer_io.qgs_fields_for(frame)
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, like_layer.wkbType(), like_layer.crs())
+        layer_io.write_to_sink(sink, frame, fields)
+        return dest
+
+
+def _metric_crs(gdf, label):
+    """The CRS to measure in: the layer's if projected in metres, else its UTM zone."""
+    crs = gdf.crs
+    if crs is not None and crs.is_projected and crs.axis_info and crs.axis_info[0].unit_name in ("metre", "meter"):
+        return crs
+    utm = gdf.estimate_utm_crs() if len(gdf) else None
+    if utm is None:
+        raise CddpError(translate("core", "Cannot choose a metric CRS for {layer}."), layer=label)
+    return utm
+
+
+def _parcel_ids(pc, field, label):
+    import numpy as np
+
+    if field:
+        if field not in pc.columns:
+            raise CddpError(translate("core", "Parcel id field '{field}' is not in {layer}."), field=field, layer=label)
+        values = pc[field]
+    elif "uuid" in pc.columns and pc["uuid"].notna().all() and pc["uuid"].is_unique:
+        values = pc["uuid"]
+    else:
+        values = None
+        for col in pc.columns:
+            if col != pc.geometry.name and pc[col].notna().all() and pc[col].is_unique:
+                values = pc[col]
+                break
+        if values is None:
+            return np.array([str(i) for i in pc.index], dtype=object)
+    if values.isna().any():
+        raise CddpError(
+            translate("core", "Parcel id field '{field}' of {layer} is empty for {n} parcels."),
+            field=values.name,
+            layer=label,
+            n=int(values.isna().sum()),
+        )
+    dup = values[values.duplicated()]
+    if len(dup):
+        raise CddpError(
+            translate("core", "Parcel id field '{field}' of {layer} is not unique ({n} repeated values, e.g. {examples}); choose a unique field."),
+            field=values.name, layer=label, n=len(dup), examples=", ".join(map(str, dup.unique()[:5])),
+        )  # fmt: skip
+    return values.astype(str).to_numpy(dtype=object)
+
+
+def _write_links_to_workspace(path: str, out, user: str) -> int:
+    """UPDATE the workspace's households where a link field changed; returns how many changed."""
+    import numpy as np
+
+    from ..core.workspace import gpkg
+
+    con = gpkg.connect(path)
+    try:
+        current = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(LINK_FIELDS)} FROM households")}
+        rows = []
+        conf = out["link_confidence"].to_numpy()
+        dist = out["link_distance_m"].to_numpy()
+        for k, fid in enumerate(out.index):
+            new = (
+                out["parcel_id"].iat[k], out["link_method"].iat[k],
+                None if np.isnan(conf[k]) else float(conf[k]), None if np.isnan(dist[k]) else float(dist[k]),
+                out["link_candidates"].iat[k],
+            )  # fmt: skip
+            if current.get(int(fid)) != new:
+                rows.append([*new, user, int(fid)])
+        with con:
+            con.executemany(
+                f"UPDATE households SET {', '.join(f + ' = ?' for f in LINK_FIELDS)}, updated_by = ? WHERE fid = ?",
+                rows,
+            )
+        return len(rows)
+    finally:
+        con.close()

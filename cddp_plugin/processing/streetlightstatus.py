@@ -1,0 +1,196 @@
+"""cddp:streetlightstatus"""
+
+from __future__ import annotations
+
+import getpass
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..core.common.errors import CddpError
+from ..core.common.i18n import translate
+from ..core.workspace.meta import read_meta
+from .base import CddpAlgorithm
+
+
+class StreetlightStatusAlgorithm(CddpAlgorithm):
+    NAME, GROUP_ID = "streetlightstatus", "roads"
+    DISTANCE, MIN_LAMPS, SPACING, SNAP, CLASSES = "CLUSTER_DISTANCE", "MIN_LAMPS", "SPACING", "SNAP", "LIGHT_CLASSES"
+    CLUSTERS, GAPS, KPIS = "CLUSTERS", "GAPS", "KPIS"
+
+    def displayName(self):
+        return self.tr("Streetlight status, outage clusters and lighting gaps")
+
+    def group(self):
+        return self.tr("Roads and streetlights")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Updates each streetlight's status from its fault records and checks (the latest event wins) and the road it stands on; finds outage clusters (at least MIN_LAMPS lamps out within CLUSTER_DISTANCE of each other on one circuit or road: one likely cause, one job); finds lighting gaps along roads flagged lit or of the chosen classes (stretches longer than SPACING without a working lamp); and reports KPIs (lamps out %, median days out, km of gaps)."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.add_workspace_parameter()
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DISTANCE,
+                self.tr("Cluster distance (m)"),
+                QgsProcessingParameterNumber.Type.Double,
+                60.0,
+                minValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_LAMPS,
+                self.tr("Lamps out for a cluster"),
+                QgsProcessingParameterNumber.Type.Integer,
+                3,
+                minValue=2,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SPACING,
+                self.tr("Longest stretch without light (m)"),
+                QgsProcessingParameterNumber.Type.Double,
+                50.0,
+                minValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SNAP,
+                self.tr("Largest lamp-to-road distance (m)"),
+                QgsProcessingParameterNumber.Type.Double,
+                25.0,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CLASSES,
+                self.tr("Road classes to be lit besides roads flagged lit (comma-separated)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.CLUSTERS, self.tr("Outage clusters"), QgsProcessing.SourceType.TypeVectorPoint, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.GAPS, self.tr("Lighting gaps"), QgsProcessing.SourceType.TypeVectorLine, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.KPIS, self.tr("Streetlight KPIs"), QgsProcessing.SourceType.TypeVector, optional=True
+            )
+        )
+        self.add_count_outputs(
+            (
+                ("LAMPS", self.tr("Lamps")),
+                ("PCT_OUT", self.tr("Lamps out (%)")),
+                ("MEDIAN_DAYS_OUT", self.tr("Median days out")),
+                ("CLUSTER_COUNT", self.tr("Outage clusters")),
+                ("GAP_KM", self.tr("Lighting gaps (km)")),
+            )
+        )
+
+    def process(self, parameters, context, feedback):
+        import geopandas as gpd
+        import pandas as pd
+        import pyogrio
+
+        from ..core.lighting import analysis
+        from ..core.lighting import status as lighting_status
+        from ..core.workspace import gpkg
+
+        ws = self.workspace_path(parameters, context)
+        meta = read_meta(ws)
+        lamps = pyogrio.read_dataframe(ws, layer="streetlights", fid_as_index=True)
+        roads = pyogrio.read_dataframe(ws, layer="roads")
+        faults = pyogrio.read_dataframe(ws, layer="streetlight_faults", read_geometry=False)
+        checks = pyogrio.read_dataframe(ws, layer="streetlight_inspections", read_geometry=False)
+        if len(lamps) == 0:
+            raise CddpError(
+                translate("core", "The workspace has no streetlights; import them first (cddp:importstreetlights).")
+            )
+        ids = lamps["uuid"].tolist()
+
+        def records(frame):  # NaT/NaN → None, so an empty resolved_at reads as "not resolved"
+            return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+        status = lighting_status.lamp_statuses(ids, records(faults), records(checks), current=lamps["status"].tolist())
+
+        feedback.setProgress(30)
+        classes = {c.strip() for c in self.parameterAsString(parameters, self.CLASSES, context).split(",") if c.strip()}
+        to_light = (
+            (roads["lit"].fillna(0).astype(bool) | roads["road_class"].isin(classes)).tolist() if len(roads) else []
+        )
+        gaps = analysis.lighting_gaps(
+            roads.geometry.values, lamps.geometry.values, road_ids=roads["uuid"].tolist(), lamp_ids=ids,
+            statuses=status.status, to_light=to_light, spacing=self.parameterAsDouble(parameters, self.SPACING, context),
+            snap=self.parameterAsDouble(parameters, self.SNAP, context), crs_is_geographic=False,
+        ) if len(roads) else None  # fmt: skip
+        lamp_road = (
+            [roads["uuid"].iat[k] if k >= 0 else None for k in gaps.lamp_road]
+            if gaps is not None
+            else [None] * len(lamps)
+        )
+        clusters = analysis.outage_clusters(
+            lamps.geometry.values, status.status, ids=ids, circuits=lamps["circuit"].tolist(),
+            roads=[r or c for r, c in zip(lamp_road, lamps["road_uuid"].tolist(), strict=True)],
+            out_since=status.out_since, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
+            min_lamps=self.parameterAsInt(parameters, self.MIN_LAMPS, context), crs_is_geographic=False,
+        )  # fmt: skip
+        kpis = analysis.lighting_kpis(
+            status.status, days_out=status.days_out, owners=lamps["owner"].tolist(), clusters=clusters, gaps=gaps
+        )
+        feedback.setProgress(70)
+        con = gpkg.connect(ws)
+        try:
+            rows = [(s, r or old_r, getpass.getuser(), int(fid))
+                    for s, r, old_s, old_r, fid in zip(status.status, lamp_road, lamps["status"], lamps["road_uuid"], lamps.index, strict=True)
+                    if s != old_s or (r and r != old_r)]  # fmt: skip
+            with con:
+                con.executemany("UPDATE streetlights SET status = ?, road_uuid = ?, updated_by = ? WHERE fid = ?", rows)
+        finally:
+            con.close()
+        feedback.pushInfo(self.tr("{n} lamps: {statuses}; {changed} lamps updated in the workspace.").format(
+            n=kpis["lamps"], statuses=", ".join(f"{k} {v}" for k, v in kpis["by_status"].items() if v), changed=len(rows)))  # fmt: skip
+        feedback.pushInfo(self.tr("Out: {pct:.1f} %, median {days} days; {clusters} outage clusters; {gap:.2f} km of lighting gaps on {checked:.2f} km of roads to be lit.").format(
+            pct=kpis["pct_out"] or 0.0, days=kpis["median_days_out"] if kpis["median_days_out"] is not None else "–", clusters=kpis["clusters"],
+            gap=kpis.get("gap_km") or 0.0, checked=kpis.get("checked_km") or 0.0))  # fmt: skip
+        results = {"LAMPS": int(kpis["lamps"]), "PCT_OUT": float(kpis["pct_out"] or 0.0),
+                   "MEDIAN_DAYS_OUT": float(kpis["median_days_out"] or 0.0), "CLUSTER_COUNT": int(kpis["clusters"]),
+                   "GAP_KM": float(kpis.get("gap_km") or 0.0)}  # fmt: skip
+
+        crs = QgsCoordinateReferenceSystem(meta["crs"])
+        cl = gpd.GeoDataFrame(
+            [{"cluster": c.cluster_id, "lamps": c.lamp_count, "circuits": ", ".join(c.circuits), "roads": ", ".join(map(str, c.roads)),
+              "first_reported": c.first_reported.isoformat() if c.first_reported else None} for c in clusters.clusters],
+            geometry=[c.centroid for c in clusters.clusters], crs=meta["crs"],
+        ) if clusters.clusters else gpd.GeoDataFrame({"cluster": [], "lamps": []}, geometry=[], crs=meta["crs"])  # fmt: skip
+        self.write_frame(parameters, self.CLUSTERS, context, cl, results, QgsWkbTypes.Type.Point, crs)
+        gp = gpd.GeoDataFrame(
+            [{"road_uuid": g.road_id, "from_m": round(g.from_m, 1), "to_m": round(g.to_m, 1), "length_m": round(g.length_m, 1), "kind": g.kind}
+             for g in gaps.gaps] if gaps is not None else [],
+            geometry=[g.geometry for g in gaps.gaps] if gaps is not None else [], crs=meta["crs"],
+        )  # fmt: skip
+        if len(gp) == 0:
+            gp = gpd.GeoDataFrame({"road_uuid": [], "length_m": []}, geometry=[], crs=meta["crs"])
+        self.write_frame(parameters, self.GAPS, context, gp, results, QgsWkbTypes.Type.LineString, crs)
+        flat = {k: (", ".join(f"{a}={b}" for a, b in v.items()) if isinstance(v, dict) else v) for k, v in kpis.items()}
+        self.write_frame(
+            parameters, self.KPIS, context, pd.DataFrame([flat]), results, QgsWkbTypes.Type.NoGeometry, crs
+        )
+        return results

@@ -1,0 +1,318 @@
+"""The QGIS side of a workspace: default styles and attribute forms stored in the GeoPackage, and
+the ``.qgz`` project beside it with groups and relations.
+
+Everything it needs to know (aliases, value lists, ranges, relations, PDPA classes) comes from
+:mod:`cddp_plugin.core.schema`; this module only translates it into QGIS objects.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsDefaultValue,
+    QgsEditorWidgetSetup,
+    QgsFieldConstraints,
+    QgsProject,
+    QgsRelation,
+    QgsRelationContext,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core.common.errors import CddpError
+from ..core.common.i18n import translate
+from ..core.workspace import schema
+
+STYLE_NAME = "cddp_default"
+RESTRICTED_PROPERTY = "cddp/restricted"
+
+# Colour-blind-safe palettes: Okabe–Ito for categories; an ordered blue→red scale for condition.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+ORDERED = {
+    "condition_band": ("#2166ac", "#67a9cf", "#d1e5f0", "#fddbc7", "#ef8a62", "#b2182b", "#67001f"),
+    "lamp_status": ("#009E73", "#000000", "#E69F00", "#F0E442", "#D55E00", "#CC79A7", "#999999"),
+    "wo_status": (
+        "#56B4E9",
+        "#0072B2",
+        "#0072B2",
+        "#E69F00",
+        "#999999",
+        "#009E73",
+        "#009E73",
+        "#666666",
+        "#BBBBBB",
+        "#BBBBBB",
+    ),
+    "complaint_status": ("#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999"),
+}
+ROAD_WIDTHS = {"motorway": 1.6, "trunk": 1.4, "primary": 1.2, "secondary": 1.0, "tertiary": 0.8}
+OTHER_LABEL = "อื่น ๆ / ไม่ระบุ"  # legend text stored with the data, Thai like the value lists
+SINGLE_STYLES = {  # layer: (colour, outline/size)
+    "parcels": ("#8c6d46", None),
+    "villages": ("#6a3d9a", None),
+    "households": ("#E69F00", 2.2),
+}
+
+
+def layer_uri(gpkg: str, name: str) -> str:
+    return f"{gpkg}|layername={name}"
+
+
+def open_layer(gpkg: str, layer: schema.Layer) -> QgsVectorLayer:
+    vl = QgsVectorLayer(layer_uri(gpkg, layer.name), layer.title_th, "ogr")
+    if not vl.isValid():
+        raise CddpError(translate("core", "QGIS could not open layer {layer} of {path}."), layer=layer.name, path=gpkg)
+    return vl
+
+
+def _value_map(domain: schema.Domain) -> QgsEditorWidgetSetup:
+    return QgsEditorWidgetSetup("ValueMap", {"map": [{th: str(code)} for code, th, _en in domain.values]})
+
+
+def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_name: str) -> QgsEditorWidgetSetup | None:
+    rel = relation_ids.get((layer_name, f.name))
+    if rel:
+        return QgsEditorWidgetSetup(
+            "RelationReference",
+            {"Relation": rel, "AllowNULL": True, "ShowForm": False, "MapIdentification": True, "ReadOnly": False},
+        )
+    if f.domain:
+        return _value_map(schema.DOMAINS[f.domain])
+    if f.type == schema.INTEGER and f.min is not None and f.max is not None:
+        return QgsEditorWidgetSetup(
+            "Range", {"Min": f.min, "Max": f.max, "Step": 1, "Style": "SpinBox", "AllowNull": True}
+        )
+    if f.type in (schema.DATE, schema.DATETIME):
+        fmt = "yyyy-MM-dd" if f.type == schema.DATE else "yyyy-MM-dd HH:mm"
+        return QgsEditorWidgetSetup(
+            "DateTime", {"display_format": fmt, "field_format": fmt, "calendar_popup": True, "allow_null": True}
+        )
+    if f.type == schema.BOOLEAN:
+        return QgsEditorWidgetSetup("CheckBox", {"TextDisplayMethod": 1})
+    return None
+
+
+def _renderer(vl: QgsVectorLayer, layer: schema.Layer):
+    geom = vl.geometryType()
+    if layer.style_field:
+        domain = schema.DOMAINS[layer.field(layer.style_field).domain]
+        palette = ORDERED.get(domain.name, OKABE_ITO)
+        cats = []
+        for i, (code, th, _en) in enumerate(domain.values):
+            sym = QgsSymbol.defaultSymbol(geom)
+            sym.setColor(QColor(palette[i % len(palette)]))
+            if geom == QgsWkbTypes.GeometryType.LineGeometry:
+                sym.setWidth(ROAD_WIDTHS.get(str(code), 0.6) if layer.name == "roads" else 1.2)
+            elif geom == QgsWkbTypes.GeometryType.PointGeometry:
+                sym.setSize(2.6)
+            cats.append(QgsRendererCategory(code, sym, th))
+        other = QgsSymbol.defaultSymbol(geom)
+        other.setColor(QColor("#999999"))
+        cats.append(QgsRendererCategory(None, other, OTHER_LABEL))
+        return QgsCategorizedSymbolRenderer(layer.style_field, cats)
+    colour, size = SINGLE_STYLES.get(layer.name, ("#0072B2", None))
+    sym = QgsSymbol.defaultSymbol(geom)
+    if geom == QgsWkbTypes.GeometryType.PolygonGeometry:
+        sym.setColor(QColor(0, 0, 0, 0))
+        sym.symbolLayer(0).setStrokeColor(QColor(colour))
+        sym.symbolLayer(0).setStrokeWidth(0.4 if layer.name == "villages" else 0.2)
+    else:
+        sym.setColor(QColor(colour))
+        if size:
+            sym.setSize(size)
+    return QgsSingleSymbolRenderer(sym)
+
+
+def configure_layer(
+    vl: QgsVectorLayer, layer: schema.Layer, relation_ids: dict[tuple[str, str], str] | None = None
+) -> None:
+    """Aliases, widgets (Thai value lists), defaults, constraints, read-only sync fields, style."""
+    relation_ids = relation_ids or {}
+    form = vl.editFormConfig()
+    for f in layer.all_fields:
+        idx = vl.fields().indexFromName(f.name)
+        if idx < 0:
+            continue
+        vl.setFieldAlias(idx, f.alias_th)
+        setup = _widget(f, relation_ids, layer.name)
+        if setup is not None:
+            vl.setEditorWidgetSetup(idx, setup)
+        if f.system:
+            form.setReadOnly(idx, True)
+        if f.min is not None or f.max is not None:
+            parts = [f'"{f.name}" IS NULL']
+            bounds = []
+            if f.min is not None:
+                bounds.append(f'"{f.name}" >= {f.min:g}')
+            if f.max is not None:
+                bounds.append(f'"{f.name}" <= {f.max:g}')
+            parts.append("(" + " AND ".join(bounds) + ")")
+            lo = "" if f.min is None else f"{f.min:g}"
+            hi = "" if f.max is None else f"{f.max:g}"
+            vl.setConstraintExpression(
+                idx, " OR ".join(parts), translate("core", "Allowed range: {lo}–{hi}").format(lo=lo, hi=hi)
+            )
+            vl.setFieldConstraint(
+                idx,
+                QgsFieldConstraints.Constraint.ConstraintExpression,
+                QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
+            )
+    fid_idx = vl.fields().indexFromName("fid")
+    if fid_idx >= 0:
+        vl.setEditorWidgetSetup(fid_idx, QgsEditorWidgetSetup("Hidden", {}))
+    vl.setEditFormConfig(form)
+    fields = vl.fields()
+    vl.setDefaultValueDefinition(fields.indexFromName("uuid"), QgsDefaultValue("uuid('WithoutBraces')", False))
+    vl.setDefaultValueDefinition(fields.indexFromName("updated_at"), QgsDefaultValue("now()", True))
+    vl.setDefaultValueDefinition(fields.indexFromName("updated_by"), QgsDefaultValue("@user_account_name", True))
+    if layer.display:
+        vl.setDisplayExpression(layer.display)
+    if layer.restricted:
+        vl.setCustomProperty(RESTRICTED_PROPERTY, True)
+    _field_forms(vl, layer)
+    if vl.isSpatial():
+        vl.setRenderer(_renderer(vl, layer))
+
+
+# Field-form rules beyond the schema's value lists and ranges (inspection forms for the field).
+# The inspection is looked up by its layer's name in the workspace project (the Thai title).
+DISTRESS_DENSITY_RULE = (
+    '"quantity" IS NULL OR ("quantity" >= 0 AND ("unit" IS NULL OR "unit" <> \'m2\' OR '
+    "\"quantity\" <= coalesce(attribute(get_feature('{inspections}', 'uuid', \"inspection_uuid\"), 'sample_area_sqm'), \"quantity\")))"
+).replace("{inspections}", schema.LAYERS_BY_NAME["road_inspections"].title_th)
+
+
+REQUIRED = {
+    "road_inspections": ("section_uuid", "inspected_on", "method"),
+    "road_distresses": ("inspection_uuid", "distress_type", "severity", "quantity", "unit"),
+    "streetlights": ("status",),
+    "streetlight_inspections": ("streetlight_uuid", "inspected_at", "status"),
+    "work_orders": ("status", "priority", "category"),
+}
+
+
+def _field_forms(vl: QgsVectorLayer, layer: schema.Layer) -> None:
+    """PASER with the Thai description of each rating; required fields; the distress density rule."""
+    from ..core.roads.pavement import PASER_LEVELS
+
+    fields = vl.fields()
+    idx = fields.indexFromName("paser")
+    if idx >= 0:
+        levels = sorted(PASER_LEVELS, key=lambda lv: -lv.rating)
+        vl.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(
+            "ValueMap", {"map": [{f"{lv.rating} – {lv.label_th}: {lv.description_th}": str(lv.rating)} for lv in levels]}
+        ))  # fmt: skip
+    for name in REQUIRED.get(layer.name, ()):
+        i = fields.indexFromName(name)
+        if i >= 0:
+            vl.setFieldConstraint(i, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                  QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)  # fmt: skip
+    if layer.name == "road_distresses":
+        i = fields.indexFromName("quantity")
+        vl.setConstraintExpression(
+            i,
+            DISTRESS_DENSITY_RULE,
+            translate("core", "An area distress cannot exceed the sample unit's area (density over 100 %)."),
+        )
+        vl.setFieldConstraint(i, QgsFieldConstraints.Constraint.ConstraintExpression,
+                              QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)  # fmt: skip
+
+
+def relation_ids() -> dict[tuple[str, str], str]:
+
+    return {(r.child, r.child_field): r.id for r in schema.RELATIONS}
+
+
+def store_default_styles(gpkg: str) -> None:
+    """Save each layer's style and form as its default style inside the GeoPackage (layer_styles)."""
+    rel_ids = relation_ids()
+    for layer in schema.LAYERS:
+        vl = open_layer(gpkg, layer)
+        configure_layer(vl, layer, rel_ids)
+        err = vl.saveStyleToDatabase(STYLE_NAME, f"CDDP — {layer.title_en}", True, "")
+        if err:
+            raise CddpError(
+                translate("core", "Could not store the default style of {layer}: {error}"), layer=layer.name, error=err
+            )
+
+
+def project_path_for(gpkg: str | os.PathLike) -> Path:
+    return Path(os.fspath(gpkg)).with_suffix(".qgz")
+
+
+def build_project(
+    gpkg: str, municipality_name: str, municipality_code: str, crs: str, include_restricted: bool = False
+) -> Path:
+    """Write ``<workspace>.qgz`` beside the GeoPackage: grouped layers, relations, CRS, title."""
+    path = project_path_for(gpkg)
+    if path.exists():
+        raise CddpError(translate("core", "{path} already exists; CDDP never overwrites a project."), path=str(path))
+    project = QgsProject()
+    project.setCrs(QgsCoordinateReferenceSystem(crs))
+    project.setTitle(f"CDDP — {municipality_name} ({municipality_code})")
+    root = project.layerTreeRoot()
+    groups = {gid: root.addGroup(th) for gid, th, _en in schema.GROUPS}
+    layers: dict[str, QgsVectorLayer] = {}
+    for layer in schema.LAYERS:
+        if layer.restricted and not include_restricted:
+            continue
+        vl = open_layer(gpkg, layer)  # loads the default style stored in the GeoPackage
+        project.addMapLayer(vl, False)
+        groups[layer.group].addLayer(vl)
+        layers[layer.name] = vl
+    for rel in schema.RELATIONS:
+        if rel.child not in layers or rel.parent not in layers:
+            continue
+        r = QgsRelation(QgsRelationContext(project))
+        r.setId(rel.id)
+        r.setName(rel.title_th)
+        r.setReferencingLayer(layers[rel.child].id())
+        r.setReferencedLayer(layers[rel.parent].id())
+        r.addFieldPair(rel.child_field, rel.parent_field)
+        if not r.isValid():
+            raise CddpError(
+                translate("core", "Relation {id} is not valid: {reason}"), id=rel.id, reason=r.validationError()
+            )
+        project.relationManager().addRelation(r)
+    project.writeEntry("cddp", "workspace", os.path.basename(gpkg))
+    project.writeEntry("cddp", "municipality_code", municipality_code)
+    project.setCustomVariables(
+        {"cddp_municipality_code": municipality_code, "cddp_municipality_name": municipality_name}
+    )
+    if not project.write(str(path)):
+        raise CddpError(
+            translate("core", "Could not write the project {path}: {error}"), path=str(path), error=project.error()
+        )
+    return path
+
+
+def workspace_of_project(project: QgsProject) -> str | None:
+    """The workspace GeoPackage a project belongs to, if any."""
+    name, ok = project.readEntry("cddp", "workspace", "")
+    if ok and name:
+        candidate = Path(project.absolutePath()) / name
+        if candidate.exists():
+            return str(candidate)
+    return None
+
+
+def project_layer(name: str):
+    """The open project's layer of workspace table ``name`` (None without a workspace or that layer)."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    ws = workspace_of_project(QgsProject.instance())
+    if not ws:
+        return None
+    uri = layer_uri(ws, name)
+    for lyr in QgsProject.instance().mapLayers().values():
+        if isinstance(lyr, QgsVectorLayer) and lyr.source() == uri:
+            return lyr
+    return None
