@@ -22,6 +22,7 @@ help:
 	@echo "make lint     ruff check + format check"
 	@echo "make qgis     open QGIS desktop with the plugin and the demo project"
 	@echo "make bench    run the benchmarks (bench/)"
+	@echo "make update-ts  refresh the Thai .ts from the sources and fill it from i18n/th/"
 
 STAMP := $(VENV)/.cddp-setup-done
 
@@ -50,6 +51,9 @@ translations: $(QM)
 
 build: $(RC) $(QM)
 
+# The Thai wording is written only in i18n/th/<part>.py (TH = {english: thai}). This target runs pylupdate5 on
+# the sources and fills every message of $(TS) from those tables in one go, printing the counts and the
+# messages still without Thai; the .ts is a build product, committed. tests/test_translations.py checks it.
 update-ts:
 	/usr/bin/python3 scripts/update_ts.py
 

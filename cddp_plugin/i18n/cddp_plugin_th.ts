@@ -15,6 +15,22 @@
             <source>Source CRS, if the layer's is missing or wrong</source>
             <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
         </message>
+        <message>
+            <source>Workspace</source>
+            <translation>พื้นที่ทำงาน</translation>
+        </message>
+        <message>
+            <source>Parcels and households</source>
+            <translation>แปลงที่ดินและครัวเรือน</translation>
+        </message>
+        <message>
+            <source>Roads and streetlights</source>
+            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Work orders and complaints</source>
+            <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
+        </message>
     </context>
     <context>
         <name>CddpPlugin</name>
@@ -63,10 +79,6 @@
         <message>
             <source>Change a work order's status</source>
             <translation>เปลี่ยนสถานะใบสั่งงาน</translation>
-        </message>
-        <message>
-            <source>Work orders and complaints</source>
-            <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
         </message>
         <message>
             <source>Moves one work order (ORDER: its number such as WO-2569-00042, or its uuid) to STATUS, as the buttons of the Work orders dock do: only allowed changes (new → triaged → assigned → in progress ⇄ on hold → completed → verified → closed, plus cancelled and duplicate); cancelling, marking a duplicate and sending a completed order back need a NOTE; assigning needs a TEAM or ASSIGNEE. AT back-dates the change (e.g. from a paper job sheet; Bangkok time when no offset is given) but never before the order's earlier steps. The change is recorded in the work-order history and the linked complaints follow (in progress, finished), through the change log. Phone numbers are removed from the note.</source>
@@ -124,10 +136,6 @@
             <translation>สรุปสภาพ (ตารางและแผนภูมิ)</translation>
         </message>
         <message>
-            <source>Roads and streetlights</source>
-            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
-        </message>
-        <message>
             <source>Summarises the workspace's road sections (km per condition band) and streetlights (lamps per status), for the whole municipality or inside an AREA polygon layer, as a table and as a chart picture (PNG) for print layouts.</source>
             <translation>สรุปช่วงสำรวจถนนของพื้นที่ทำงาน (ระยะทาง กม. ตามระดับสภาพ) และไฟฟ้าสาธารณะ (จำนวนต้นตามสถานะ) ทั้งเขตเทศบาลหรือเฉพาะภายในชั้นข้อมูลรูปหลายเหลี่ยม AREA ในรูปแบบตารางและภาพแผนภูมิ (PNG) สำหรับใช้ในการจัดหน้าพิมพ์</translation>
         </message>
@@ -165,10 +173,6 @@
         <message>
             <source>Create municipal workspace</source>
             <translation>สร้างพื้นที่ทำงานของเทศบาล</translation>
-        </message>
-        <message>
-            <source>Workspace</source>
-            <translation>พื้นที่ทำงาน</translation>
         </message>
         <message>
             <source>Creates one GeoPackage for a municipality with every CDDP layer (parcels, households, residents, villages, roads, road sections, inspections and distresses, streetlights and faults, complaints, work orders and their events), value lists in Thai, default styles and forms, a change log that records every edit for sync, and a QGIS project beside it.
@@ -232,10 +236,6 @@ MUNICIPALITY_CODE คือรหัสกรมการปกครองข�
         <message>
             <source>Hazard impact on parcels and households</source>
             <translation>ผลกระทบจากภัยต่อแปลงที่ดินและครัวเรือน</translation>
-        </message>
-        <message>
-            <source>Parcels and households</source>
-            <translation>แปลงที่ดินและครัวเรือน</translation>
         </message>
         <message>
             <source>For a hazard polygon layer (e.g. a flood extent), lists the affected parcels (with the flooded area), the affected households (by location, or through the parcel they are linked to) with counts of residents, elderly (60+), bedridden, homebound and disabled people and those without a caretaker, a table per village (หมู่) and a summary.
@@ -307,10 +307,6 @@ Owner and resident names are included only when INCLUDE_PERSONAL_DATA is ticked;
         <message>
             <source>Generate work orders</source>
             <translation>สร้างใบสั่งงานซ่อมบำรุง</translation>
-        </message>
-        <message>
-            <source>Work orders and complaints</source>
-            <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
         </message>
         <message>
             <source>From open complaints</source>
@@ -386,10 +382,6 @@ SLA (เช่น P1=4h, P2=24h, P3=5wd, P4=20wd: เป็นชั่วโม
         <message>
             <source>Import complaints (Traffy Fondue, LINE/E-Node, Open311)</source>
             <translation>นำเข้าเรื่องร้องเรียน (Traffy Fondue, LINE/E-Node, Open311)</translation>
-        </message>
-        <message>
-            <source>Work orders and complaints</source>
-            <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
         </message>
         <message>
             <source>Imports citizen complaints into the workspace from a Traffy Fondue dump CSV or API response (JSON or GeoJSON), the CDDP LINE/E-Node CSV template, or Open311 GeoReport v2 JSON; the format is detected. Complaints are matched by channel and ticket id: importing again updates their state and last activity and never duplicates them. Thai categories become work categories. Phone numbers, e-mail addresses, LINE ids and national id numbers are removed from the text before anything is stored. Each complaint is snapped to the nearest asset of its category within MAX_DISTANCE metres (road sections for road, footpath, obstruction, drainage and sign complaints; streetlights, else the road section, for lighting) and keeps the distance.
@@ -471,10 +463,6 @@ AREA (ไม่บังคับ): เก็บเฉพาะเรื่อ�
             <translation>นำเข้าครัวเรือน</translation>
         </message>
         <message>
-            <source>Parcels and households</source>
-            <translation>แปลงที่ดินและครัวเรือน</translation>
-        </message>
-        <message>
             <source>Imports households from a civil-registry or survey file — CSV (UTF-8 with or without BOM, or TIS-620/cp874), XLSX — or from a point (or building polygon) layer into the workspace.
 
 House codes (รหัสประจำบ้าน, 11 digits) are checked; house numbers are normalised (๑๒๓/๔ → 123/4; 'บ้านเลขที่ 52 ม.10' → 52, หมู่ 10); coordinates may be lat/lon or projected x/y (then set SOURCE_CRS). Rows that cannot be used go to REJECTED with the reason; nothing is dropped silently. Importing again updates households with the same house code.</source>
@@ -544,10 +532,6 @@ House codes (รหัสประจำบ้าน, 11 digits) are checked; ho
         <message>
             <source>Import parcels</source>
             <translation>นำเข้าแปลงที่ดิน</translation>
-        </message>
-        <message>
-            <source>Parcels and households</source>
-            <translation>แปลงที่ดินและครัวเรือน</translation>
         </message>
         <message>
             <source>Imports land parcels from tax-map (แผนที่ภาษี) or DOL data — GeoJSON, Shapefile, GeoPackage, any CRS including Indian 1975 (moved with the pinned EPSG:1812 shift) — into the workspace's parcels layer.
@@ -621,10 +605,6 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
             <translation>นำเข้าถนน</translation>
         </message>
         <message>
-            <source>Roads and streetlights</source>
-            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
-        </message>
-        <message>
             <source>Imports roads from an OpenStreetMap extract (.osm.pbf / .osm: highway=* lines) or from a line layer into the workspace: Thai and English names, road class, surface mapped to the Thai surface classes (ลาดยาง, คอนกรีต, ลูกรัง, หินคลุก, ดิน), lanes, width, lit, length in metres. CLASSES limits the import, e.g. primary,secondary,tertiary,residential. Importing again updates roads with the same OSM id or road code instead of duplicating them.</source>
             <translation>นำเข้าถนนจากไฟล์ข้อมูล OpenStreetMap (.osm.pbf / .osm: เส้น highway=*) หรือจากชั้นข้อมูลเส้นเข้าสู่พื้นที่ทำงาน ได้แก่ ชื่อภาษาไทยและภาษาอังกฤษ ประเภทถนน ผิวจราจรซึ่งจัดเข้าประเภทผิวจราจรภาษาไทย (ลาดยาง, คอนกรีต, ลูกรัง, หินคลุก, ดิน) จำนวนช่องจราจร ความกว้าง การมีไฟฟ้าแสงสว่าง และความยาวเป็นเมตร CLASSES ใช้จำกัดประเภทถนนที่นำเข้า เช่น primary,secondary,tertiary,residential การนำเข้าซ้ำจะปรับปรุงถนนที่มี OSM id หรือรหัสสายทางเดียวกันแทนการเพิ่มซ้ำ</translation>
         </message>
@@ -678,10 +658,6 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
         <message>
             <source>Import streetlights</source>
             <translation>นำเข้าไฟฟ้าสาธารณะ</translation>
-        </message>
-        <message>
-            <source>Roads and streetlights</source>
-            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
         </message>
         <message>
             <source>Imports streetlights from an OpenStreetMap extract (highway=street_lamp nodes with ref, support, lamp_type / light:method, light:count) or from a survey point layer. Thai condition notes (e.g. 'สภาพดี', 'ชำรุด', 'ดับ', 'สายไฟห้อย') become a lamp status, and the reason is kept in the note. Importing again updates lamps with the same OSM id or pole reference.</source>
@@ -870,10 +846,6 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
             <translation>เชื่อมโยงครัวเรือนกับแปลงที่ดิน</translation>
         </message>
         <message>
-            <source>Parcels and households</source>
-            <translation>แปลงที่ดินและครัวเรือน</translation>
-        </message>
-        <message>
             <source>Links each household point to the land parcel it stands on and explains the link: parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m and, when it is ambiguous, link_candidates.
 
 A point inside one parcel scores high, lower near its boundary; a point outside every parcel (e.g. on the road in front of the house) is linked to the nearest parcel within MAX_DISTANCE and scores lower the closer the parcel across the road is. Tax-map codes (parcel_code, or building codes like 20F026-B002) and house numbers are used when the layers carry them. Manual links are never overwritten.
@@ -967,10 +939,6 @@ When HOUSEHOLDS is the workspace's households layer, the links are written into 
         <message>
             <source>Road maintenance plan within a budget</source>
             <translation>แผนซ่อมบำรุงถนนภายในงบประมาณ</translation>
-        </message>
-        <message>
-            <source>Roads and streetlights</source>
-            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
         </message>
         <message>
             <source>Budget (baht)</source>
@@ -1072,10 +1040,6 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
             <translation>สภาพถนน (PASER / PCI)</translation>
         </message>
         <message>
-            <source>Roads and streetlights</source>
-            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
-        </message>
-        <message>
             <source>Rates every inspected road section from its latest inspection: the ASTM D6433 Pavement Condition Index from the distress records of its sample units (deduct values, the iteration with q and corrected deduct values, area-weighted section PCI), or the PASER rating entered in the field. Writes PCI or PASER, the condition band, the recommended treatment and the inspection date to the road sections, which are styled by band.</source>
             <translation>ประเมินสภาพช่วงสำรวจถนนทุกช่วงที่สำรวจแล้วจากผลการสำรวจครั้งล่าสุด โดยคำนวณดัชนีสภาพผิวทาง (Pavement Condition Index) ตาม ASTM D6433 จากรายการความเสียหายผิวทางของหน่วยตัวอย่าง (ค่าหักลด การคำนวณซ้ำด้วย q และค่าหักลดปรับแก้ และ PCI ของช่วงถนนแบบถ่วงน้ำหนักตามพื้นที่) หรือใช้ค่า PASER ที่บันทึกจากการสำรวจภาคสนาม แล้วเขียนค่า PCI หรือ PASER ระดับสภาพ วิธีซ่อมที่แนะนำ และวันที่สำรวจลงในช่วงสำรวจถนน ซึ่งแสดงสัญลักษณ์ตามระดับสภาพ</translation>
         </message>
@@ -1105,10 +1069,6 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>Segment roads into inspection sections</source>
             <translation>แบ่งถนนเป็นช่วงสำรวจ</translation>
-        </message>
-        <message>
-            <source>Roads and streetlights</source>
-            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
         </message>
         <message>
             <source>Splits the workspace's roads into inspection sections: by length (e.g. every 100 m), or by area with the road width (e.g. 225 m² asphalt sample units). Each section gets its chainage (กม. 0+000), a stable section id and its length and area. Sections that already hold ratings or inspections are only replaced when REPLACE_INSPECTED is ticked.</source>
@@ -1172,10 +1132,6 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>Streetlight status, outage clusters and lighting gaps</source>
             <translation>สถานะไฟฟ้าสาธารณะ กลุ่มไฟดับ และช่วงที่ไม่มีไฟส่องสว่าง</translation>
-        </message>
-        <message>
-            <source>Roads and streetlights</source>
-            <translation>ถนนและไฟฟ้าสาธารณะ</translation>
         </message>
         <message>
             <source>Updates each streetlight's status from its fault records and checks (the latest event wins) and the road it stands on; finds outage clusters (at least MIN_LAMPS lamps out within CLUSTER_DISTANCE of each other on one circuit or road: one likely cause, one job); finds lighting gaps along roads flagged lit or of the chosen classes (stretches longer than SPACING without a working lamp); and reports KPIs (lamps out %, median days out, km of gaps).</source>
@@ -2753,6 +2709,10 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>{order} names more than one work order; use its uuid.</source>
             <translation>{order} ตรงกับใบสั่งงานมากกว่าหนึ่งใบ ให้ใช้ uuid</translation>
+        </message>
+        <message>
+            <source>Work order {order}: a note needs a text or photos.</source>
+            <translation>ใบสั่งงาน {order}: บันทึกต้องมีข้อความหรือภาพถ่าย</translation>
         </message>
     </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.common.errors import CddpError
@@ -14,9 +14,17 @@ from ..toolbelt.icons import icon
 
 OSM_SUFFIXES = (".pbf", ".osm")
 
+# The Processing groups: id → title (translated in the "CddpAlgorithm" context).
+GROUPS = {
+    "workspace": QT_TRANSLATE_NOOP("CddpAlgorithm", "Workspace"),
+    "parcels": QT_TRANSLATE_NOOP("CddpAlgorithm", "Parcels and households"),
+    "roads": QT_TRANSLATE_NOOP("CddpAlgorithm", "Roads and streetlights"),
+    "work": QT_TRANSLATE_NOOP("CddpAlgorithm", "Work orders and complaints"),
+}
+
 
 class CddpAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``NAME``, ``GROUP_ID`` and implement ``displayName``/``group``/``process``."""
+    """Subclasses set ``NAME``, ``GROUP_ID`` (a key of :data:`GROUPS`) and implement ``displayName``/``process``."""
 
     NAME = ""
     GROUP_ID = ""
@@ -29,6 +37,9 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self) -> str:
         return self.GROUP_ID
+
+    def group(self) -> str:
+        return QCoreApplication.translate("CddpAlgorithm", GROUPS[self.GROUP_ID])
 
     def icon(self) -> QIcon:
         return icon("cddp.svg")
@@ -100,22 +111,6 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
         if sink is not None:
             layer_io.write_to_sink(sink, frame, fields)
             results[name] = dest
-
-    @staticmethod
-    def read_vector_file(path: str):
-        """A vector file as a GeoDataFrame, or a CddpError saying why GDAL could not read it."""
-        import os
-
-        import pyogrio
-
-        from ..core.common.i18n import translate
-
-        if not os.path.isfile(path):
-            raise CddpError(translate("core", "File not found: {path}"), path=path)
-        try:
-            return pyogrio.read_dataframe(path)
-        except Exception as exc:
-            raise CddpError(translate("core", "Cannot read {path}: {error}"), path=path, error=str(exc)) from exc
 
     def add_workspace_parameter(self, optional: bool = True) -> None:
         self.addParameter(

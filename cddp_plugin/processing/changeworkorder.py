@@ -1,4 +1,4 @@
-"""cddp:changeworkorder"""
+"""cddp:changeworkorder — one work order to its next status, headless (history and complaints in one transaction)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,6 @@ class ChangeWorkOrderAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Change a work order's status")
-
-    def group(self):
-        return self.tr("Work orders and complaints")
 
     def shortHelpString(self):
         return self.tr(

@@ -1,4 +1,4 @@
-"""cddp:conditionsummary"""
+"""cddp:conditionsummary — kilometres per condition band and lamps per status, as a table and a Thai chart picture."""
 
 from __future__ import annotations
 
@@ -21,9 +21,6 @@ class ConditionSummaryAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Condition summary (table and chart)")
-
-    def group(self):
-        return self.tr("Roads and streetlights")
 
     def shortHelpString(self):
         return self.tr(
@@ -55,16 +52,16 @@ class ConditionSummaryAlgorithm(CddpAlgorithm):
 
     def process(self, parameters, context, feedback):
         import pandas as pd
-        import pyogrio
         import shapely
 
-        from ..core.roads.pavement import summary_by_band
+        from ..core.lighting.lamps import read_workspace_lamps
+        from ..core.roads.pavement import read_section_conditions, summary_by_band
         from ..core.workspace import schema
 
         ws = self.workspace_path(parameters, context)
         meta = read_meta(ws)
-        sections = pyogrio.read_dataframe(ws, layer="road_sections")
-        lamps = pyogrio.read_dataframe(ws, layer="streetlights")
+        sections = read_section_conditions(ws)
+        lamps = read_workspace_lamps(ws, columns=["status"])
         area_layer = self.parameterAsVectorLayer(parameters, self.AREA, context)
         if area_layer is not None:
             area = layer_io.read_layer(area_layer).to_crs(meta["crs"])
@@ -73,8 +70,8 @@ class ConditionSummaryAlgorithm(CddpAlgorithm):
             sections["length_m"] = shapely.length(shapely.intersection(zone, sections.geometry.values))
             lamps = lamps[shapely.intersects(zone, lamps.geometry.values)]
         bands = summary_by_band(sections["length_m"].tolist(), sections["condition_band"].tolist())
-        band_labels = {c: th for c, th, _ in schema.DOMAINS["condition_band"].values}
-        status_labels = {c: th for c, th, _ in schema.DOMAINS["lamp_status"].values}
+        band_labels = schema.labels("condition_band")
+        status_labels = schema.labels("lamp_status")
         rows = [{"kind": "road_km", "code": c, "label_th": band_labels.get(c, "ยังไม่ประเมิน"), "value": bands.get(c, 0.0)}
                 for c in [*band_labels, "unrated"] if c in bands]  # fmt: skip
         counts = lamps["status"].fillna("unknown").value_counts().to_dict()

@@ -35,9 +35,6 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
     def displayName(self) -> str:
         return self.tr("Create municipal workspace")
 
-    def group(self) -> str:
-        return self.tr("Workspace")
-
     def shortHelpString(self) -> str:
         return self.tr(
             "Creates one GeoPackage for a municipality with every CDDP layer (parcels, households, "

@@ -28,9 +28,6 @@ class FloodImpactAlgorithm(CddpAlgorithm):
     def displayName(self):
         return self.tr("Hazard impact on parcels and households")
 
-    def group(self):
-        return self.tr("Parcels and households")
-
     def shortHelpString(self):
         return self.tr(
             "For a hazard polygon layer (e.g. a flood extent), lists the affected parcels (with the flooded area), the affected households (by location, or through the parcel they are linked to) with counts of residents, elderly (60+), bedridden, homebound and disabled people and those without a caretaker, a table per village (หมู่) and a summary.\n\n"
@@ -84,7 +81,6 @@ class FloodImpactAlgorithm(CddpAlgorithm):
 
     def process(self, parameters, context, feedback):
         import pandas as pd
-        import pyogrio
 
         from ..core.land import impact
         from ..core.workspace import privacy
@@ -105,9 +101,7 @@ class FloodImpactAlgorithm(CddpAlgorithm):
             raise CddpError(translate("core", "{layer} has no hazard polygons."), layer=hazard_layer.name())
         hazard = hazard.to_crs(meta["crs"])
         feedback.setProgress(10)
-        parcels = pyogrio.read_dataframe(ws, layer="parcels")
-        households = pyogrio.read_dataframe(ws, layer="households")
-        residents = pyogrio.read_dataframe(ws, layer="residents", read_geometry=False)
+        parcels, households, residents = impact.read_workspace(ws)
         feedback.setProgress(40)
         ap, ah, villages, summary = impact.assess(hazard, parcels, households, residents, include_personal=personal)
         feedback.setProgress(80)

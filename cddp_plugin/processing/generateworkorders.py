@@ -1,4 +1,4 @@
-"""cddp:generateworkorders"""
+"""cddp:generateworkorders — work orders from open complaints, road condition and lamps that need repair."""
 
 from __future__ import annotations
 
@@ -21,9 +21,6 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Generate work orders")
-
-    def group(self):
-        return self.tr("Work orders and complaints")
 
     def shortHelpString(self):
         return self.tr(

@@ -1,4 +1,4 @@
-"""cddp:importcomplaints"""
+"""cddp:importcomplaints — citizen complaints from Traffy Fondue, LINE/E-Node and Open311, scrubbed and snapped to assets."""
 
 from __future__ import annotations
 
@@ -34,9 +34,6 @@ class ImportComplaintsAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Import complaints (Traffy Fondue, LINE/E-Node, Open311)")
-
-    def group(self):
-        return self.tr("Work orders and complaints")
 
     def shortHelpString(self):
         return self.tr(

@@ -30,9 +30,6 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
     def displayName(self):
         return self.tr("Import households")
 
-    def group(self):
-        return self.tr("Parcels and households")
-
     def shortHelpString(self):
         return self.tr(
             "Imports households from a civil-registry or survey file — CSV (UTF-8 with or without BOM, or TIS-620/cp874), XLSX — or from a point (or building polygon) layer into the workspace.\n\n"
@@ -98,7 +95,7 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
                 data, encoding = households.read_table(path)
                 feedback.pushInfo(self.tr("Read {path} as {encoding}.").format(path=name, encoding=encoding))
             else:
-                data = self.read_vector_file(path)
+                data = layer_io.read_vector_file(path)
 
         feedback.setProgress(30)
         prepared, report = households.prepare_households(data, meta["crs"], mapping, source_crs, label, name)

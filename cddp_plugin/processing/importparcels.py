@@ -27,9 +27,6 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
     def displayName(self):
         return self.tr("Import parcels")
 
-    def group(self):
-        return self.tr("Parcels and households")
-
     def shortHelpString(self):
         return self.tr(
             "Imports land parcels from tax-map (แผนที่ภาษี) or DOL data — GeoJSON, Shapefile, GeoPackage, any CRS including Indian 1975 (moved with the pinned EPSG:1812 shift) — into the workspace's parcels layer.\n\n"

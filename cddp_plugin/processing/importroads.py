@@ -1,4 +1,4 @@
-"""cddp:importroads"""
+"""cddp:importroads — roads from OpenStreetMap extracts or ordinary line layers."""
 
 from __future__ import annotations
 
@@ -23,9 +23,6 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Import roads")
-
-    def group(self):
-        return self.tr("Roads and streetlights")
 
     def shortHelpString(self):
         return self.tr(
@@ -77,7 +74,7 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
             if layer is not None:
                 data, label = layer_io.read_layer(layer, feedback), layer.name()
             else:
-                data, label = self.read_vector_file(path), os.path.basename(path)
+                data, label = layer_io.read_vector_file(path), os.path.basename(path)
             prepared, report = network.prepare_roads(data, crs, mapping, source_crs, label, classes)
 
         feedback.setProgress(60)

@@ -1,4 +1,4 @@
-"""cddp:importstreetlights"""
+"""cddp:importstreetlights — streetlights from OpenStreetMap or survey layers (Thai condition notes become statuses)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,6 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Import streetlights")
-
-    def group(self):
-        return self.tr("Roads and streetlights")
 
     def shortHelpString(self):
         return self.tr(
@@ -66,7 +63,7 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
         elif path.lower().endswith(OSM_SUFFIXES):
             data, label = lamps.read_osm_lamps(path), os.path.basename(path)
         else:
-            data, label = self.read_vector_file(path), os.path.basename(path)
+            data, label = layer_io.read_vector_file(path), os.path.basename(path)
         mapping, source_crs = self.import_options(parameters, context)
         prepared, report = lamps.prepare_lamps(data, crs, mapping, source_crs, label, label)
 

@@ -11,28 +11,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterVectorLayer,
-    QgsProviderRegistry,
 )
 
 from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
-from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
 from .base import CddpAlgorithm
-
-LINK_FIELDS = ("parcel_id", "link_method", "link_confidence", "link_distance_m", "link_candidates")
-
-
-def workspace_table(layer) -> tuple[str, str] | None:
-    """(gpkg path, table) if the layer is a table of a CDDP workspace."""
-    if layer is None or layer.providerType() != "ogr":
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path, table = parts.get("path"), parts.get("layerName")
-    if not path or not path.lower().endswith(".gpkg") or not table:
-        return None
-    meta = read_meta(path)
-    return (path, table) if meta and "schema_version" in meta else None
 
 
 class LinkHouseholdsAlgorithm(CddpAlgorithm):
@@ -43,9 +27,6 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Link households to parcels")
-
-    def group(self):
-        return self.tr("Parcels and households")
 
     def shortHelpString(self):
         return self.tr(
@@ -101,6 +82,7 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         )
 
     def process(self, parameters, context, feedback):
+        from ..core.land import jobs as land_jobs
         from ..core.land import linking
         from ..core.land.houseno import house_key
 
@@ -129,10 +111,10 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         if len(pc) == 0:
             raise CddpError(translate("core", "{layer} has no parcels."), layer=pc_layer.name())
         feedback.setProgress(20)
-        work_crs = _metric_crs(hh, hh_layer.name())
+        work_crs = linking.metric_crs(hh, hh_layer.name())
         hh_m = hh.to_crs(work_crs) if hh.crs != work_crs else hh
         pc_m = pc.to_crs(work_crs) if pc.crs != work_crs else pc
-        ids = _parcel_ids(pc, id_field, pc_layer.name())
+        ids = linking.parcel_ids(pc, id_field, pc_layer.name())
         import numpy as np
         import shapely
 
@@ -202,9 +184,9 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
             "AMBIGUOUS": summary["ambiguous"],
         }
 
-        target = workspace_table(hh_layer)
+        target = layer_io.workspace_table(hh_layer)
         if target and target[1] == "households" and self.parameterAsBoolean(parameters, self.UPDATE_WORKSPACE, context):
-            changed = _write_links_to_workspace(target[0], out, getpass.getuser())
+            changed = land_jobs.write_household_links(target[0], out, getpass.getuser())
             feedback.pushInfo(
                 self.tr("Workspace households updated: {n} links changed (recorded in the change log).").format(
                     n=changed
@@ -252,83 +234,9 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
     def _write(self, frame, parameters, name, context, like_layer, layer_name):
         destination = self.parameterAsOutputLayer(parameters, name, context)
         if layer_io.output_path(destination):
-            return layer_io.write_gdf(frame, destination, layer_name)  # pyogrio does not write the index
+            return layer_io.write_gdf(frame, destination, layer_name)  # the file writer does not write the index
         frame = frame.reset_index(drop=True)
         fields = layer_io.qgs_fields_for(frame)
         sink, dest = self.parameterAsSink(parameters, name, context, fields, like_layer.wkbType(), like_layer.crs())
         layer_io.write_to_sink(sink, frame, fields)
         return dest
-
-
-def _metric_crs(gdf, label):
-    """The CRS to measure in: the layer's if projected in metres, else its UTM zone."""
-    crs = gdf.crs
-    if crs is not None and crs.is_projected and crs.axis_info and crs.axis_info[0].unit_name in ("metre", "meter"):
-        return crs
-    utm = gdf.estimate_utm_crs() if len(gdf) else None
-    if utm is None:
-        raise CddpError(translate("core", "Cannot choose a metric CRS for {layer}."), layer=label)
-    return utm
-
-
-def _parcel_ids(pc, field, label):
-    import numpy as np
-
-    if field:
-        if field not in pc.columns:
-            raise CddpError(translate("core", "Parcel id field '{field}' is not in {layer}."), field=field, layer=label)
-        values = pc[field]
-    elif "uuid" in pc.columns and pc["uuid"].notna().all() and pc["uuid"].is_unique:
-        values = pc["uuid"]
-    else:
-        values = None
-        for col in pc.columns:
-            if col != pc.geometry.name and pc[col].notna().all() and pc[col].is_unique:
-                values = pc[col]
-                break
-        if values is None:
-            return np.array([str(i) for i in pc.index], dtype=object)
-    if values.isna().any():
-        raise CddpError(
-            translate("core", "Parcel id field '{field}' of {layer} is empty for {n} parcels."),
-            field=values.name,
-            layer=label,
-            n=int(values.isna().sum()),
-        )
-    dup = values[values.duplicated()]
-    if len(dup):
-        raise CddpError(
-            translate("core", "Parcel id field '{field}' of {layer} is not unique ({n} repeated values, e.g. {examples}); choose a unique field."),
-            field=values.name, layer=label, n=len(dup), examples=", ".join(map(str, dup.unique()[:5])),
-        )  # fmt: skip
-    return values.astype(str).to_numpy(dtype=object)
-
-
-def _write_links_to_workspace(path: str, out, user: str) -> int:
-    """UPDATE the workspace's households where a link field changed; returns how many changed."""
-    import numpy as np
-
-    from ..core.workspace import gpkg
-
-    con = gpkg.connect(path)
-    try:
-        current = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(LINK_FIELDS)} FROM households")}
-        rows = []
-        conf = out["link_confidence"].to_numpy()
-        dist = out["link_distance_m"].to_numpy()
-        for k, fid in enumerate(out.index):
-            new = (
-                out["parcel_id"].iat[k], out["link_method"].iat[k],
-                None if np.isnan(conf[k]) else float(conf[k]), None if np.isnan(dist[k]) else float(dist[k]),
-                out["link_candidates"].iat[k],
-            )  # fmt: skip
-            if current.get(int(fid)) != new:
-                rows.append([*new, user, int(fid)])
-        with con:
-            con.executemany(
-                f"UPDATE households SET {', '.join(f + ' = ?' for f in LINK_FIELDS)}, updated_by = ? WHERE fid = ?",
-                rows,
-            )
-        return len(rows)
-    finally:
-        con.close()

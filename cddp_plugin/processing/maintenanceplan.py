@@ -24,9 +24,6 @@ class MaintenancePlanAlgorithm(CddpAlgorithm):
     def displayName(self):
         return self.tr("Road maintenance plan within a budget")
 
-    def group(self):
-        return self.tr("Roads and streetlights")
-
     def shortHelpString(self):
         return self.tr(
             "Ranks the rated road sections for repair and picks the set that does the most good within BUDGET (baht).\n\n"

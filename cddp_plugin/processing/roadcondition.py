@@ -1,4 +1,4 @@
-"""cddp:roadcondition"""
+"""cddp:roadcondition — PASER or ASTM D6433 PCI of every inspected road section."""
 
 from __future__ import annotations
 
@@ -12,9 +12,6 @@ class RoadConditionAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Road condition (PASER / PCI)")
-
-    def group(self):
-        return self.tr("Roads and streetlights")
 
     def shortHelpString(self):
         return self.tr(

@@ -1,4 +1,4 @@
-"""cddp:segmentroads"""
+"""cddp:segmentroads — roads cut into inspection sections with chainage."""
 
 from __future__ import annotations
 
@@ -20,9 +20,6 @@ class SegmentRoadsAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Segment roads into inspection sections")
-
-    def group(self):
-        return self.tr("Roads and streetlights")
 
     def shortHelpString(self):
         return self.tr(

@@ -1,4 +1,4 @@
-"""cddp:streetlightstatus"""
+"""cddp:streetlightstatus — lamp status from faults and checks, outage clusters, lighting gaps and KPIs."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.common.errors import CddpError
-from ..core.common.i18n import translate
 from ..core.workspace.meta import read_meta
 from .base import CddpAlgorithm
 
@@ -26,9 +24,6 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
 
     def displayName(self):
         return self.tr("Streetlight status, outage clusters and lighting gaps")
-
-    def group(self):
-        return self.tr("Roads and streetlights")
 
     def shortHelpString(self):
         return self.tr(
@@ -108,65 +103,22 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
     def process(self, parameters, context, feedback):
         import geopandas as gpd
         import pandas as pd
-        import pyogrio
 
-        from ..core.lighting import analysis
-        from ..core.lighting import status as lighting_status
-        from ..core.workspace import gpkg
+        from ..core.lighting import jobs as lighting_jobs
 
         ws = self.workspace_path(parameters, context)
         meta = read_meta(ws)
-        lamps = pyogrio.read_dataframe(ws, layer="streetlights", fid_as_index=True)
-        roads = pyogrio.read_dataframe(ws, layer="roads")
-        faults = pyogrio.read_dataframe(ws, layer="streetlight_faults", read_geometry=False)
-        checks = pyogrio.read_dataframe(ws, layer="streetlight_inspections", read_geometry=False)
-        if len(lamps) == 0:
-            raise CddpError(
-                translate("core", "The workspace has no streetlights; import them first (cddp:importstreetlights).")
-            )
-        ids = lamps["uuid"].tolist()
-
-        def records(frame):  # NaT/NaN → None, so an empty resolved_at reads as "not resolved"
-            return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-        status = lighting_status.lamp_statuses(ids, records(faults), records(checks), current=lamps["status"].tolist())
-
-        feedback.setProgress(30)
-        classes = {c.strip() for c in self.parameterAsString(parameters, self.CLASSES, context).split(",") if c.strip()}
-        to_light = (
-            (roads["lit"].fillna(0).astype(bool) | roads["road_class"].isin(classes)).tolist() if len(roads) else []
-        )
-        gaps = analysis.lighting_gaps(
-            roads.geometry.values, lamps.geometry.values, road_ids=roads["uuid"].tolist(), lamp_ids=ids,
-            statuses=status.status, to_light=to_light, spacing=self.parameterAsDouble(parameters, self.SPACING, context),
-            snap=self.parameterAsDouble(parameters, self.SNAP, context), crs_is_geographic=False,
-        ) if len(roads) else None  # fmt: skip
-        lamp_road = (
-            [roads["uuid"].iat[k] if k >= 0 else None for k in gaps.lamp_road]
-            if gaps is not None
-            else [None] * len(lamps)
-        )
-        clusters = analysis.outage_clusters(
-            lamps.geometry.values, status.status, ids=ids, circuits=lamps["circuit"].tolist(),
-            roads=[r or c for r, c in zip(lamp_road, lamps["road_uuid"].tolist(), strict=True)],
-            out_since=status.out_since, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
-            min_lamps=self.parameterAsInt(parameters, self.MIN_LAMPS, context), crs_is_geographic=False,
+        classes = [c.strip() for c in self.parameterAsString(parameters, self.CLASSES, context).split(",") if c.strip()]
+        run = lighting_jobs.update_lamp_statuses(
+            ws, getpass.getuser(), cluster_distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
+            min_lamps=self.parameterAsInt(parameters, self.MIN_LAMPS, context),
+            spacing=self.parameterAsDouble(parameters, self.SPACING, context),
+            snap=self.parameterAsDouble(parameters, self.SNAP, context), light_classes=classes,
+            progress=feedback.setProgress,
         )  # fmt: skip
-        kpis = analysis.lighting_kpis(
-            status.status, days_out=status.days_out, owners=lamps["owner"].tolist(), clusters=clusters, gaps=gaps
-        )
-        feedback.setProgress(70)
-        con = gpkg.connect(ws)
-        try:
-            rows = [(s, r or old_r, getpass.getuser(), int(fid))
-                    for s, r, old_s, old_r, fid in zip(status.status, lamp_road, lamps["status"], lamps["road_uuid"], lamps.index, strict=True)
-                    if s != old_s or (r and r != old_r)]  # fmt: skip
-            with con:
-                con.executemany("UPDATE streetlights SET status = ?, road_uuid = ?, updated_by = ? WHERE fid = ?", rows)
-        finally:
-            con.close()
+        clusters, gaps, kpis = run.clusters, run.gaps, run.kpis
         feedback.pushInfo(self.tr("{n} lamps: {statuses}; {changed} lamps updated in the workspace.").format(
-            n=kpis["lamps"], statuses=", ".join(f"{k} {v}" for k, v in kpis["by_status"].items() if v), changed=len(rows)))  # fmt: skip
+            n=kpis["lamps"], statuses=", ".join(f"{k} {v}" for k, v in kpis["by_status"].items() if v), changed=run.changed))  # fmt: skip
         feedback.pushInfo(self.tr("Out: {pct:.1f} %, median {days} days; {clusters} outage clusters; {gap:.2f} km of lighting gaps on {checked:.2f} km of roads to be lit.").format(
             pct=kpis["pct_out"] or 0.0, days=kpis["median_days_out"] if kpis["median_days_out"] is not None else "–", clusters=kpis["clusters"],
             gap=kpis.get("gap_km") or 0.0, checked=kpis.get("checked_km") or 0.0))  # fmt: skip

@@ -39,6 +39,20 @@ def file_source(layer) -> tuple[str, str | None] | None:
     return path, parts.get("layerName") or None
 
 
+def workspace_table(layer) -> tuple[str, str] | None:
+    """(GeoPackage path, table) if the layer is a table of a CDDP workspace."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path"), parts.get("layerName")
+    if not path or not path.lower().endswith(".gpkg") or not table:
+        return None
+    from ..core.workspace.meta import read_meta
+
+    meta = read_meta(path)
+    return (path, table) if meta and "schema_version" in meta else None
+
+
 def read_layer(layer, feedback=None, fields: list[str] | None = None, selected_only: bool = False):
     """A QgsVectorLayer / QgsProcessingFeatureSource as a GeoDataFrame (index = QGIS feature id)."""
     src = _file_read(layer, fields, selected_only)
@@ -153,6 +167,21 @@ def _py(value):
     if hasattr(value, "toString") and hasattr(value, "isValid"):
         return value.toString("yyyy-MM-ddTHH:mm:ss") if hasattr(value, "time") else value.toString("yyyy-MM-dd")
     return value
+
+
+def read_vector_file(path: str):
+    """A vector file as a GeoDataFrame, or a CddpError saying why GDAL could not read it."""
+    import pyogrio
+
+    from ..core.common.errors import CddpError
+    from ..core.common.i18n import translate
+
+    if not os.path.isfile(path):
+        raise CddpError(translate("core", "File not found: {path}"), path=path)
+    try:
+        return pyogrio.read_dataframe(path)
+    except Exception as exc:
+        raise CddpError(translate("core", "Cannot read {path}: {error}"), path=path, error=str(exc)) from exc
 
 
 def output_path(destination: str) -> str | None:

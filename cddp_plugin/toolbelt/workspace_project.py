@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..core.common import palette
 from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
 from ..core.workspace import schema
@@ -34,31 +35,13 @@ from ..core.workspace import schema
 STYLE_NAME = "cddp_default"
 RESTRICTED_PROPERTY = "cddp/restricted"
 
-# Colour-blind-safe palettes: Okabe–Ito for categories; an ordered blue→red scale for condition.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
-ORDERED = {
-    "condition_band": ("#2166ac", "#67a9cf", "#d1e5f0", "#fddbc7", "#ef8a62", "#b2182b", "#67001f"),
-    "lamp_status": ("#009E73", "#000000", "#E69F00", "#F0E442", "#D55E00", "#CC79A7", "#999999"),
-    "wo_status": (
-        "#56B4E9",
-        "#0072B2",
-        "#0072B2",
-        "#E69F00",
-        "#999999",
-        "#009E73",
-        "#009E73",
-        "#666666",
-        "#BBBBBB",
-        "#BBBBBB",
-    ),
-    "complaint_status": ("#D55E00", "#E69F00", "#CC79A7", "#009E73", "#999999"),
-}
+# Colours come from core.common.palette (one copy for styles, charts and docks).
 ROAD_WIDTHS = {"motorway": 1.6, "trunk": 1.4, "primary": 1.2, "secondary": 1.0, "tertiary": 0.8}
 OTHER_LABEL = "อื่น ๆ / ไม่ระบุ"  # legend text stored with the data, Thai like the value lists
 SINGLE_STYLES = {  # layer: (colour, outline/size)
-    "parcels": ("#8c6d46", None),
-    "villages": ("#6a3d9a", None),
-    "households": ("#E69F00", 2.2),
+    "parcels": (palette.LAYER_COLOURS["parcels"], None),
+    "villages": (palette.LAYER_COLOURS["villages"], None),
+    "households": (palette.LAYER_COLOURS["households"], 2.2),
 }
 
 
@@ -74,7 +57,7 @@ def open_layer(gpkg: str, layer: schema.Layer) -> QgsVectorLayer:
 
 
 def _value_map(domain: schema.Domain) -> QgsEditorWidgetSetup:
-    return QgsEditorWidgetSetup("ValueMap", {"map": [{th: str(code)} for code, th, _en in domain.values]})
+    return QgsEditorWidgetSetup("ValueMap", {"map": [{th: code} for code, th in schema.labels(domain.name).items()]})
 
 
 def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_name: str) -> QgsEditorWidgetSetup | None:
@@ -104,21 +87,21 @@ def _renderer(vl: QgsVectorLayer, layer: schema.Layer):
     geom = vl.geometryType()
     if layer.style_field:
         domain = schema.DOMAINS[layer.field(layer.style_field).domain]
-        palette = ORDERED.get(domain.name, OKABE_ITO)
+        cycle = palette.OKABE_ITO  # for a value list the palette has no colours for
         cats = []
         for i, (code, th, _en) in enumerate(domain.values):
             sym = QgsSymbol.defaultSymbol(geom)
-            sym.setColor(QColor(palette[i % len(palette)]))
+            sym.setColor(QColor(palette.colour(domain.name, code, cycle[i % len(cycle)])))
             if geom == QgsWkbTypes.GeometryType.LineGeometry:
                 sym.setWidth(ROAD_WIDTHS.get(str(code), 0.6) if layer.name == "roads" else 1.2)
             elif geom == QgsWkbTypes.GeometryType.PointGeometry:
                 sym.setSize(2.6)
             cats.append(QgsRendererCategory(code, sym, th))
         other = QgsSymbol.defaultSymbol(geom)
-        other.setColor(QColor("#999999"))
+        other.setColor(QColor(palette.OTHER))
         cats.append(QgsRendererCategory(None, other, OTHER_LABEL))
         return QgsCategorizedSymbolRenderer(layer.style_field, cats)
-    colour, size = SINGLE_STYLES.get(layer.name, ("#0072B2", None))
+    colour, size = SINGLE_STYLES.get(layer.name, (palette.DEFAULT_LAYER, None))
     sym = QgsSymbol.defaultSymbol(geom)
     if geom == QgsWkbTypes.GeometryType.PolygonGeometry:
         sym.setColor(QColor(0, 0, 0, 0))

@@ -4,7 +4,6 @@ residents; link or unlink households by hand (undo-able edits, recorded as ``man
 from __future__ import annotations
 
 import getpass
-import sqlite3
 from pathlib import Path
 
 from qgis.core import Qgis, QgsFeatureRequest, QgsProject, QgsVectorLayer
@@ -13,17 +12,16 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem
 
-from ..core.land.impact import resident_counts
+from ..core.land.impact import residents_of_households
 from ..core.workspace import schema
-from ..core.workspace.privacy import log_personal_data
-from ..toolbelt import settings, workspace_project
+from ..toolbelt import edits, settings, workspace_project
 from ..toolbelt.i18n import translate
 from ..toolbelt.log import get_logger
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("inspector_dock.ui")))
 log = get_logger("ui.inspector")
-DOC_LABELS = {code: th for code, th, _en in schema.DOMAINS["land_doc_type"].values}
-METHOD_LABELS = {code: th for code, th, _en in schema.DOMAINS["link_method"].values}
+DOC_LABELS = schema.labels("land_doc_type")
+METHOD_LABELS = schema.labels("link_method")
 
 
 def _val(v):
@@ -180,26 +178,20 @@ class InspectorDock(QDockWidget, FORM_CLASS):
                 translate("InspectorDock", "No linked households.") if self.parcel is not None else ""
             )
             return
-        import pandas as pd
-
-        con = sqlite3.connect(f"file:{ws}?mode=ro", uri=True)
-        try:
-            marks = ",".join("?" * len(uuids))
-            frame = pd.read_sql_query(f"SELECT * FROM residents WHERE household_uuid IN ({marks})", con, params=uuids)
-        finally:
-            con.close()
-        counts = resident_counts(frame).sum() if len(frame) else None
+        personal = self.personalCheck.isChecked()
+        found = residents_of_households(
+            ws, uuids, with_names=personal, who=getpass.getuser(), action="inspector:view_residents",
+            what={"parcel": self.parcel["uuid"]},
+        )  # fmt: skip
+        counts = found.counts
         if counts is None:
             text = translate("InspectorDock", "{n} households; no residents recorded.").format(n=len(uuids))
         else:
             text = translate("InspectorDock", "{n} households, {r} residents: {e} elderly, {b} bedridden, {hb} homebound, {d} disabled, {nc} dependent without caretaker.").format(
-                n=len(uuids), r=int(counts["residents"]), e=int(counts["elderly"]), b=int(counts["bedridden"]),
-                hb=int(counts["homebound"]), d=int(counts["disabled"]), nc=int(counts["no_caretaker"]))  # fmt: skip
-            if self.personalCheck.isChecked():
-                names = [n for n in frame["full_name"].dropna()]
-                text += "\n" + translate("InspectorDock", "Names: {names}").format(names=", ".join(names) or "—")
-                log_personal_data(ws, getpass.getuser(), "inspector:view_residents",
-                                  {"parcel": self.parcel["uuid"], "households": len(uuids), "names": len(names)})  # fmt: skip
+                n=len(uuids), r=counts["residents"], e=counts["elderly"], b=counts["bedridden"],
+                hb=counts["homebound"], d=counts["disabled"], nc=counts["no_caretaker"])  # fmt: skip
+            if personal:
+                text += "\n" + translate("InspectorDock", "Names: {names}").format(names=", ".join(found.names) or "—")
         self.residentsLabel.setText(text)
 
     def _personal_toggled(self, on: bool) -> None:
@@ -209,22 +201,17 @@ class InspectorDock(QDockWidget, FORM_CLASS):
 
     # --- manual links ----------------------------------------------------------------------------
     def _edit(self, hh_layer, fid, parcel_uuid, method, label) -> bool:
-        if not hh_layer.isEditable() and not hh_layer.startEditing():
-            self.message(
-                translate("InspectorDock", "The households layer cannot be edited."), Qgis.MessageLevel.Critical
-            )
+        values = {"parcel_id": parcel_uuid, "link_method": method, "link_confidence": 1.0 if parcel_uuid else None,
+                  "link_distance_m": None, "link_candidates": None}  # fmt: skip
+        try:
+            edits.apply_edit(label, [edits.LayerEdit(hh_layer, change={fid: values})])
+        except edits.EditError as exc:
+            if exc.reason == "not_editable":
+                self.message(
+                    translate("InspectorDock", "The households layer cannot be edited."), Qgis.MessageLevel.Critical
+                )
             return False
-        fields = hh_layer.fields()
-        hh_layer.beginEditCommand(label)
-        values = {fields.indexFromName("parcel_id"): parcel_uuid, fields.indexFromName("link_method"): method,
-                  fields.indexFromName("link_confidence"): 1.0 if parcel_uuid else None,
-                  fields.indexFromName("link_distance_m"): None, fields.indexFromName("link_candidates"): None}  # fmt: skip
-        ok = hh_layer.changeAttributeValues(fid, values)
-        if ok:
-            hh_layer.endEditCommand()
-        else:
-            hh_layer.destroyEditCommand()
-        return ok
+        return True
 
     def link_household(self, feature) -> None:
         hh_layer = self.layer("households")

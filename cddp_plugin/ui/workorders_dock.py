@@ -6,8 +6,10 @@ a period with a small chart.
 Every change goes through the QGIS layers' edit buffers (``work_orders``, ``work_order_events``,
 ``complaints``), so it shows at once on the map, can be undone (this panel's "Undo last change"
 undoes the order, its event and its complaints together) and is recorded by the workspace's
-change-log triggers when the layers are saved. Linked complaints follow the order's status
-(:func:`core.workorder_kpis.complaint_status_after`), so the status can flow back to the channel.
+change-log triggers when the layers are saved. The values written (the order's new fields, its
+history event, the status of linked complaints, which follow the order so that the status can flow
+back to the channel) come from the core (:func:`core.works.jobs.plan_work_order_change`,
+:func:`core.works.workorders.note_event`); :mod:`toolbelt.edits` applies them as one undoable edit.
 
 PDPA: assignees and the actors of events are personal data; they are shown only with the
 "Show names" switch (the shared ``privacy/show_personal_data`` setting), and turning it on is logged.
@@ -18,9 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import getpass
-import json
 import tempfile
-import uuid as _uuid
 from pathlib import Path
 
 from qgis.core import (
@@ -35,7 +35,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QPixmap
 from qgis.PyQt.QtWidgets import (
     QDockWidget,
@@ -46,15 +46,16 @@ from qgis.PyQt.QtWidgets import (
     QTableWidgetItem,
 )
 
+from ..core.common import palette
 from ..core.common.errors import CddpError
-from ..core.common.pii import scrub_pii
-from ..core.common.times import BANGKOK, format_utc, parse_datetime
+from ..core.common.times import BANGKOK, parse_datetime
+from ..core.works import jobs as works_jobs
 from ..core.works import kpis as kpi
 from ..core.works import sla as works_sla
 from ..core.works import workorders
 from ..core.workspace import photos, schema
 from ..core.workspace.privacy import log_personal_data
-from ..toolbelt import settings, workspace_project
+from ..toolbelt import edits, settings, workspace_project
 from ..toolbelt.i18n import error_text, qgis_locale
 from ..toolbelt.log import get_logger
 
@@ -62,14 +63,9 @@ FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("workorders_dock.ui"
 log = get_logger("ui.workorders")
 
 # Okabe–Ito (colour-blind safe): strong colour for the SLA cell, a light tint for the rest of the row.
-SLA_COLOURS = {
-    "on_time": ("#56B4E9", "#E4F3FC", "#000000"),
-    "due_soon": ("#E69F00", "#FCEFD2", "#000000"),
-    "overdue": ("#D55E00", "#F9DCC8", "#FFFFFF"),
-}
+SLA_COLOURS = palette.SLA
 ASSET_SOURCES = ("complaints", "road_sections", "streetlights")  # layers an order can be made from
 ASSET_CATEGORY = {"road_sections": "road", "streetlights": "lighting"}
-NOTE_NEEDED = {"cancelled", "duplicate"}
 COL_NUMBER, COL_SLA, COL_STATUS, COL_PRIORITY, COL_TITLE, COL_TEAM, COL_ASSIGNEE, COL_DUE = range(8)
 
 
@@ -86,17 +82,6 @@ def _val(v):
     if isinstance(v, QDate):
         return None if v.isNull() else v.toString("yyyy-MM-dd")
     return v
-
-
-def _qdatetime(text):
-    if text is None:
-        return None
-    moment = parse_datetime(text).astimezone(_dt.UTC)
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day),
-        QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000),
-        Qt.TimeSpec.UTC,
-    )
 
 
 def _local(text, short=False) -> str:
@@ -121,7 +106,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         self.shown: list[dict] = []  # the filtered, sorted orders in the table
         self.pending_photos: list[str] = []  # hashes stored, to go with the next change
         self.transition_buttons: dict[str, QPushButton] = {}
-        self.undo_log: list[list[tuple[QgsVectorLayer, int]]] = []
+        self.undo_log: list[edits.Edit] = []  # this panel's changes, the last one first to undo
         self._connected_layers: list[QgsVectorLayer] = []
         self._busy = False
         self.sla_targets: dict = dict(works_sla.DEFAULT_SLA)  # the workspace's policy, read at each refresh
@@ -165,10 +150,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         """Thai or English label of a value-list code, following the UI language."""
         if code is None:
             return "—"
-        for c, th, en in schema.DOMAINS[domain].values:
-            if str(c) == str(code):
-                return th if self.thai else en
-        return str(code)
+        return schema.label(domain, code, "th" if self.thai else "en")
 
     def sla_text(self, state, repaired: bool = False) -> str:
         if repaired:
@@ -379,7 +361,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                     if col == COL_SLA and not done:
                         item.setForeground(QBrush(QColor(ink)))
                 if order.get("status") in workorders.TERMINAL:
-                    item.setForeground(QBrush(QColor("#555555")))
+                    item.setForeground(QBrush(QColor(palette.DONE_INK)))
                 table.setItem(row, col, item)
         table.blockSignals(False)
         self.countLabel.setText(
@@ -510,13 +492,13 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
             self.tr("Change status to:") if nxt else (self.tr("This order is final.") if order else "")
         )
         for i, status in enumerate(nxt):
-            rework = order["status"] == "completed" and status == "in_progress"
+            rework = workorders.is_rework(order["status"], status)
             text = self.tr("Rework (send back)") if rework else "→ " + self.label("wo_status", status)
             button = QPushButton(text, self.transitionBox)
             button.setObjectName(f"transition_{status}")
-            if status in NOTE_NEEDED or rework:
+            if workorders.needs_note(order["status"], status):
                 button.setToolTip(self.tr("Needs a note saying why"))
-            elif status == "assigned":
+            elif workorders.needs_team(status):
                 button.setToolTip(self.tr("Needs a team or an assignee"))
             button.clicked.connect(lambda _checked=False, s=status: self.apply_transition(s))
             layout.addWidget(button, i // 3, i % 3)
@@ -534,60 +516,23 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
     def actor() -> str:
         return QgsApplication.userLoginName() or getpass.getuser()
 
-    def _editable(self, layer: QgsVectorLayer | None) -> bool:
-        if layer is None:
-            return False
-        if not layer.isEditable() and not layer.startEditing():
-            self.message(
-                self.tr("The layer {layer} cannot be edited.").format(layer=layer.name()), Qgis.MessageLevel.Critical
-            )
-            return False
-        return True
-
-    @staticmethod
-    def _attribute_map(layer: QgsVectorLayer, values: dict) -> dict:
-        fields = layer.fields()
-        out = {}
-        for name, value in values.items():
-            idx = fields.indexFromName(name)
-            if idx < 0 or name == "fid":
-                continue
-            if fields.at(idx).typeName().lower() == "datetime" and isinstance(value, str):
-                value = _qdatetime(value)
-            out[idx] = value
-        return out
-
-    def _new_feature(self, layer: QgsVectorLayer, values: dict, geometry: QgsGeometry | None = None) -> QgsFeature:
-        feature = QgsFeature(layer.fields())
-        for idx, value in self._attribute_map(layer, values).items():
-            feature.setAttribute(idx, value)
-        if geometry is not None:
-            feature.setGeometry(geometry)
-        return feature
-
-    def _write(self, label: str, steps) -> bool:
-        """Run ``steps`` [(layer, callable(layer) -> bool)] each in an edit command of its layer; on a
-        failure, roll back the commands already made. Records one undo entry for the whole change."""
-        done: list[tuple[QgsVectorLayer, int]] = []
+    def _write(self, label: str, layer_edits: list[edits.LayerEdit]) -> bool:
+        """Write ``layer_edits`` as one undoable edit (one edit command per layer); on a failure nothing
+        is kept. Records one undo entry for the whole change."""
         self._busy = True
         try:
-            for layer, step in steps:
-                if not self._editable(layer):
-                    raise RuntimeError
-                layer.beginEditCommand(label)
-                if not step(layer):
-                    layer.destroyEditCommand()
-                    raise RuntimeError
-                layer.endEditCommand()
-                done.append((layer, layer.undoStack().index()))
-        except RuntimeError:
-            for layer, _index in reversed(done):
-                layer.undoStack().undo()
+            edit = edits.apply_edit(label, layer_edits)
+        except edits.EditError as exc:
+            if exc.reason == "not_editable":
+                self.message(
+                    self.tr("The layer {layer} cannot be edited.").format(layer=exc.layer.name()),
+                    Qgis.MessageLevel.Critical,
+                )
             self.message(self.tr("The change could not be written; nothing was changed."), Qgis.MessageLevel.Critical)
             return False
         finally:
             self._busy = False
-        self.undo_log.append(done)
+        self.undo_log.append(edit)
         return True
 
     def apply_transition(self, to_status: str) -> bool:
@@ -597,8 +542,16 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
             self.message(self.tr("Select an order in the list first."), Qgis.MessageLevel.Warning)
             return False
         note = self.noteEdit.toPlainText().strip() or None
-        rework = order.get("status") == "completed" and to_status == "in_progress"
-        if note is None and (to_status in NOTE_NEEDED or rework):
+        changes = {}
+        if workorders.needs_team(to_status):
+            team = self.teamEdit.currentText().strip()
+            assignee = self.assigneeEdit.text().strip() if self.personalCheck.isChecked() else ""
+            if team and team != (order.get("team") or ""):
+                changes["team"] = team
+            if assignee and assignee != (order.get("assignee") or ""):
+                changes["assignee"] = assignee
+        missing = workorders.missing_inputs(order, to_status, note=note, changes=changes)
+        if "note" in missing:
             self.noteEdit.setFocus()
             self.message(
                 self.tr(
@@ -607,72 +560,54 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 Qgis.MessageLevel.Warning,
             )
             return False
-        changes = {}
-        if to_status == "assigned":
-            team = self.teamEdit.currentText().strip()
-            assignee = self.assigneeEdit.text().strip() if self.personalCheck.isChecked() else ""
-            if not team and not assignee and not (order.get("team") or order.get("assignee")):
-                self.teamEdit.setFocus()
-                self.message(
-                    self.tr("To assign {order}, choose or type a team (or an assignee), then click again.").format(
-                        order=order.get("wo_number")
-                    ),
-                    Qgis.MessageLevel.Warning,
-                )
-                return False
-            if team and team != (order.get("team") or ""):
-                changes["team"] = team
-            if assignee and assignee != (order.get("assignee") or ""):
-                changes["assignee"] = assignee
+        if "team" in missing:
+            self.teamEdit.setFocus()
+            self.message(
+                self.tr("To assign {order}, choose or type a team (or an assignee), then click again.").format(
+                    order=order.get("wo_number")
+                ),
+                Qgis.MessageLevel.Warning,
+            )
+            return False
         source = {k: v for k, v in order.items() if k != "_fid"}
         try:
             sla, holidays = self.policy()
-            updated, event = workorders.transition(
-                source, to_status, actor=self.actor(), note=note, photo_hashes=self.pending_photos, changes=changes,
-                sla=sla, holidays=holidays,
+            change = works_jobs.plan_work_order_change(
+                source, to_status, self.actor(), complaints=self.complaints_of(order.get("uuid")), note=note,
+                photo_hashes=self.pending_photos, changes=changes, sla=sla, holidays=holidays,
             )  # fmt: skip
         except CddpError as exc:
             self.message(error_text(exc), Qgis.MessageLevel.Warning)
             return False
-        complaints = []
-        for complaint in self.complaints_of(order.get("uuid")):
-            new_status = kpi.complaint_status_after(order.get("status"), to_status, complaint.get("status"))
-            if new_status is not None:
-                complaints.append((complaint["_fid"], new_status))
-        wo_layer, ev_layer, cp_layer = (self.layer(n) for n in ("work_orders", "work_order_events", "complaints"))
-        diff = {k: v for k, v in updated.items() if k in source and v != source.get(k)}
-        steps = [
-            (wo_layer, lambda lyr: lyr.changeAttributeValues(order["_fid"], self._attribute_map(lyr, diff))),
-            (ev_layer, lambda lyr: lyr.addFeature(self._new_feature(lyr, event))),
+        layer_edits = [
+            edits.LayerEdit(self.layer("work_orders"), change={order["_fid"]: change.changed}),
+            edits.LayerEdit(self.layer("work_order_events"), add=[(change.event, None)]),
         ]
-        if complaints:
-            steps.append((cp_layer, lambda lyr: self._set_complaint_status(lyr, complaints)))
+        if change.complaints:
+            statuses = {complaint["_fid"]: {"status": status} for complaint, status in change.complaints}
+            layer_edits.append(edits.LayerEdit(self.layer("complaints"), change=statuses))
         label = self.tr("Work order {order}: {status}").format(
             order=order.get("wo_number"), status=self.label("wo_status", to_status)
         )
-        if not self._write(label, steps):
+        if not self._write(label, layer_edits):
             return False
         self.noteEdit.clear()
         self.pending_photos = []
         self._show_pending_photos()
         self.refresh()
-        self.select_order(updated["uuid"])
+        self.select_order(change.order["uuid"])
         text = self.tr('{order} is now "{status}".').format(
             order=order.get("wo_number"), status=self.label("wo_status", to_status)
         )
-        if complaints:
+        if change.complaints:
             text += " " + self.tr('{n} linked complaint(s) set to "{status}".').format(
-                n=len(complaints), status=self.label("complaint_status", complaints[0][1])
+                n=len(change.complaints), status=self.label("complaint_status", change.complaints[0][1])
             )
-        elif to_status in NOTE_NEEDED and self.complaints_of(order.get("uuid")):
+        elif change.complaints_kept:
             text += " " + self.tr("Its complaints were not changed: decide what to tell the complainants.")
         text += " " + self.tr('Save the layers to keep it; "Undo last change" undoes it.')
         self.message(text, Qgis.MessageLevel.Success)
         return True
-
-    def _set_complaint_status(self, layer: QgsVectorLayer, changes) -> bool:
-        idx = layer.fields().indexFromName("status")
-        return all(layer.changeAttributeValues(fid, {idx: status}) for fid, status in changes)
 
     def record_note(self) -> bool:
         """An event without a status change: the note and attached photos (e.g. "before" photos)."""
@@ -680,25 +615,23 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         if order is None:
             self.message(self.tr("Select an order in the list first."), Qgis.MessageLevel.Warning)
             return False
-        note = scrub_pii(self.noteEdit.toPlainText().strip()) or None
+        note = self.noteEdit.toPlainText().strip() or None
         if note is None and not self.pending_photos:
             self.noteEdit.setFocus()
             self.message(self.tr("Write a note or attach photos first."), Qgis.MessageLevel.Warning)
             return False
-        event = {
-            "uuid": str(_uuid.uuid4()),
-            "work_order_uuid": order["uuid"],
-            "event_at": format_utc(_dt.datetime.now(_dt.UTC)),
-            "from_status": order.get("status"),
-            "to_status": order.get("status"),
-            "actor": self.actor(),
-            "note": note,
-            "photo_hashes": json.dumps(self.pending_photos) if self.pending_photos else None,
-        }
+        try:
+            event = workorders.note_event(
+                {k: v for k, v in order.items() if k != "_fid"},
+                actor=self.actor(),
+                note=note,
+                photo_hashes=self.pending_photos,
+            )
+        except CddpError as exc:
+            self.message(error_text(exc), Qgis.MessageLevel.Warning)
+            return False
         label = self.tr("Work order {order}: note").format(order=order.get("wo_number"))
-        if not self._write(
-            label, [(self.layer("work_order_events"), lambda lyr: lyr.addFeature(self._new_feature(lyr, event)))]
-        ):
+        if not self._write(label, [edits.LayerEdit(self.layer("work_order_events"), add=[(event, None)])]):
             return False
         self.noteEdit.clear()
         self.pending_photos = []
@@ -716,7 +649,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
             self.message(self.tr("There is no change of this panel to undo."), Qgis.MessageLevel.Info)
             return False
         entry = self.undo_log[-1]
-        if any(not layer.isEditable() or layer.undoStack().index() != index for layer, index in entry):
+        if not entry.is_current():
             self.undo_log.clear()
             self.message(
                 self.tr("The layers were saved or edited since; use each layer's own undo instead."),
@@ -726,8 +659,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         self.undo_log.pop()
         self._busy = True
         try:
-            for layer, _index in reversed(entry):
-                layer.undoStack().undo()
+            entry.undo()
         finally:
             self._busy = False
         self.refresh()
@@ -853,15 +785,14 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
             return None
         geometry = self._point_for(layer, feature, wo_layer)
         values = {k: v for k, v in order.items() if k not in ("lon", "lat")}
-        steps = [
-            (wo_layer, lambda lyr: lyr.addFeature(self._new_feature(lyr, values, geometry))),
-            (self.layer("work_order_events"), lambda lyr: lyr.addFeature(self._new_feature(lyr, event))),
+        layer_edits = [
+            edits.LayerEdit(wo_layer, add=[(values, geometry)]),
+            edits.LayerEdit(self.layer("work_order_events"), add=[(event, None)]),
         ]
         if name == "complaints":
-            idx = layer.fields().indexFromName("work_order_uuid")
-            steps.append((layer, lambda lyr: lyr.changeAttributeValues(feature.id(), {idx: order["uuid"]})))
+            layer_edits.append(edits.LayerEdit(layer, change={feature.id(): {"work_order_uuid": order["uuid"]}}))
         label = self.tr("New work order {order}").format(order=order["wo_number"])
-        if not self._write(label, steps):
+        if not self._write(label, layer_edits):
             return None
         self.refresh()
         self.select_order(order["uuid"])
@@ -876,7 +807,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
     @staticmethod
     def label_th(domain: str, code) -> str:
         """The Thai label (stored data such as titles stays in Thai, like the value lists)."""
-        return next((th for c, th, _en in schema.DOMAINS[domain].values if str(c) == str(code)), str(code))
+        return schema.label(domain, code)
 
     @staticmethod
     def _point_for(layer: QgsVectorLayer, feature: QgsFeature, target: QgsVectorLayer) -> QgsGeometry | None:

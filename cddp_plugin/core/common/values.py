@@ -23,7 +23,7 @@ def is_null(value: object) -> bool:
         return False
 
 
-def text(value: object, arabic_digits: bool = False) -> str | None:
+def text_or_none(value: object, arabic_digits: bool = False) -> str | None:
     """Trimmed text, or None when missing or blank; with ``arabic_digits`` Thai digits become 0–9."""
     if is_null(value):
         return None

@@ -15,6 +15,7 @@ from ..common.errors import CddpError
 from ..common.fields import detect_mapping
 from ..common.i18n import translate
 from ..common.thai import to_arabic_digits
+from ..common.values import text_or_none
 from .houseno import normalise_house_code, parse_house_number
 
 CANDIDATES: dict[str, tuple[str, ...]] = {
@@ -109,13 +110,6 @@ def _num(v) -> float | None:
     return f
 
 
-def _text(v) -> str | None:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    s = to_arabic_digits(str(v)).strip()
-    return s or None
-
-
 def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None = None, source_crs: str | None = None,
                        layer_label: str = "households", source_name: str | None = None):  # fmt: skip
     """Rows (a DataFrame, or a GeoDataFrame of points) → (GeoDataFrame in the schema, report)."""
@@ -175,11 +169,11 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
         row_no = i + 2 if not is_geo else i + 1  # CSV: header is row 1
 
         def reject(reason, row_no=row_no, i=i):
-            original = {c: _text(values[i]) for c, values in column_values.items()}
+            original = {c: text_or_none(values[i], arabic_digits=True) for c, values in column_values.items()}
             report.rejected.append({"row": row_no, "reason": reason, **original})
 
         code = None
-        if mapping.get("house_code") and _text(codes[i]):
+        if mapping.get("house_code") and text_or_none(codes[i], arabic_digits=True):
             try:
                 code = normalise_house_code(codes[i], row_no)
             except CddpError as exc:
@@ -195,7 +189,7 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
             seen_codes[code] = row_no
         hn = parse_house_number(house_nos[i]) if mapping.get("house_no") else parse_house_number(None)
         village = hn.village_no
-        if mapping.get("village_no") and _text(villages[i]):
+        if mapping.get("village_no") and text_or_none(villages[i], arabic_digits=True):
             v = _num(villages[i])
             if v is None or math.isnan(v) or not 1 <= v <= 99 or v != int(v):
                 reject(
@@ -247,12 +241,12 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
             "house_code": code,
             "house_no": hn.number,
             "village_no": village,
-            "soi": _text(soi_col[i]),
-            "road": _text(road_col[i]),
-            "tambon_code": _text(tambon_col[i]),
-            "postcode": _text(postcode_col[i]),
+            "soi": text_or_none(soi_col[i], arabic_digits=True),
+            "road": text_or_none(road_col[i], arabic_digits=True),
+            "tambon_code": text_or_none(tambon_col[i], arabic_digits=True),
+            "postcode": text_or_none(postcode_col[i], arabic_digits=True),
             "members": int(members) if members is not None and not math.isnan(members) else None,
-            "parcel_code": _text(parcel_col[i]),
+            "parcel_code": text_or_none(parcel_col[i], arabic_digits=True),
             "source": source_name,
             "_row": row_no,
         })  # fmt: skip

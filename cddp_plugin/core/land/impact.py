@@ -9,8 +9,14 @@ when the caller asks for personal data, and every such run is written to the wor
 from __future__ import annotations
 
 import datetime as _dt
+import sqlite3
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 from ..common.thai import be_year
+from ..workspace.privacy import log_personal_data
 
 ELDERLY_AGE = 60
 COUNT_COLUMNS = ("residents", "elderly", "bedridden", "homebound", "disabled", "no_caretaker")
@@ -44,6 +50,88 @@ def resident_counts(residents, today: _dt.date | None = None):
         "no_caretaker": no_care.astype(int),
     })  # fmt: skip
     return frame.groupby("household_uuid").sum()
+
+
+_RESIDENT_COLUMNS = ("household_uuid", "birth_year_be", "is_elderly", "dependency", "disability", "has_caretaker")
+_CHUNK = 500  # household uuids per query (SQLite's limit of bound parameters)
+
+
+def _read_only_uri(path: str) -> str:
+    """A SQLite URI that opens ``path`` read-only (any characters; Windows drives and UNC shares)."""
+    posix = Path(path).resolve().as_posix()
+    return f"file://{urllib.parse.quote(posix if posix.startswith('/') else '/' + posix)}?mode=ro"
+
+
+@dataclass(frozen=True)
+class HouseholdResidents:
+    """The residents of a set of households: ``counts`` sums :data:`COUNT_COLUMNS` over them (None
+    when no resident is recorded); ``names`` only when they were asked for (and logged)."""
+
+    households: int
+    counts: dict[str, int] | None
+    names: list[str] | None = None
+
+
+def residents_of_households(
+    workspace_path: str,
+    household_uuids: Iterable[str],
+    *,
+    with_names: bool = False,
+    who: str | None = None,
+    action: str | None = None,
+    what: Mapping[str, object] | None = None,
+    today: _dt.date | None = None,
+) -> HouseholdResidents:
+    """Read the residents of ``household_uuids`` from the workspace (read-only) and count them as
+    :func:`resident_counts` does.
+
+    Names (``full_name``) are read only ``with_names``; then, when there are residents, the look is
+    written to the PDPA audit log as ``who`` / ``action`` with ``what`` plus the numbers of households
+    and names (:func:`workspace.privacy.log_personal_data`).
+    """
+    import pandas as pd
+
+    if with_names and not (who and action):
+        raise ValueError("reading names needs who and action for the PDPA audit log")
+    uuids = list(dict.fromkeys(u for u in household_uuids if u))
+    columns = [*_RESIDENT_COLUMNS, "full_name"] if with_names else list(_RESIDENT_COLUMNS)
+    frames = []
+    if uuids:
+        con = sqlite3.connect(_read_only_uri(workspace_path), uri=True)
+        try:
+            for i in range(0, len(uuids), _CHUNK):
+                part = uuids[i : i + _CHUNK]
+                frames.append(
+                    pd.read_sql_query(
+                        f"SELECT {', '.join(columns)} FROM residents "
+                        f"WHERE household_uuid IN ({','.join('?' * len(part))}) ORDER BY fid",
+                        con,
+                        params=part,
+                    )
+                )
+        finally:
+            con.close()
+    frames = [f for f in frames if len(f)]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    if not len(frame):
+        return HouseholdResidents(households=len(uuids), counts=None)
+    sums = resident_counts(frame, today).sum()
+    counts = {c: int(sums[c]) for c in COUNT_COLUMNS}
+    if not with_names:
+        return HouseholdResidents(households=len(uuids), counts=counts)
+    names = [str(n) for n in frame["full_name"].dropna()]
+    log_personal_data(workspace_path, who, action, {**(what or {}), "households": len(uuids), "names": len(names)})
+    return HouseholdResidents(households=len(uuids), counts=counts, names=names)
+
+
+def read_workspace(workspace_path: str):
+    """(parcels, households, residents) of a workspace, as :func:`assess` takes them (read-only)."""
+    import pyogrio
+
+    parcels = pyogrio.read_dataframe(workspace_path, layer="parcels")
+    households = pyogrio.read_dataframe(workspace_path, layer="households")
+    residents = pyogrio.read_dataframe(workspace_path, layer="residents", read_geometry=False)
+    return parcels, households, residents
 
 
 def assess(hazard, parcels, households, residents, include_personal: bool = False, today: _dt.date | None = None):

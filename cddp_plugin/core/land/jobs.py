@@ -10,6 +10,8 @@ from .parcels import PARCEL_COLUMNS, ParcelReport, _geom_key
 
 log = logging.getLogger("cddp.core.land.jobs")
 
+LINK_FIELDS = ("parcel_id", "link_method", "link_confidence", "link_distance_m", "link_candidates")
+
 
 def upsert_households(workspace_path: str, households, report: HouseholdReport, user: str) -> HouseholdReport:
     """Insert households, updating those whose house code is already in the workspace (uuid and links kept)."""
@@ -81,3 +83,37 @@ def upsert_parcels(workspace_path: str, parcels, report: ParcelReport, user: str
         con.close()
     log.info("parcels: %d inserted, %d updated", report.inserted, report.updated)
     return report
+
+
+def write_household_links(workspace_path: str, links, user: str) -> int:
+    """Write household → parcel links into the workspace's households in one transaction; returns how many changed.
+
+    ``links`` is a DataFrame indexed by the households' fid with the :data:`LINK_FIELDS` columns (as
+    :func:`linking.link_households` fills them; a manual link comes back from it unchanged). Only a
+    household whose link fields differ from the stored ones is updated, through the change log.
+    """
+    import numpy as np
+
+    con = gpkg.connect(workspace_path)
+    try:
+        current = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(LINK_FIELDS)} FROM households")}
+        rows = []
+        conf = links["link_confidence"].to_numpy()
+        dist = links["link_distance_m"].to_numpy()
+        for k, fid in enumerate(links.index):
+            new = (
+                links["parcel_id"].iat[k], links["link_method"].iat[k],
+                None if np.isnan(conf[k]) else float(conf[k]), None if np.isnan(dist[k]) else float(dist[k]),
+                links["link_candidates"].iat[k],
+            )  # fmt: skip
+            if current.get(int(fid)) != new:
+                rows.append([*new, user, int(fid)])
+        with con:
+            con.executemany(
+                f"UPDATE households SET {', '.join(f + ' = ?' for f in LINK_FIELDS)}, updated_by = ? WHERE fid = ?",
+                rows,
+            )
+    finally:
+        con.close()
+    log.info("household links: %d changed", len(rows))
+    return len(rows)

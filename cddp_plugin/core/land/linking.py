@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..common.errors import CddpError
+from ..common.i18n import translate
+
 MANUAL, CODE, WITHIN, NEAREST, HOUSE_NUMBER = "manual", "code", "within", "nearest", "house_number"
 METHODS = (WITHIN, NEAREST, CODE, HOUSE_NUMBER, MANUAL)
 NO_LOCATION = "no_location"
@@ -440,3 +443,46 @@ def link_households(
     res.confidence = np.round(res.confidence, 4)
     res.distance = np.round(res.distance, 2)
     return res
+
+
+def metric_crs(gdf, label):
+    """The CRS to measure in: the layer's if projected in metres, else its UTM zone."""
+    crs = gdf.crs
+    if crs is not None and crs.is_projected and crs.axis_info and crs.axis_info[0].unit_name in ("metre", "meter"):
+        return crs
+    utm = gdf.estimate_utm_crs() if len(gdf) else None
+    if utm is None:
+        raise CddpError(translate("core", "Cannot choose a metric CRS for {layer}."), layer=label)
+    return utm
+
+
+def parcel_ids(pc, field, label):
+    """The parcels' ids as strings: ``field``, else a complete unique ``uuid``, else the first complete unique column, else the row index."""
+    if field:
+        if field not in pc.columns:
+            raise CddpError(translate("core", "Parcel id field '{field}' is not in {layer}."), field=field, layer=label)
+        values = pc[field]
+    elif "uuid" in pc.columns and pc["uuid"].notna().all() and pc["uuid"].is_unique:
+        values = pc["uuid"]
+    else:
+        values = None
+        for col in pc.columns:
+            if col != pc.geometry.name and pc[col].notna().all() and pc[col].is_unique:
+                values = pc[col]
+                break
+        if values is None:
+            return np.array([str(i) for i in pc.index], dtype=object)
+    if values.isna().any():
+        raise CddpError(
+            translate("core", "Parcel id field '{field}' of {layer} is empty for {n} parcels."),
+            field=values.name,
+            layer=label,
+            n=int(values.isna().sum()),
+        )
+    dup = values[values.duplicated()]
+    if len(dup):
+        raise CddpError(
+            translate("core", "Parcel id field '{field}' of {layer} is not unique ({n} repeated values, e.g. {examples}); choose a unique field."),
+            field=values.name, layer=label, n=len(dup), examples=", ".join(map(str, dup.unique()[:5])),
+        )  # fmt: skip
+    return values.astype(str).to_numpy(dtype=object)

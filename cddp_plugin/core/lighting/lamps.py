@@ -19,6 +19,7 @@ from ..common.errors import CddpError
 from ..common.fields import detect_mapping
 from ..common.i18n import translate
 from ..common.thai import to_arabic_digits
+from ..common.values import text_or_none
 from ..roads.network import normalise_osm_id, osm_tags
 
 CANDIDATES: dict[str, tuple[str, ...]] = {
@@ -74,13 +75,6 @@ def _int(value) -> int | None:
     return int(v) if math.isfinite(v) and v >= 0 else None
 
 
-def _text(value) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    s = str(value).strip()
-    return s or None
-
-
 @dataclass
 class LampReport:
     read: int = 0
@@ -105,6 +99,13 @@ def read_osm_lamps(path: str | Path):
         raise CddpError(
             translate("core", "GDAL could not read {path} as OpenStreetMap data: {error}"), path=str(p), error=str(exc)
         ) from exc
+
+
+def read_workspace_lamps(workspace_path: str, columns: list[str] | None = None):
+    """The workspace's streetlights as a GeoDataFrame (all columns, or ``columns``; read-only)."""
+    import pyogrio
+
+    return pyogrio.read_dataframe(workspace_path, layer="streetlights", columns=columns)
 
 
 def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = None, source_crs: str | None = None,
@@ -133,7 +134,7 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
             geom = geom.representative_point() if geom.geom_type != "MultiPoint" else geom.geoms[0]
         if is_osm:
             t = tags[i]
-            ref = _text(t.get("ref"))
+            ref = text_or_none(t.get("ref"))
             rec = {
                 "osm_id": normalise_osm_id(gdf["osm_id"].iat[i], "node"),
                 "ref": ref,
@@ -151,9 +152,9 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
                 c = mapping.get(target)
                 return gdf[c].iat[i] if c else None
 
-            note_text = _text(col("note"))
-            status = parse_status(col("status")) if _text(col("status")) else None
-            if _text(col("status")) and status is None:
+            note_text = text_or_none(col("note"))
+            status = parse_status(col("status")) if text_or_none(col("status")) else None
+            if text_or_none(col("status")) and status is None:
                 report.rejected.append(
                     (label, translate("core", "status '{value}' is not a lamp status").format(value=col("status")))
                 )
@@ -166,14 +167,14 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
 
             rec = {
                 "osm_id": None,
-                "ref": _text(col("ref")),
+                "ref": text_or_none(col("ref")),
                 "lamp_type": lamp_type,
                 "support": _SUPPORTS.get(
                     str(col("support") or "").lower(), "pole" if "เสา" in str(col("lamp_type") or "") else None
                 ),
                 "light_count": _int(col("light_count")),
                 "power_w": _int(col("power_w")),
-                "circuit": _text(col("circuit")),
+                "circuit": text_or_none(col("circuit")),
                 "owner": owner_from_text(col("owner")),
                 "status": status,
                 "note": "; ".join(x for x in (note_text, f"[{reason}]" if reason else None) if x) or None,

@@ -621,7 +621,6 @@ ISSUES: dict[str, tuple[str, str]] = {
     "abnormal": ("แจ้งว่าผิดปกติ ควรตรวจ", "reported abnormal: check it"),
     "dim": ("แสงน้อย", "dim light"),
 }
-_STATUS_LABELS = {str(code): (th, en) for code, th, en in schema.DOMAINS["lamp_status"].values}
 
 
 @dataclass(frozen=True)
@@ -635,13 +634,13 @@ class NoteStatus:
     def note(self, language: str = "th") -> str:
         """Why, in Thai (``'ชำรุด → เสาชำรุด; สายไฟห้อย'``) or English (``'ชำรุด → Damaged pole; wires hanging'``)."""
         k = 0 if language == "th" else 1
-        label = _STATUS_LABELS[self.status][k]
+        label = schema.label("lamp_status", self.status, language)
         if self.keywords:
             head = f"{', '.join(self.keywords)} → {label}"
         else:
             head = f"{'ไม่พบคำบอกสภาพ' if k == 0 else 'no condition keyword'} → {label}"
         if self.also:
-            others = ", ".join(_STATUS_LABELS[s][k] for s in self.also)
+            others = ", ".join(schema.label("lamp_status", s, language) for s in self.also)
             head += f" ({'ระบุด้วย' if k == 0 else 'also'}: {others})"
         return "; ".join([head, *(ISSUES[i][k] for i in self.issues)])
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Same colour-blind-safe orders as the layer styles (workspace_project.ORDERED).
-BAND_COLOURS = {"good": "#2166ac", "satisfactory": "#67a9cf", "fair": "#d1e5f0", "poor": "#fddbc7",
-                "very_poor": "#ef8a62", "serious": "#b2182b", "failed": "#67001f", "unrated": "#bbbbbb"}  # fmt: skip
-STATUS_COLOURS = {"working": "#009E73", "out": "#000000", "partly_out": "#56B4E9", "flickering": "#E69F00",
-                  "day_burning": "#F0E442", "damaged_pole": "#D55E00", "missing": "#CC79A7", "unknown": "#999999"}  # fmt: skip
+from ..common import palette
+
+# The layer styles' colours (one copy, in core.common.palette), so a chart matches the map.
+BAND_COLOURS = {**palette.colours("condition_band"), "unrated": palette.UNRATED}
+STATUS_COLOURS = palette.colours("lamp_status")
 THAI_FONTS = [
     "Loma",
     "Garuda",
@@ -42,8 +42,8 @@ def condition_chart(table, path: str | Path, title: str = "") -> Path:
             bars = ax.barh(
                 part["label_th"],
                 part["value"],
-                color=[colours.get(c, "#999999") for c in part["code"]],
-                edgecolor="#333333",
+                color=[colours.get(c, palette.OTHER) for c in part["code"]],
+                edgecolor=palette.EDGE,
             )
             ax.invert_yaxis()
             ax.bar_label(

@@ -72,6 +72,7 @@ from ..common.errors import CddpError
 from ..common.fields import detect_mapping
 from ..common.i18n import translate
 from ..common.thai import to_arabic_digits
+from ..common.values import is_null, text_or_none
 from ..workspace import gpkg, schema
 
 log = logging.getLogger("cddp.core.roads.network")
@@ -175,29 +176,9 @@ LATIN_LETTER = re.compile("[A-Za-z]")
 # --- small parsers -----------------------------------------------------------------------------------
 
 
-def _is_null(v) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(v)) if not isinstance(v, list | tuple | dict) else False
-    except (TypeError, ValueError):
-        return False
-
-
-def _text(v) -> str | None:
-    if _is_null(v):
-        return None
-    s = to_arabic_digits(str(v)).strip()
-    return s or None
-
-
 def _name(v) -> str | None:
     """A name as written (Thai digits kept: ถนนพระรามที่ ๑ is an official spelling), trimmed."""
-    if _is_null(v):
+    if is_null(v):
         return None
     s = re.sub(r"\s+", " ", str(v)).strip()
     return s or None
@@ -215,7 +196,7 @@ def parse_other_tags(text: object, strict: bool = False) -> dict[str, str]:
     (``{"lanes":"2"}``) is read too. Malformed text: the pairs before the fault are returned, or a
     :class:`ValueError` raised when ``strict``.
     """
-    if _is_null(text):
+    if is_null(text):
         return {}
     s = str(text).strip()
     if not s:
@@ -248,7 +229,7 @@ def parse_other_tags(text: object, strict: bool = False) -> dict[str, str]:
 
 def contains_thai(text: object) -> bool:
     """True if ``text`` has a Thai letter (Thai digits alone do not count)."""
-    return not _is_null(text) and THAI_LETTER.search(str(text)) is not None
+    return not is_null(text) and THAI_LETTER.search(str(text)) is not None
 
 
 def split_names(name: object = None, name_th: object = None, name_en: object = None) -> tuple[str | None, str | None]:
@@ -267,7 +248,7 @@ def split_names(name: object = None, name_th: object = None, name_en: object = N
 
 
 def _first_value(value: object) -> str | None:
-    text = _text(value)
+    text = text_or_none(value, arabic_digits=True)
     return text.split(";")[0].strip().lower() if text else None
 
 
@@ -339,7 +320,7 @@ def owner_from_text(value: object) -> str | None:
 
 def parse_lanes(value: object) -> int | None:
     """``"2"``, ``2.0``, ``"2 ช่อง"``, ``"2;3"`` (the largest) → int; anything else or outside 0–20 → None."""
-    if _is_null(value) or isinstance(value, bool):
+    if is_null(value) or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         n = float(value)
@@ -362,7 +343,7 @@ _WIDTH_UNITS = {"": 1.0, "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "m
 def parse_width(value: object) -> float | None:
     """A width in metres from ``6``, ``"6"``, ``"6 m"``, ``"6.5"``, ``"6,5"``, ``"6 ม."``, ``"20 ft"``,
     ``"7'6\\""`` (feet and inches); zero, negative or unreadable → None."""
-    if _is_null(value) or isinstance(value, bool):
+    if is_null(value) or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         w = float(value)
@@ -381,7 +362,7 @@ def parse_width(value: object) -> float | None:
 def parse_lit(value: object) -> bool | None:
     """OSM ``lit`` (yes, no, 24/7, automatic, interval, limited, disused, sunset-sunrise, an opening-hours
     time span) or a yes/no field (Thai มี/ไม่มี, 1/0, true/false) → True/False/None."""
-    if _is_null(value):
+    if is_null(value):
         return None
     if isinstance(value, bool):
         return value
@@ -400,7 +381,7 @@ def parse_lit(value: object) -> bool | None:
 def normalise_osm_id(value: object, kind: str = "way") -> str | None:
     """``9019480``, ``"9019480"``, ``"w9019480"``, ``"way/9019480"`` → ``"way/9019480"`` (bare numbers are
     taken as ``kind``); ``"n…"``/``"node/…"`` and ``"r…"``/``"relation/…"`` keep their type."""
-    if _is_null(value):
+    if is_null(value):
         return None
     if isinstance(value, float):
         if not value.is_integer():
@@ -433,7 +414,7 @@ def format_chainage(metres: float, prefix: bool = False, decimals: int = 0) -> s
 
 def parse_chainage(text: object) -> float:
     """``"กม. 1+350"``, ``"1+350.5"``, ``"๐+๒๐๐"`` → metres (1350.0, 1350.5, 200.0)."""
-    raw = _text(text) or ""
+    raw = text_or_none(text, arabic_digits=True) or ""
     m = re.fullmatch(r"(?:กม\.?|km\.?)?\s*(\d+)\s*\+\s*(\d{1,3}(?:\.\d+)?)", raw, re.IGNORECASE)
     if m is None or float(m.group(2)) >= 1000:
         raise CddpError(
@@ -450,10 +431,10 @@ def road_key(osm_id: object = None, road_code: object = None, uuid: object = Non
     if oid:
         kind, number = oid.split("/")
         return f"{kind[0].upper()}{number}"
-    code = _text(road_code)
+    code = text_or_none(road_code, arabic_digits=True)
     if code:
         return re.sub(r"\s+", " ", code)
-    u = _text(uuid)
+    u = text_or_none(uuid, arabic_digits=True)
     return f"U{u.replace('-', '')[:12].upper()}" if u else None
 
 
@@ -468,7 +449,7 @@ def unique_road_keys(rows: Iterable[tuple[object, object, object]]) -> list[str]
         if not dup:
             break
         keys = [
-            (f"U{str(u).replace('-', '')[:attempt].upper()}" if k in dup and not _is_null(u) else k)
+            (f"U{str(u).replace('-', '')[:attempt].upper()}" if k in dup and not is_null(u) else k)
             for k, (_o, _c, u) in zip(keys, rows, strict=True)
         ]
     return keys
@@ -667,13 +648,17 @@ def prepare_roads(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
     classes_out = [road_class_from_text(v) for v in raw_class]
     surfaces = [surface_from_text(v) for v in raw_surface]
     for raw, code in zip(raw_class, classes_out, strict=True):
-        if code == "other" and _text(raw):
-            report.other_classes[_text(raw)] = report.other_classes.get(_text(raw), 0) + 1
+        if code == "other" and text_or_none(raw, arabic_digits=True):
+            report.other_classes[text_or_none(raw, arabic_digits=True)] = (
+                report.other_classes.get(text_or_none(raw, arabic_digits=True), 0) + 1
+            )
     for raw, code in zip(raw_surface, surfaces, strict=True):
-        if code == "unknown" and _text(raw):
-            report.unknown_surfaces[_text(raw)] = report.unknown_surfaces.get(_text(raw), 0) + 1
+        if code == "unknown" and text_or_none(raw, arabic_digits=True):
+            report.unknown_surfaces[text_or_none(raw, arabic_digits=True)] = (
+                report.unknown_surfaces.get(text_or_none(raw, arabic_digits=True), 0) + 1
+            )
     out = {
-        "road_code": [_text(v) for v in column("road_code")],
+        "road_code": [text_or_none(v, arabic_digits=True) for v in column("road_code")],
         "name_th": [th for th, _ in names],
         "name_en": [en for _, en in names],
         "road_class": classes_out,
@@ -683,7 +668,7 @@ def prepare_roads(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
         "width_m": [parse_width(v) for v in column("width_m")],
         "lit": [parse_lit(v) for v in column("lit")],
         "osm_id": [normalise_osm_id(v, "way") for v in column("osm_id")],
-        "note": [_text(v) for v in column("note")],
+        "note": [text_or_none(v, arabic_digits=True) for v in column("note")],
     }
     provided = {"name_th", "name_en"} if "name" in mapping else set()
     provided |= {t for t in mapping if t != "name"}
@@ -759,7 +744,7 @@ def _finish(gdf, labels, workspace_crs, layer_label, source_crs, report: RoadRep
 
 def _py(v):
     """A value sqlite3 can bind: None for nulls, ints for booleans and numpy numbers."""
-    if _is_null(v):
+    if is_null(v):
         return None
     if isinstance(v, bool):
         return int(v)

@@ -52,6 +52,13 @@ def summary_by_band(lengths, bands) -> dict[str, float]:
     return {k: round(v, 3) for k, v in out.items()}
 
 
+def read_section_conditions(workspace_path: str):
+    """The workspace's road sections as a GeoDataFrame of ``length_m`` and ``condition_band`` (read-only)."""
+    import pyogrio
+
+    return pyogrio.read_dataframe(workspace_path, layer="road_sections", columns=["length_m", "condition_band"])
+
+
 if TYPE_CHECKING:
     import numpy as np
 

@@ -120,6 +120,7 @@ from ..common.i18n import translate
 from ..common.pii import pseudonymous_id, scrub_pii, scrub_pii_counts
 from ..common.thai import to_arabic_digits
 from ..common.times import to_utc_iso
+from ..common.values import text_or_none
 from ..workspace import schema
 from .complaints import (
     _SOURCE_CODES,
@@ -219,15 +220,6 @@ def _issue(row: int, external_id: str | None, code: str, error: CddpError) -> di
     }
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
 def _label(row: int, external_id: str | None) -> str:
     return f"{row} ({external_id})" if external_id else str(row)
 
@@ -241,7 +233,7 @@ def _coordinate(value: object) -> float:
 
 def _check_location(row: int, ext: str | None, lon_raw: object, lat_raw: object, expected: str) -> tuple[float, float]:
     where = _label(row, ext)
-    if _text(lon_raw) is None or _text(lat_raw) is None:
+    if text_or_none(lon_raw) is None or text_or_none(lat_raw) is None:
         raise _RejectError(
             "missing_coordinates",
             translate("core", "Row {row}: the location is missing; expected {expected}."),
@@ -294,7 +286,7 @@ def _check_location(row: int, ext: str | None, lon_raw: object, lat_raw: object,
 
 
 def _check_time(row: int, ext: str | None, name: str, value: object, required: bool) -> str | None:
-    if _text(value) is None and not isinstance(value, _dt.date):
+    if text_or_none(value) is None and not isinstance(value, _dt.date):
         if not required:
             return None
         raise _RejectError(
@@ -319,12 +311,12 @@ def _check_time(row: int, ext: str | None, name: str, value: object, required: b
 
 
 def _url(value: object) -> str | None:
-    text = _text(value)
+    text = text_or_none(value)
     return text if text and text.lower().startswith(("http://", "https://")) else None
 
 
 def _int(value: object) -> int | None:
-    text = _text(value)
+    text = text_or_none(value)
     if text is None:
         return None
     try:
@@ -335,7 +327,7 @@ def _int(value: object) -> int | None:
 
 
 def _province(value: object) -> str | None:
-    text = _text(value)
+    text = text_or_none(value)
     if text and text.startswith("จังหวัด") and len(text) > len("จังหวัด"):
         text = text[len("จังหวัด") :].strip()
     return text
@@ -363,7 +355,7 @@ def _first(props: Mapping, *names: str) -> object:
 
 
 def _traffy_record(row: int, props: Mapping, point: tuple[object, object] | None, warnings: list) -> dict:
-    ext = _text(props.get("ticket_id"))
+    ext = text_or_none(props.get("ticket_id"))
     if point is None:
         coords = props.get("coords", props.get("coord"))
         if isinstance(coords, list | tuple):
@@ -375,7 +367,7 @@ def _traffy_record(row: int, props: Mapping, point: tuple[object, object] | None
                     count=len(coords),
                 )
             point = (coords[0], coords[1])
-        elif _text(coords) is None:
+        elif text_or_none(coords) is None:
             point = (None, None)
         else:
             parts = str(coords).strip().strip("[]()").split(",")
@@ -392,21 +384,21 @@ def _traffy_record(row: int, props: Mapping, point: tuple[object, object] | None
     last = _check_time(row, ext, "last_activity", props.get("last_activity"), required=False)
     tags = split_tags(_first(props, "problem_type_abdul", "problem_type", "problem_type_fondue", "type"))
     category, raw = map_categories(tags)
-    state = _text(props.get("state"))
+    state = text_or_none(props.get("state"))
     status = _mapped_status(row, ext, state, warnings)
     return {
         "source": "traffy",
         "external_id": ext,
         "category": category,
         "categories_raw": raw,
-        "description": _text(_first(props, "description", "comment")),
+        "description": text_or_none(_first(props, "description", "comment")),
         "status": status,
         "status_raw": state,
         "reported_at": reported,
         "last_activity": last,
-        "address": _text(props.get("address")),
-        "subdistrict": _text(props.get("subdistrict")),
-        "district": _text(props.get("district")),
+        "address": text_or_none(props.get("address")),
+        "subdistrict": text_or_none(props.get("subdistrict")),
+        "district": text_or_none(props.get("district")),
         "province": _province(props.get("province")),
         "photo_url": _url(_first(props, "photo_url", "photo")),
         "photo_after_url": _url(_first(props, "after_photo", "photo_after", "photo_after_url")),
@@ -439,28 +431,28 @@ def _mapped_status(row: int, ext: str | None, state: str | None, warnings: list)
 
 
 def _open311_record(row: int, props: Mapping, point: tuple[object, object] | None, warnings: list) -> dict:
-    ext = _text(props.get("service_request_id"))
+    ext = text_or_none(props.get("service_request_id"))
     if point is None:
         point = (props.get("long"), props.get("lat"))
     lon, lat = _check_location(row, ext, point[0], point[1], "lat, long")
     reported = _check_time(row, ext, "requested_datetime", props.get("requested_datetime"), required=True)
     last = _check_time(row, ext, "updated_datetime", props.get("updated_datetime"), required=False)
-    tags = [t for t in (_text(props.get("service_code")), _text(props.get("service_name"))) if t]
+    tags = [t for t in (text_or_none(props.get("service_code")), text_or_none(props.get("service_name"))) if t]
     category, _ = map_categories(tags)
-    raw = _text(props.get("service_name")) or _text(props.get("service_code"))
-    state = _text(props.get("status"))
+    raw = text_or_none(props.get("service_name")) or text_or_none(props.get("service_code"))
+    state = text_or_none(props.get("status"))
     status = _mapped_status(row, ext, state, warnings)
     return {
         "source": "open311",
         "external_id": ext,
         "category": category,
         "categories_raw": raw,
-        "description": _text(props.get("description")),
+        "description": text_or_none(props.get("description")),
         "status": status,
         "status_raw": state,
         "reported_at": reported,
         "last_activity": last,
-        "address": _text(props.get("address")),
+        "address": text_or_none(props.get("address")),
         "subdistrict": None,
         "district": None,
         "province": None,
@@ -519,8 +511,8 @@ def line_template_csv(thai_headers: bool = False) -> str:
 
 
 def _line_record(row: int, props: Mapping, warnings: list) -> dict:
-    ext = _text(props.get("ref_id"))
-    channel_raw = _text(props.get("channel"))
+    ext = text_or_none(props.get("ref_id"))
+    channel_raw = text_or_none(props.get("channel"))
     if ext is None:
         raise _RejectError(
             "missing_id",
@@ -539,7 +531,7 @@ def _line_record(row: int, props: Mapping, warnings: list) -> dict:
     lon, lat = _check_location(row, ext, props.get("lon"), props.get("lat"), "lat, lon (decimal degrees)")
     reported = _check_time(row, ext, "received_at", props.get("received_at"), required=True)
     last = _check_time(row, ext, "last_activity", props.get("last_activity"), required=False)
-    state = _text(props.get("status"))
+    state = text_or_none(props.get("status"))
     status = "waiting" if state is None else map_status(state)
     if status is None:
         raise _RejectError(
@@ -556,14 +548,14 @@ def _line_record(row: int, props: Mapping, warnings: list) -> dict:
         "external_id": ext,
         "category": category,
         "categories_raw": raw,
-        "description": _text(props.get("description")),
+        "description": text_or_none(props.get("description")),
         "status": status,
         "status_raw": state,
         "reported_at": reported,
         "last_activity": last,
-        "address": _text(props.get("address")),
-        "subdistrict": _text(props.get("subdistrict")),
-        "district": _text(props.get("district")),
+        "address": text_or_none(props.get("address")),
+        "subdistrict": text_or_none(props.get("subdistrict")),
+        "district": text_or_none(props.get("district")),
         "province": _province(props.get("province")),
         "photo_url": _url(props.get("photo_url")),
         "photo_after_url": None,
@@ -811,7 +803,7 @@ def parse_complaints(data: bytes | str, name: str = "input") -> ImportResult:
         result.complaints.append(complaint)
 
     def reject(row: int, ext: object, rej: _RejectError) -> None:
-        result.rejected.append(_issue(row, _text(ext), rej.code, rej.error))
+        result.rejected.append(_issue(row, text_or_none(ext), rej.code, rej.error))
 
     if fmt in ("traffy_csv", "line_csv"):
         for row, values in _records_csv(doc, fmt, name, result):  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..common.errors import CddpError
 from ..common.i18n import translate
 from ..common.times import parse_datetime, to_utc_iso
-from ..common.values import text as _text
+from ..common.values import text_or_none
 from ..workspace import schema
 
 COMPLAINT_FIELDS = (
@@ -155,7 +155,7 @@ SOURCE_OWNED = tuple(f for f in COMPLAINT_FIELDS if f not in ("source", "externa
 def dedupe_key(complaint: Mapping) -> tuple[str, str]:
     """``(source, external_id)``; without an id ``(source, "@<reported_at>,<lon>,<lat>")``."""
     source = str(complaint.get("source") or "")
-    ext = _text(complaint.get("external_id"))
+    ext = text_or_none(complaint.get("external_id"))
     if ext:
         return source, ext
     when = complaint.get("reported_at")

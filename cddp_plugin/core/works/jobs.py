@@ -36,9 +36,6 @@ DEFAULT_PCI_BELOW = 40.0  # very poor and worse (ASTM D6433 bands)
 DEFAULT_PASER_AT_MOST = 3  # PASER 1–3: structural repair
 SEVERE_BANDS = ("serious", "failed")
 
-_CATEGORY_TH = {str(c): th for c, th, _en in schema.DOMAINS["work_category"].values}
-_BAND_TH = {str(c): th for c, th, _en in schema.DOMAINS["condition_band"].values}
-_LAMP_TH = {str(c): th for c, th, _en in schema.DOMAINS["lamp_status"].values}
 
 # Stored complaint columns the source owns (lon/lat are the geometry).
 _SOURCE_COLUMNS = [c for c in complaints.SOURCE_OWNED if c not in ("lon", "lat")]
@@ -349,8 +346,9 @@ def generate_work_orders(
                     report.skipped_existing += 1
                     continue
                 score = f"PCI {pci:g}" if pci is not None else f"PASER {paser}"
+                band_th = schema.label("condition_band", band or "", default=band or "-")
                 create(
-                    f"ซ่อมผิวทาง ช่วง {section or uid} ({score}, {_BAND_TH.get(band or '', band or '-')})", "road",
+                    f"ซ่อมผิวทาง ช่วง {section or uid} ({score}, {band_th})", "road",
                     "P3" if band in SEVERE_BANDS else "P4", None, "road_sections", uid,
                     _midpoint(gpkg.from_blob(blob)), "road",
                 )  # fmt: skip
@@ -402,7 +400,7 @@ def generate_work_orders(
                         report.skipped_existing += 1
                         continue
                     create(
-                        f"ซ่อมไฟฟ้าสาธารณะ เสา {ref or uid[:8]} ({_LAMP_TH.get(status, status)})", "lighting", "P3",
+                        f"ซ่อมไฟฟ้าสาธารณะ เสา {ref or uid[:8]} ({schema.label('lamp_status', status)})", "lighting", "P3",
                         None, "streetlights", uid, gpkg.from_blob(blob), "lamp",
                     )  # fmt: skip
         if progress:
@@ -429,7 +427,7 @@ def generate_work_orders(
                     continue
                 ref = " ".join(str(v) for v in (source, ext) if v)
                 order = create(
-                    f"{_CATEGORY_TH.get(category, category)} ({ref})", category,
+                    f"{schema.label('work_category', category)} ({ref})", category,
                     COMPLAINT_PRIORITY.get(category, DEFAULT_COMPLAINT_PRIORITY), source, layer if asset else None,
                     asset, gpkg.from_blob(blob), "complaint",
                 )  # fmt: skip
@@ -472,6 +470,67 @@ def _write_orders(con, srs: int, orders, events, complaint_links, user: str) -> 
 
 
 @dataclass
+class WorkOrderChange:
+    """The values one status change writes, decided by :func:`plan_work_order_change`.
+
+    ``order`` is the whole order after the change; ``changed`` only its fields whose value changes
+    (name → new value, ``updated_by`` included); ``event`` the history record to add; ``complaints``
+    the linked complaints whose status follows, as ``(complaint as given, new status)``;
+    ``complaints_kept`` says that the order has linked complaints this change leaves as they are
+    (cancelled, duplicate: the officer decides what to tell the complainants)."""
+
+    order: dict
+    changed: dict
+    event: dict
+    complaints: list[tuple[Mapping, str]] = field(default_factory=list)
+    complaints_kept: bool = False
+
+
+def plan_work_order_change(
+    order: Mapping,
+    to_status: str,
+    actor: str,
+    *,
+    complaints: Iterable[Mapping] = (),
+    at: object = None,
+    note: str | None = None,
+    photo_hashes: Iterable[str] = (),
+    changes: Mapping[str, object] | None = None,
+    sla: Mapping[str, object] | None = None,
+    holidays: Iterable[object] = (),
+) -> WorkOrderChange:
+    """What moving ``order`` (its fields, as stored) to ``to_status`` writes, without writing it.
+
+    :func:`workorders.transition` checks the step and gives the new order and its history event;
+    each linked complaint in ``complaints`` (mappings with at least ``status``) gets the status
+    :func:`kpis.complaint_status_after` says. :func:`change_work_order` writes the result in one
+    transaction; the Work orders dock applies the same values through the layers' edit buffers.
+    Raises :class:`CddpError` (nothing to write) when the change is refused.
+    """
+    from . import kpis as workorder_kpis
+
+    current = dict(order)
+    from_status = current.get("status")
+    updated, event = workorders.transition(
+        current, to_status, actor=actor, at=at, note=note, photo_hashes=photo_hashes, changes=changes,
+        sla=sla, holidays=holidays,
+    )  # fmt: skip
+    linked = list(complaints)
+    follow = []
+    for complaint in linked:
+        new = workorder_kpis.complaint_status_after(from_status, to_status, complaint.get("status"))
+        if new is not None and new != complaint.get("status"):
+            follow.append((complaint, new))
+    return WorkOrderChange(
+        order=updated,
+        changed={k: v for k, v in updated.items() if v != current.get(k)},
+        event=event,
+        complaints=follow,
+        complaints_kept=bool(linked) and workorder_kpis.COMPLAINT_STATUS_FOR[to_status] is None,
+    )
+
+
+@dataclass
 class ChangeReport:
     """What :func:`change_work_order` did: the order after the change, its history event, and the
     linked complaints whose status followed (``(external id, old status, new status)``)."""
@@ -493,13 +552,12 @@ def change_work_order(
 ) -> ChangeReport:
     """Move one work order (by number, e.g. ``WO-2569-00042``, or uuid) to ``to_status`` in the workspace.
 
-    The same step as the Work orders dock's buttons, without QGIS: :func:`workorders.transition`
+    The same step as the Work orders dock's buttons, without QGIS: :func:`plan_work_order_change`
     checks it (allowed next states, required notes, times in order, a team to assign) with the
     workspace's SLA policy; the order, its history event and its complaints' status
-    (:func:`workorder_kpis.complaint_status_after`) are written in one transaction through the
-    change log. Nothing is written when the change is refused.
+    (:func:`kpis.complaint_status_after`) are written in one transaction through the change log.
+    Nothing is written when the change is refused.
     """
-    from . import kpis as workorder_kpis
     from .sla import work_order_policy
 
     _workspace_crs(workspace_path)
@@ -519,28 +577,31 @@ def change_work_order(
         current = {n: v for n, v in zip(names, rows[0], strict=True) if n not in ("fid", "geom")}
         fid = rows[0][names.index("fid")]
         sla, holidays = work_order_policy(workspace_path)
-        updated, event = workorders.transition(
-            current, to_status, actor=actor, at=at, note=note, changes=changes, sla=sla, holidays=holidays
-        )
-        changed = [n for n in _ORDER_COLUMNS if n in updated and updated.get(n) != current.get(n)]
-        report = ChangeReport(order=updated, event=event)
-        complaint_rows = con.execute(
-            "SELECT fid, external_id, status FROM complaints WHERE work_order_uuid = ?", (current["uuid"],)
-        ).fetchall()
-        follow = []
-        for c_fid, ext, status in complaint_rows:
-            new = workorder_kpis.complaint_status_after(current.get("status"), to_status, status)
-            if new is not None and new != status:
-                follow.append((new, actor, c_fid))
-                report.complaints.append((ext, status, new))
+        linked = [
+            {"fid": c_fid, "external_id": ext, "status": status}
+            for c_fid, ext, status in con.execute(
+                "SELECT fid, external_id, status FROM complaints WHERE work_order_uuid = ?", (current["uuid"],)
+            ).fetchall()
+        ]
+        change = plan_work_order_change(
+            current, to_status, actor, complaints=linked, at=at, note=note, changes=changes, sla=sla,
+            holidays=holidays,
+        )  # fmt: skip
+        updated = change.order
+        changed = [n for n in _ORDER_COLUMNS if n in change.changed]
+        report = ChangeReport(order=updated, event=change.event)
+        report.complaints = [(c["external_id"], c["status"], new) for c, new in change.complaints]
         with con:
             if changed:
                 con.execute(
                     f"UPDATE work_orders SET {', '.join(f'{n} = ?' for n in changed)}, updated_by = ? WHERE fid = ?",
                     [updated[n] for n in changed] + [updated.get("updated_by") or actor, fid],
                 )
-            _insert_events(con, [event], actor)
-            con.executemany("UPDATE complaints SET status = ?, updated_by = ? WHERE fid = ?", follow)
+            _insert_events(con, [change.event], actor)
+            con.executemany(
+                "UPDATE complaints SET status = ?, updated_by = ? WHERE fid = ?",
+                [(new, actor, c["fid"]) for c, new in change.complaints],
+            )
     finally:
         con.close()
     log.info("work order %s: %s → %s", updated.get("wo_number"), current.get("status"), to_status)

@@ -47,6 +47,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..common import palette
 from ..common.errors import CddpError
 from ..common.i18n import translate
 from ..common.times import BANGKOK, parse_datetime
@@ -350,7 +351,7 @@ def ttr_chart_png(
     else:
         labels = [r[0] for r in rows]
         days = [r[1] / 24.0 for r in rows]
-        bars = ax.barh(labels, days, color="#0072B2", edgecolor="#333333")
+        bars = ax.barh(labels, days, color=palette.BAR, edgecolor=palette.EDGE)
         ax.invert_yaxis()
         ax.bar_label(bars, labels=[f"{d:.1f}" for d in days], padding=3, fontsize=8)
         ax.set_xlabel(unit, fontsize=8)

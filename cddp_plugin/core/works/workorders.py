@@ -159,6 +159,37 @@ def is_open(order: Mapping) -> bool:
     return order.get("status") not in TERMINAL
 
 
+def is_rework(from_status: str | None, to_status: str) -> bool:
+    """``completed → in_progress``: the repair failed verification and goes back to the crew."""
+    return from_status == "completed" and to_status == "in_progress"
+
+
+def needs_note(from_status: str | None, to_status: str) -> bool:
+    """Whether moving ``from_status`` → ``to_status`` needs a note saying why (:data:`NOTE_REQUIRED`)."""
+    return ("*", to_status) in NOTE_REQUIRED or (from_status, to_status) in NOTE_REQUIRED
+
+
+def needs_team(to_status: str) -> bool:
+    """Whether an order moving to ``to_status`` needs a team or an assignee."""
+    return to_status == "assigned"
+
+
+def missing_inputs(
+    order: Mapping, to_status: str, *, note: str | None = None, changes: Mapping[str, object] | None = None
+) -> tuple[str, ...]:
+    """What a form must still ask for before ``order`` can move to ``to_status``: ``"note"`` (a
+    reason) and/or ``"team"`` (a team or an assignee, on the order or in ``changes``). Empty when
+    nothing is missing; :func:`transition` still checks everything else."""
+    missing = []
+    if not str(note or "").strip() and needs_note(order.get("status") or "new", to_status):
+        missing.append("note")
+    if needs_team(to_status):
+        merged = {**order, **(changes or {})}
+        if not (str(merged.get("team") or "").strip() or str(merged.get("assignee") or "").strip()):
+            missing.append("team")
+    return tuple(missing)
+
+
 # ---------------------------------------------------------------------------------------------
 # Numbers
 # ---------------------------------------------------------------------------------------------
@@ -349,7 +380,7 @@ def transition(
         )
     who = _actor(current, actor)
     note = scrub_pii(str(note).strip()) if note is not None and str(note).strip() else None
-    if note is None and (("*", to_status) in NOTE_REQUIRED or (from_status, to_status) in NOTE_REQUIRED):
+    if note is None and needs_note(from_status, to_status):
         raise CddpError(
             translate(
                 "core", "Work order {order}: changing status from {from_status} to {to_status} needs a note saying why."
@@ -396,6 +427,33 @@ def transition(
     return updated, _event(updated, moment, from_status, to_status, who, note, hashes)
 
 
+def note_event(
+    order: Mapping | object,
+    *,
+    actor: str,
+    note: str | None = None,
+    photo_hashes: Iterable[str] = (),
+    at: object = None,
+) -> dict:
+    """A history event without a status change (``from_status`` = ``to_status`` = the order's
+    status): a note and/or photos, e.g. "before" photos. The note is scrubbed of contact details;
+    raises :class:`CddpError` when there is neither a note nor a photo, or no actor."""
+    current = _as_dict(order)
+    if not current.get("uuid"):
+        raise CddpError(
+            translate("core", "Work order {order} has no uuid; save it before changing its status."),
+            order=_name(current),
+        )
+    who = _actor(current, actor)
+    text = scrub_pii(str(note).strip()) if note is not None and str(note).strip() else None
+    hashes = _photo_hashes(current, photo_hashes)
+    if text is None and hashes is None:
+        raise CddpError(translate("core", "Work order {order}: a note needs a text or photos."), order=_name(current))
+    moment = _now() if at is None else _moment(at, "at", current)
+    status = current.get("status")
+    return _event(current, moment, status, status, who, text, hashes)
+
+
 def work_order_from_complaint(
     complaint: Mapping,
     *,
@@ -413,9 +471,9 @@ def work_order_from_complaint(
     complaint's ``work_order_uuid`` to the returned order's ``uuid``.
     """
     category = complaint.get("category") or "other"
-    labels = {str(c): th for c, th, _en in schema.DOMAINS["work_category"].values}
     ref = " ".join(str(x) for x in (complaint.get("source"), complaint.get("external_id")) if x)
-    title = f"{labels.get(category, category)} ({ref})" if ref else labels.get(category, category)
+    name = schema.label("work_category", category)
+    title = f"{name} ({ref})" if ref else name
     extra = {k: complaint.get(k) for k in ("asset_layer", "asset_uuid", "lon", "lat") if complaint.get(k) is not None}
     return new_work_order(
         title=title,

@@ -134,7 +134,7 @@ def _check_target(path: Path) -> None:
 
 def _add_domains(ds, ogr) -> None:
     for d in schema.DOMAINS.values():
-        values = {str(code): th for code, th, _en in d.values}
+        values = schema.labels(d.name)
         ftype = ogr.OFTInteger if d.integer else ogr.OFTString
         dom = ogr.CreateCodedFieldDomain(d.name, d.title_en, ftype, ogr.OFSTNone, values)
         if not ds.AddFieldDomain(dom):

@@ -357,6 +357,27 @@ DOMAINS: dict[str, Domain] = {
     )
 }
 
+_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    name: {str(code): (th, en) for code, th, en in d.values} for name, d in DOMAINS.items()
+}
+
+
+def labels(domain: str, language: str = "th") -> dict[str, str]:
+    """Code (as text) → Thai (``language="th"``) or English (any other language) label of a value
+    list, in the list's order (a new dict; ``KeyError`` for an unknown list)."""
+    k = 0 if language == "th" else 1
+    return {code: pair[k] for code, pair in _LABELS[domain].items()}
+
+
+def label(domain: str, code: object, language: str = "th", default: str | None = None) -> str:
+    """The Thai (``language="th"``) or English (any other language) label of one code of a value
+    list; a code not in the list gives ``default``, or the code itself as text when no default is given."""
+    pair = _LABELS[domain].get(str(code))
+    if pair is None:
+        return str(code) if default is None else default
+    return pair[0 if language == "th" else 1]
+
+
 F = Field
 _T = TEXT
 

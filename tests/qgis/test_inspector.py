@@ -9,7 +9,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 import cddp_plugin
 from cddp_plugin.core.workspace import gpkg
 from cddp_plugin.toolbelt import settings
-from tests.test_processing_parcels import make_households_csv, run, small_town  # noqa: F401 - fixtures
+from tests.qgis.test_processing_parcels import make_households_csv, run, small_town  # noqa: F401 - fixtures
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import shapely
 
 from cddp_plugin.core.land.houseno import house_key
 from cddp_plugin.core.land.linking import LinkParams, link_households
+from tests.conftest import ROOT
 
 A, B, C, D = (
     shapely.box(0, 0, 20, 20),
@@ -135,7 +136,7 @@ def test_confidence_is_calibrated_on_a_simulated_survey():
     """In every confidence band from 0.6 up, the share of correct links is within 0.1 of the band's mean
     confidence. Below 0.6 are points in the middle of a road: how often they belong to the parcel on
     one side depends on which way the houses face, so only "better than a coin toss" is checked."""
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "bench"))
+    sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import make_households, make_parcels
 
     polys, ids, _codes, origins = make_parcels(20_000, seed=11)
@@ -193,7 +194,7 @@ def test_boundary_distance_matches_geos_for_every_parcel_shape(monkeypatch):
 
 
 def test_linking_is_the_same_in_one_block_and_in_many_threaded_blocks(monkeypatch):
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "bench"))
+    sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import make_households, make_parcels
 
     from cddp_plugin.core.land import linking

@@ -3,9 +3,10 @@
 import ast
 import subprocess
 import sys
-from pathlib import Path
 
-CORE = Path(__file__).resolve().parent.parent / "cddp_plugin" / "core"
+from tests.conftest import ROOT
+
+CORE = ROOT / "cddp_plugin" / "core"
 FORBIDDEN = ("qgis", "PyQt5", "PyQt6", "PySide2", "PySide6", "sip")
 
 

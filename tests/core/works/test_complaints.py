@@ -5,9 +5,7 @@ from __future__ import annotations
 import collections
 import csv
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +15,9 @@ from cddp_plugin.core.common.pii import SCRUB_PLACEHOLDER, scrub_pii
 from cddp_plugin.core.works import channels, complaints
 from cddp_plugin.core.works.channels import parse_complaints
 from cddp_plugin.core.workspace import schema
+from tests.conftest import ROOT, SHARED
 
-DATA = Path(__file__).resolve().parent / "data"
-SHARED = Path(os.environ.get("CDDP_SHARED_DATA") or Path(__file__).resolve().parent.parent.parent / "shared" / "data")
+DATA = ROOT / "tests" / "data"
 TEAMCHADCHART = SHARED / "pathumwan" / "teamchadchart.csv"
 
 # Independent of the module: Thai phone numbers (0 + 8–9 digits, single separators) and +66 numbers,

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,8 +20,8 @@ from cddp_plugin.core.common.errors import CddpError
 from cddp_plugin.core.lighting import analysis
 from cddp_plugin.core.lighting import status as lighting_status
 from cddp_plugin.core.lighting.status import FaultRecord, Inspection
+from tests.conftest import SHARED
 
-SHARED = Path(os.environ.get("CDDP_SHARED_DATA", Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 LIGHTPOLES = SHARED / "khonkaen" / "lightpole.geojson"
 BKK = dt.timezone(dt.timedelta(hours=7))
 NOW = dt.datetime(2026, 3, 11, 12, 0, tzinfo=BKK)

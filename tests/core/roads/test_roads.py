@@ -1,9 +1,7 @@
 """Roads: OSM tag parsing and mapping, Thai names, import and upsert, segmentation and chainage."""
 
-import os
 import re
 import sqlite3
-from pathlib import Path
 
 import geopandas as gpd
 import pytest
@@ -15,8 +13,8 @@ from cddp_plugin.core.roads import jobs as roads_jobs
 from cddp_plugin.core.roads import network
 from cddp_plugin.core.roads import sections as roads_sections
 from cddp_plugin.core.workspace import create, dopa, gpkg
+from tests.conftest import SHARED
 
-SHARED = Path(os.environ.get("CDDP_SHARED_DATA", Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 PATHUMWAN_PBF = SHARED / "pathumwan" / "pathumwan.osm.pbf"
 CRS47 = "EPSG:32647"
 X0, Y0 = 665_000.0, 1_519_000.0  # Pathum Wan in UTM 47N

@@ -1,0 +1,38 @@
+"""Thai for streetlights: import and status (core/lighting)."""
+
+TH = {
+    # core/lighting/lamps.py
+    "{layer} has no streetlights.": "{layer} ไม่มีไฟฟ้าสาธารณะ",
+    "no location": "ไม่มีตำแหน่ง",
+    "status '{value}' is not a lamp status": "สถานะ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ",
+    # core/lighting/status.py
+    "Streetlight {lamp}: status '{value}' is not a lamp status; use one of {allowed}.": "ไฟฟ้าสาธารณะ {lamp}: สถานะ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ค่าใดค่าหนึ่งใน {allowed}",
+    "Streetlight {lamp}: owner '{value}' is not a pole owner; use one of {allowed}.": "ไฟฟ้าสาธารณะ {lamp}: เจ้าของเสา '{value}' ไม่อยู่ในรายการเจ้าของเสา ให้ใช้ค่าใดค่าหนึ่งใน {allowed}",
+    "Streetlight id {lamp} appears more than once; every streetlight needs its own id.": "รหัสไฟฟ้าสาธารณะ {lamp} ปรากฏมากกว่าหนึ่งครั้ง ไฟฟ้าสาธารณะแต่ละต้นต้องมีรหัสไม่ซ้ำกัน",
+    "Fault record {record} of streetlight {lamp}: fault '{value}' is not a lamp status; use one of {allowed}.": "รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: อาการ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ค่าใดค่าหนึ่งใน {allowed}",
+    "Fault record {record} of streetlight {lamp}: 'working' is not a fault; record the repair as the fault's resolved_at time instead.": "รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: 'working' ไม่ใช่อาการขัดข้อง ให้บันทึกการซ่อมเป็นเวลา resolved_at ของเหตุขัดข้องแทน",
+    "Fault record {record} of streetlight {lamp}: '{value}' in {field} is not a date and time.": "รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: '{value}' ใน {field} ไม่ใช่วันที่และเวลา",
+    "Fault record {record} of streetlight {lamp}: resolved at {resolved}, before it was reported ({reported}).": "รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: แก้ไขเสร็จเมื่อ {resolved} ซึ่งก่อนเวลาแจ้ง ({reported})",
+    "Fault record {record} of streetlight {lamp}: {field} {value} is later than the time of the analysis ({now}).": "รายการเหตุขัดข้อง {record} ของไฟฟ้าสาธารณะ {lamp}: {field} {value} อยู่หลังเวลาที่ใช้วิเคราะห์ ({now})",
+    "Inspection {record} of streetlight {lamp}: status '{value}' is not a lamp status; use one of {allowed}.": "ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp}: สถานะ '{value}' ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ค่าใดค่าหนึ่งใน {allowed}",
+    "Inspection {record} of streetlight {lamp}: '{value}' is not a date and time.": "ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp}: '{value}' ไม่ใช่วันที่และเวลา",
+    "Inspection {record} of streetlight {lamp} has no date; an inspection needs the time it was made.": "ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp} ไม่มีวันที่ ผลการตรวจสภาพต้องระบุเวลาที่ตรวจ",
+    "Inspection {record} of streetlight {lamp}: inspected at {value}, later than the time of the analysis ({now}).": "ผลการตรวจสภาพ {record} ของไฟฟ้าสาธารณะ {lamp}: ตรวจเมื่อ {value} ซึ่งอยู่หลังเวลาที่ใช้วิเคราะห์ ({now})",
+    "Record {record} names no streetlight; give the streetlight's id (streetlight_uuid).": "รายการ {record} ไม่ได้ระบุไฟฟ้าสาธารณะ ให้ระบุรหัสไฟฟ้าสาธารณะ (streetlight_uuid)",
+    "Streetlight {lamp}: '{value}' is not a date and time for the start of its outage.": "ไฟฟ้าสาธารณะ {lamp}: '{value}' ไม่ใช่วันที่และเวลาที่ใช้เป็นเวลาเริ่มดับได้",
+    "'{value}' is not a date and time for the analysis.": "'{value}' ไม่ใช่วันที่และเวลาที่ใช้ในการวิเคราะห์ได้",
+    "Road {road} has no geometry (missing or empty); give it a line or leave it out of the analysis.": "ถนน {road} ไม่มีรูปเรขาคณิต (ไม่มีหรือว่างเปล่า) ให้กำหนดเส้นถนน หรือไม่นำถนนนี้เข้าสู่การวิเคราะห์",
+    "Road {road} is a {type}, not a line; roads must be LineStrings or MultiLineStrings.": "ถนน {road} เป็น {type} ไม่ใช่เส้น ถนนต้องเป็น LineString หรือ MultiLineString",
+    "Road {road} has coordinates that are not numbers (NaN or infinite); fix its geometry.": "ถนน {road} มีพิกัดที่ไม่ใช่ตัวเลข (NaN หรืออนันต์) ให้แก้ไขรูปเรขาคณิต",
+    "Road {road} has no length (all its points are in the same place); fix or delete it before the analysis.": "ถนน {road} ไม่มีความยาว (ทุกจุดอยู่ที่ตำแหน่งเดียวกัน) ให้แก้ไขหรือลบออกก่อนการวิเคราะห์",
+    "Streetlight {lamp} has no location (missing or empty geometry); place it or leave it out of the analysis.": "ไฟฟ้าสาธารณะ {lamp} ไม่มีตำแหน่ง (ไม่มีรูปเรขาคณิตหรือว่างเปล่า) ให้กำหนดตำแหน่ง หรือไม่นำเข้าสู่การวิเคราะห์",
+    "Streetlight {lamp} is a {type}, not a point.": "ไฟฟ้าสาธารณะ {lamp} เป็น {type} ไม่ใช่จุด",
+    "Streetlight {lamp} has coordinates that are not numbers (NaN or infinite); fix its location.": "ไฟฟ้าสาธารณะ {lamp} มีพิกัดที่ไม่ใช่ตัวเลข (NaN หรืออนันต์) ให้แก้ไขตำแหน่ง",
+    "The {layer} are in a geographic CRS (degrees), but this analysis measures metres. Reproject them to a projected CRS in metres such as EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N).": "ชั้นข้อมูล {layer} อยู่ในระบบพิกัดภูมิศาสตร์ (หน่วยองศา) แต่การวิเคราะห์นี้วัดระยะเป็นเมตร ให้แปลงเป็นระบบพิกัดแบบฉายแผนที่หน่วยเมตร เช่น EPSG:32647 (UTM 47N) หรือ EPSG:32648 (UTM 48N)",
+    "The {layer} look like longitude/latitude in degrees (e.g. {x:.5f}, {y:.5f}), but this analysis measures metres. Reproject them to a projected CRS in metres such as EPSG:32647 (UTM 47N) or EPSG:32648 (UTM 48N).": "ชั้นข้อมูล {layer} มีพิกัดที่ดูเหมือนลองจิจูด/ละติจูดหน่วยองศา (เช่น {x:.5f}, {y:.5f}) แต่การวิเคราะห์นี้วัดระยะเป็นเมตร ให้แปลงเป็นระบบพิกัดแบบฉายแผนที่หน่วยเมตร เช่น EPSG:32647 (UTM 47N) หรือ EPSG:32648 (UTM 48N)",
+    "The cluster distance must be a positive number of metres (e.g. 60); got {value}.": "ระยะห่างภายในกลุ่มไฟดับต้องเป็นจำนวนบวกหน่วยเมตร (เช่น 60) แต่ระบุเป็น {value}",
+    "The smallest outage cluster must be a whole number of at least 2 lamps (e.g. 3); got {value}.": "จำนวนไฟดับขั้นต่ำของกลุ่มไฟดับต้องเป็นจำนวนเต็มตั้งแต่ 2 ต้นขึ้นไป (เช่น 3) แต่ระบุเป็น {value}",
+    "The snapping distance from a lamp to its road must be a positive number of metres (e.g. 25); got {value}.": "ระยะห่างสูงสุดจากเสาไฟถึงถนนต้องเป็นจำนวนบวกหน่วยเมตร (เช่น 25) แต่ระบุเป็น {value}",
+    "The lamp spacing threshold must be a positive number of metres (e.g. 50); got {value}.": "เกณฑ์ระยะห่างระหว่างไฟต้องเป็นจำนวนบวกหน่วยเมตร (เช่น 50) แต่ระบุเป็น {value}",
+    "'{value}' in the statuses to count ({what}) is not a lamp status; use {allowed}.": "'{value}' ในรายการสถานะที่จะนับ ({what}) ไม่ใช่สถานะไฟฟ้าสาธารณะ ให้ใช้ {allowed}",
+}

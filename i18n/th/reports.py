@@ -1,0 +1,3 @@
+"""Thai for reports and charts (core/reports)."""
+
+TH: dict[str, str] = {}
