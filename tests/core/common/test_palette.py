@@ -1,16 +1,14 @@
 """One palette and one label function: every styled value list has a colour per code, colours of a
-list are distinct, and the map style, the charts and the docks draw a code in the same colour."""
+list are distinct, the charts use the palette; labels come from one function beside the value lists.
+(The map styles are checked against the same palette in tests/qgis/test_palette_styles.py.)"""
 
 import re
 
 import pytest
-from qgis.core import QgsVectorLayer
 
 from cddp_plugin.core.common import palette
-from cddp_plugin.core.reports import charts
 from cddp_plugin.core.works import sla
 from cddp_plugin.core.workspace import schema
-from cddp_plugin.toolbelt import workspace_project
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 STYLED = sorted({lyr.field(lyr.style_field).domain for lyr in schema.LAYERS if lyr.style_field})
@@ -60,37 +58,6 @@ def test_colour_falls_back_for_unknown_codes_and_lists():
     copy = palette.colours("lamp_status")
     copy["out"] = "#ffffff"
     assert palette.COLOURS["lamp_status"]["out"] != "#ffffff"
-
-
-def style_colours(vl: QgsVectorLayer) -> dict[str, str]:
-    renderer = vl.renderer()
-    assert renderer.type() == "categorizedSymbol"
-    return {c.value(): c.symbol().color().name() for c in renderer.categories() if c.value() not in (None, "")}
-
-
-@pytest.mark.parametrize(("layer_name", "chart_colours"), [("streetlights", "STATUS"), ("road_sections", "BAND")])
-def test_map_style_matches_the_chart(qgis_app, core_workspace, layer_name, chart_colours):
-    layer = schema.LAYERS_BY_NAME[layer_name]
-    vl = workspace_project.open_layer(core_workspace.path, layer)
-    workspace_project.configure_layer(vl, layer)
-    on_map = style_colours(vl)
-    chart = charts.STATUS_COLOURS if chart_colours == "STATUS" else charts.BAND_COLOURS
-    domain = layer.field(layer.style_field).domain
-    assert set(on_map) == codes(domain)
-    for code in codes(domain):
-        assert on_map[code].lower() == chart[code].lower(), code
-    if layer_name == "streetlights":
-        assert on_map["unknown"] != on_map["working"]
-
-
-def test_stored_default_styles_use_the_palette(full_workspace):
-    info, _ = full_workspace
-    for domain_layer in (lyr for lyr in schema.LAYERS if lyr.style_field):
-        vl = QgsVectorLayer(workspace_project.layer_uri(info.path, domain_layer.name), domain_layer.name, "ogr")
-        assert vl.isValid()
-        domain = domain_layer.field(domain_layer.style_field).domain
-        on_map = style_colours(vl)
-        assert on_map == {c: palette.COLOURS[domain][c].lower() for c in codes(domain)}, domain_layer.name
 
 
 def test_label_and_labels():
