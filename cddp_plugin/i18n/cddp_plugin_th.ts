@@ -31,6 +31,10 @@
             <source>Work orders and complaints</source>
             <translation>ใบสั่งงานและเรื่องร้องเรียน</translation>
         </message>
+        <message>
+            <source>Not checked against the municipality's area: the workspace does not know where it is yet.</source>
+            <translation>ยังไม่ได้ตรวจสอบกับพื้นที่ของเทศบาล เพราะพื้นที่ทำงานยังไม่มีข้อมูลตำแหน่งของเทศบาล</translation>
+        </message>
     </context>
     <context>
         <name>CddpPlugin</name>
@@ -353,14 +357,6 @@ Owner and resident names are included only when INCLUDE_PERSONAL_DATA is ticked;
             <translation>เรื่องร้องเรียนที่แนบกับใบสั่งงานที่เปิดอยู่: {attached}; มีใบสั่งงานอยู่แล้ว: {linked}; ทรัพย์สินที่มีใบสั่งงานเปิดอยู่แล้ว: {skipped}</translation>
         </message>
         <message>
-            <source>Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.
-
-SLA (e.g. P1=4h, P2=24h, P3=5wd, P4=20wd: hours or working days) and HOLIDAYS (dates such as 2026-04-13, 2569-04-14) are the municipality's policy: when given they are stored in the workspace, and the Work orders dock uses them too; left empty, the workspace's stored policy (or the defaults above, no holidays) applies.</source>
-            <translation>สร้างใบสั่งงานซ่อมบำรุงในพื้นที่ทำงาน: ทรัพย์สินหนึ่งรายการต่อหมวดงานมีใบสั่งงานที่เปิดอยู่ได้ใบเดียว ที่มา: ช่วงถนนที่มีค่า PCI ต่ำกว่า PCI_BELOW (หรือถ้าไม่มี PCI ใช้ค่า PASER ไม่เกิน PASER_AT_MOST); ไฟฟ้าสาธารณะที่ต้องซ่อม (ดับ ดับบางดวง กะพริบ ติดค้างกลางวัน เสาชำรุด สูญหาย) โดยกลุ่มไฟดับแต่ละกลุ่มได้ใบสั่งงานเดียวที่ความเร่งด่วน P2; และเรื่องร้องเรียนที่ยังไม่ปิด — เรื่องที่เกี่ยวกับทรัพย์สินซึ่งมีใบสั่งงานหมวดเดียวกันเปิดอยู่แล้วจะแนบเข้ากับใบนั้น เรื่องที่ไม่ผูกกับทรัพย์สินจะได้ใบสั่งงานของตัวเอง เรียกซ้ำได้โดยไม่สร้างซ้ำ ใบสั่งงานใหม่และการแนบทุกครั้งบันทึกในประวัติใบสั่งงาน กำหนดเสร็จตาม SLA ของความเร่งด่วน
-
-SLA (เช่น P1=4h, P2=24h, P3=5wd, P4=20wd: เป็นชั่วโมงหรือวันทำการ) และ HOLIDAYS (วันหยุด เช่น 2026-04-13, 2569-04-14) เป็นนโยบายของเทศบาล: เมื่อระบุจะบันทึกไว้ในพื้นที่ทำงาน และแผงใบสั่งงานใช้ค่าเดียวกัน หากเว้นว่างจะใช้นโยบายที่บันทึกไว้ในพื้นที่ทำงาน (หรือค่าเริ่มต้นข้างต้น ไม่มีวันหยุด)</translation>
-        </message>
-        <message>
             <source>SLA per priority (empty: the workspace's policy)</source>
             <translation>SLA ตามความเร่งด่วน (ว่าง: ใช้นโยบายของพื้นที่ทำงาน)</translation>
         </message>
@@ -376,24 +372,24 @@ SLA (เช่น P1=4h, P2=24h, P3=5wd, P4=20wd: เป็นชั่วโม
             <source> (saved in the workspace)</source>
             <translation> (บันทึกไว้ในพื้นที่ทำงานแล้ว)</translation>
         </message>
+        <message>
+            <source>Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order; a complaint still open whose order was cancelled gets an order again. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.
+
+SLA (e.g. P1=4h, P2=24h, P3=5wd, P4=20wd: hours or working days) and HOLIDAYS (dates such as 2026-04-13, 2569-04-14) are the municipality's policy: when given they are stored in the workspace, and the Work orders dock uses them too; left empty, the workspace's stored policy (or the defaults above, no holidays) applies.</source>
+            <translation>สร้างใบสั่งงานซ่อมบำรุงในพื้นที่ทำงาน: ทรัพย์สินหนึ่งรายการต่อหมวดงานมีใบสั่งงานที่เปิดอยู่ได้ใบเดียว ที่มา: ช่วงถนนที่มีค่า PCI ต่ำกว่า PCI_BELOW (หรือถ้าไม่มี PCI ใช้ค่า PASER ไม่เกิน PASER_AT_MOST); ไฟฟ้าสาธารณะที่ต้องซ่อม (ดับ ดับบางดวง กะพริบ ติดค้างกลางวัน เสาชำรุด สูญหาย) โดยกลุ่มไฟดับแต่ละกลุ่มได้ใบสั่งงานเดียวที่ความเร่งด่วน P2; และเรื่องร้องเรียนที่ยังไม่ปิด — เรื่องที่เกี่ยวกับทรัพย์สินซึ่งมีใบสั่งงานหมวดเดียวกันเปิดอยู่แล้วจะแนบเข้ากับใบนั้น เรื่องที่ไม่ผูกกับทรัพย์สินจะได้ใบสั่งงานของตัวเอง เรื่องที่ยังไม่ปิดแต่ใบสั่งงานถูกยกเลิกจะได้ใบสั่งงานอีกครั้ง เรียกซ้ำได้โดยไม่สร้างซ้ำ ใบสั่งงานใหม่และการแนบทุกครั้งบันทึกในประวัติใบสั่งงาน กำหนดเสร็จตาม SLA ของความเร่งด่วน
+
+SLA (เช่น P1=4h, P2=24h, P3=5wd, P4=20wd: เป็นชั่วโมงหรือวันทำการ) และ HOLIDAYS (วันหยุด เช่น 2026-04-13, 2569-04-14) เป็นนโยบายของเทศบาล: เมื่อระบุจะบันทึกไว้ในพื้นที่ทำงาน และแผงใบสั่งงานใช้ค่าเดียวกัน หากเว้นว่างจะใช้นโยบายที่บันทึกไว้ในพื้นที่ทำงาน (หรือค่าเริ่มต้นข้างต้น ไม่มีวันหยุด)</translation>
+        </message>
+        <message>
+            <source>Open complaints whose order was cancelled, put on an order again: {n}.</source>
+            <translation>เรื่องร้องเรียนที่ยังไม่ปิดแต่ใบสั่งงานถูกยกเลิก นำเข้าใบสั่งงานอีกครั้ง: {n}</translation>
+        </message>
     </context>
     <context>
         <name>ImportComplaintsAlgorithm</name>
         <message>
             <source>Import complaints (Traffy Fondue, LINE/E-Node, Open311)</source>
             <translation>นำเข้าเรื่องร้องเรียน (Traffy Fondue, LINE/E-Node, Open311)</translation>
-        </message>
-        <message>
-            <source>Imports citizen complaints into the workspace from a Traffy Fondue dump CSV or API response (JSON or GeoJSON), the CDDP LINE/E-Node CSV template, or Open311 GeoReport v2 JSON; the format is detected. Complaints are matched by channel and ticket id: importing again updates their state and last activity and never duplicates them. Thai categories become work categories. Phone numbers, e-mail addresses, LINE ids and national id numbers are removed from the text before anything is stored. Each complaint is snapped to the nearest asset of its category within MAX_DISTANCE metres (road sections for road, footpath, obstruction, drainage and sign complaints; streetlights, else the road section, for lighting) and keeps the distance.
-
-AREA (optional): keep only complaints inside these polygons, e.g. the municipality's boundary; the others are rejected as outside the area. Rows that cannot be used go to REJECTED with the reason per row.</source>
-            <translation>นำเข้าเรื่องร้องเรียนของประชาชนสู่พื้นที่ทำงาน จากไฟล์ CSV ที่ส่งออกจาก Traffy Fondue หรือผลตอบกลับ API (JSON หรือ GeoJSON) แม่แบบ CSV ของ LINE/E-Node ของ CDDP หรือ Open311 GeoReport v2 JSON โดยตรวจรูปแบบให้อัตโนมัติ เรื่องร้องเรียนจับคู่ด้วยช่องทางและเลขที่เรื่อง: นำเข้าซ้ำจะปรับสถานะและความเคลื่อนไหวล่าสุดโดยไม่สร้างซ้ำ หมวดหมู่ภาษาไทยแปลงเป็นหมวดงาน หมายเลขโทรศัพท์ อีเมล LINE ID และเลขประจำตัวประชาชนถูกลบออกจากข้อความก่อนบันทึกใด ๆ เรื่องร้องเรียนแต่ละเรื่องผูกกับทรัพย์สินที่ใกล้ที่สุดในหมวดของเรื่องภายในระยะ MAX_DISTANCE เมตร (ช่วงถนนสำหรับเรื่องถนน ทางเท้า สิ่งกีดขวาง ท่อระบายน้ำ และป้าย; เสาไฟฟ้าสาธารณะ หรือช่วงถนนถ้าไม่มีเสาไฟในระยะ สำหรับเรื่องไฟฟ้าแสงสว่าง) และเก็บระยะไว้
-
-AREA (ไม่บังคับ): เก็บเฉพาะเรื่องร้องเรียนภายในรูปหลายเหลี่ยมนี้ เช่น เขตเทศบาล เรื่องอื่นถูกปฏิเสธว่าอยู่นอกพื้นที่ แถวที่ใช้ไม่ได้ส่งไปที่ REJECTED พร้อมเหตุผลรายแถว</translation>
-        </message>
-        <message>
-            <source>Complaints file (CSV, JSON, GeoJSON)</source>
-            <translation>ไฟล์เรื่องร้องเรียน (CSV, JSON, GeoJSON)</translation>
         </message>
         <message>
             <source>Keep only complaints inside (polygons)</source>
@@ -455,20 +451,40 @@ AREA (ไม่บังคับ): เก็บเฉพาะเรื่อ�
             <source>Categories no work category knows, filed as 'other' (kept in categories_raw): {tags}.</source>
             <translation>หมวดหมู่ที่ไม่ตรงกับหมวดงานใด จัดเป็น 'อื่น ๆ' (เก็บไว้ใน categories_raw): {tags}</translation>
         </message>
+        <message>
+            <source>Complaints file (CSV, JSON, GeoJSON, XML)</source>
+            <translation>ไฟล์เรื่องร้องเรียน (CSV, JSON, GeoJSON, XML)</translation>
+        </message>
+        <message>
+            <source>Complaints without a source id matched by channel, report time and location: {n}.</source>
+            <translation>เรื่องร้องเรียนที่ไม่มีเลขที่เรื่องต้นทาง จับคู่ด้วยช่องทาง เวลาแจ้ง และตำแหน่ง: {n}</translation>
+        </message>
+        <message>
+            <source>Complaints with fields an officer edited, kept as edited: {n}.</source>
+            <translation>เรื่องร้องเรียนที่เจ้าหน้าที่แก้ไขฟิลด์ไว้ คงค่าที่แก้ไข: {n}</translation>
+        </message>
+        <message>
+            <source>Imports citizen complaints into the workspace from a Traffy Fondue dump CSV or API response (JSON or GeoJSON), the CDDP LINE/E-Node CSV template, or Open311 GeoReport v2 JSON or XML; the format, separate or swapped latitude/longitude columns and the day/month order of dates are detected per file. Complaints are matched by channel and ticket id (without an id: by report time and location): importing again changes only what the source changed and never duplicates them; a missing column blanks nothing, and fields an officer edited in the workspace (description, category, address, location…) are kept. Thai categories become work categories. Phone numbers, e-mail addresses, LINE ids and national id numbers are removed from the text before anything is stored. Each complaint is snapped to the nearest asset of its category within MAX_DISTANCE metres (road sections for road, footpath, obstruction, drainage and sign complaints; streetlights, else the road section, for lighting) and keeps the distance.
+
+AREA (optional): keep only complaints inside these polygons, e.g. the municipality's boundary; the others are rejected as outside the area. Without AREA, complaints more than 30 km outside the municipality's area as the workspace knows it (its tambons' centres, Bangkok's extent, its villages or its data) are rejected as outside the area; the log says which area was used. The AREA layer must have a CRS. Rows that cannot be used go to REJECTED with the reason per row.</source>
+            <translation>นำเข้าเรื่องร้องเรียนของประชาชนสู่พื้นที่ทำงาน จากไฟล์ CSV ที่ส่งออกจาก Traffy Fondue หรือผลตอบกลับ API (JSON หรือ GeoJSON) แม่แบบ CSV ของ LINE/E-Node ของ CDDP หรือ Open311 GeoReport v2 JSON หรือ XML โดยตรวจรูปแบบไฟล์ คอลัมน์ละติจูด/ลองจิจูดที่แยกกันหรือสลับกัน และลำดับวัน/เดือนของวันที่ให้อัตโนมัติทีละไฟล์ เรื่องร้องเรียนจับคู่ด้วยช่องทางและเลขที่เรื่อง (ถ้าไม่มีเลขที่เรื่อง ใช้เวลาแจ้งและตำแหน่ง): นำเข้าซ้ำจะเปลี่ยนเฉพาะสิ่งที่ต้นทางเปลี่ยนและไม่สร้างซ้ำ คอลัมน์ที่ไม่มีในไฟล์ไม่ทำให้ข้อมูลเดิมว่าง และฟิลด์ที่เจ้าหน้าที่แก้ไขในพื้นที่ทำงาน (รายละเอียด หมวดงาน ที่อยู่ ตำแหน่ง…) จะคงไว้ หมวดหมู่ภาษาไทยแปลงเป็นหมวดงาน หมายเลขโทรศัพท์ อีเมล LINE ID และเลขประจำตัวประชาชนถูกลบออกจากข้อความก่อนบันทึกใด ๆ เรื่องร้องเรียนแต่ละเรื่องผูกกับทรัพย์สินที่ใกล้ที่สุดในหมวดของเรื่องภายในระยะ MAX_DISTANCE เมตร (ช่วงถนนสำหรับเรื่องถนน ทางเท้า สิ่งกีดขวาง ท่อระบายน้ำ และป้าย; เสาไฟฟ้าสาธารณะ หรือช่วงถนนถ้าไม่มีเสาไฟในระยะ สำหรับเรื่องไฟฟ้าแสงสว่าง) และเก็บระยะไว้
+
+AREA (ไม่บังคับ): เก็บเฉพาะเรื่องร้องเรียนภายในรูปหลายเหลี่ยมนี้ เช่น เขตเทศบาล เรื่องอื่นถูกปฏิเสธว่าอยู่นอกพื้นที่ หากไม่ระบุ AREA เรื่องร้องเรียนที่อยู่นอกพื้นที่ของเทศบาลตามที่พื้นที่ทำงานทราบ (จุดศูนย์กลางของตำบล ขอบเขตของกรุงเทพมหานคร ชั้นข้อมูลหมู่บ้าน หรือข้อมูลที่มีอยู่) เกิน 30 กม. จะถูกปฏิเสธว่าอยู่นอกพื้นที่ โดยบันทึกการทำงานจะระบุพื้นที่ที่ใช้ ชั้นข้อมูล AREA ต้องมีระบบพิกัด แถวที่ใช้ไม่ได้ส่งไปที่ REJECTED พร้อมเหตุผลรายแถว</translation>
+        </message>
+        <message>
+            <source>No AREA given, and the workspace does not know where its municipality is: complaints were not checked against an area. Give AREA (e.g. the municipality's boundary) to keep only those inside it.</source>
+            <translation>ไม่ได้ระบุ AREA และพื้นที่ทำงานยังไม่มีข้อมูลตำแหน่งของเทศบาล จึงไม่ได้ตรวจสอบเรื่องร้องเรียนกับพื้นที่ใด ให้ระบุ AREA (เช่น ขอบเขตเทศบาล) เพื่อเก็บเฉพาะเรื่องที่อยู่ภายใน</translation>
+        </message>
+        <message>
+            <source>No AREA given: kept the complaints within {area}; {n} outside it were rejected as outside_area. Give AREA (e.g. the municipality's boundary) to keep only those inside it.</source>
+            <translation>ไม่ได้ระบุ AREA: เก็บเรื่องร้องเรียนที่อยู่ภายใน{area} เรื่องที่อยู่นอกพื้นที่ {n} เรื่องถูกปฏิเสธเป็น outside_area ให้ระบุ AREA (เช่น ขอบเขตเทศบาล) เพื่อเก็บเฉพาะเรื่องที่อยู่ภายใน</translation>
+        </message>
     </context>
     <context>
         <name>ImportHouseholdsAlgorithm</name>
         <message>
             <source>Import households</source>
             <translation>นำเข้าครัวเรือน</translation>
-        </message>
-        <message>
-            <source>Imports households from a civil-registry or survey file — CSV (UTF-8 with or without BOM, or TIS-620/cp874), XLSX — or from a point (or building polygon) layer into the workspace.
-
-House codes (รหัสประจำบ้าน, 11 digits) are checked; house numbers are normalised (๑๒๓/๔ → 123/4; 'บ้านเลขที่ 52 ม.10' → 52, หมู่ 10); coordinates may be lat/lon or projected x/y (then set SOURCE_CRS). Rows that cannot be used go to REJECTED with the reason; nothing is dropped silently. Importing again updates households with the same house code.</source>
-            <translation>นำเข้าครัวเรือนจากไฟล์ทะเบียนราษฎรหรือไฟล์สำรวจ ได้แก่ CSV (UTF-8 ที่มีหรือไม่มี BOM หรือ TIS-620/cp874) และ XLSX หรือจากชั้นข้อมูลจุด (หรือรูปหลายเหลี่ยมอาคาร) เข้าสู่พื้นที่ทำงาน
-
-ระบบจะตรวจสอบรหัสประจำบ้าน (11 หลัก) และปรับบ้านเลขที่ให้อยู่ในรูปแบบมาตรฐาน (๑๒๓/๔ → 123/4; 'บ้านเลขที่ 52 ม.10' → 52, หมู่ 10) พิกัดเป็นละติจูด/ลองจิจูด (lat/lon) หรือ x/y ในระบบฉายแผนที่ก็ได้ (กรณีหลังให้กำหนด SOURCE_CRS) แถวที่ใช้ไม่ได้จะส่งไปยัง REJECTED พร้อมเหตุผล ไม่มีข้อมูลใดถูกตัดทิ้งโดยไม่แจ้ง การนำเข้าซ้ำจะปรับปรุงครัวเรือนที่มีรหัสประจำบ้านเดียวกัน</translation>
         </message>
         <message>
             <source>Household file (CSV, XLSX, GeoPackage, GeoJSON…)</source>
@@ -526,20 +542,60 @@ House codes (รหัสประจำบ้าน, 11 digits) are checked; ho
             <source>Households without location</source>
             <translation>ครัวเรือนที่ไม่มีพิกัด</translation>
         </message>
+        <message>
+            <source>Imports households from a civil-registry or survey file — CSV (UTF-8 with or without BOM, or TIS-620/cp874), XLSX — or from a point (or building polygon) layer into the workspace.
+
+House codes (รหัสประจำบ้าน, 11 digits) are checked; house numbers are normalised (๑๒๓/๔ → 123/4; 'บ้านเลขที่ 52 ม.10' → 52, หมู่ 10); coordinates may be lat/lon or projected x/y (then set SOURCE_CRS). Rows that cannot be used go to REJECTED with the reason; nothing is dropped silently.
+
+Importing again never duplicates: a row is matched to a stored household by house code, else by location (within MATCH_DISTANCE metres) and the same house number, else (rows without location) by house number and village number. Only the columns the file has are changed: a file without a column never blanks that field, and an empty cell keeps the stored value unless CLEAR_EMPTY is set. Households whose values are already stored are not written (no change-log entry).</source>
+            <translation>นำเข้าครัวเรือนจากไฟล์ทะเบียนราษฎรหรือไฟล์สำรวจ ได้แก่ CSV (UTF-8 ที่มีหรือไม่มี BOM หรือ TIS-620/cp874) และ XLSX หรือจากชั้นข้อมูลจุด (หรือรูปหลายเหลี่ยมอาคาร) เข้าสู่พื้นที่ทำงาน
+
+ระบบจะตรวจสอบรหัสประจำบ้าน (11 หลัก) และปรับบ้านเลขที่ให้อยู่ในรูปแบบมาตรฐาน (๑๒๓/๔ → 123/4; 'บ้านเลขที่ 52 ม.10' → 52, หมู่ 10) พิกัดเป็นละติจูด/ลองจิจูด (lat/lon) หรือ x/y ในระบบฉายแผนที่ก็ได้ (กรณีหลังให้กำหนด SOURCE_CRS) แถวที่ใช้ไม่ได้จะส่งไปยัง REJECTED พร้อมเหตุผล ไม่มีข้อมูลใดถูกตัดทิ้งโดยไม่แจ้ง
+
+การนำเข้าซ้ำจะไม่เพิ่มข้อมูลซ้ำ: แต่ละแถวจะจับคู่กับครัวเรือนที่มีอยู่ด้วยรหัสประจำบ้าน หากไม่มีจะใช้ตำแหน่ง (ภายใน MATCH_DISTANCE เมตร) และบ้านเลขที่เดียวกัน หากแถวไม่มีตำแหน่งจะใช้บ้านเลขที่และหมู่ที่ ระบบจะเปลี่ยนเฉพาะคอลัมน์ที่มีในไฟล์: ไฟล์ที่ไม่มีคอลัมน์ใดจะไม่ลบค่าของฟิลด์นั้น และช่องว่างจะคงค่าเดิมไว้ เว้นแต่กำหนด CLEAR_EMPTY ครัวเรือนที่ค่าไม่เปลี่ยนจะไม่ถูกเขียนซ้ำ (ไม่มีรายการในบันทึกการเปลี่ยนแปลง)</translation>
+        </message>
+        <message>
+            <source>Empty cells clear the stored values (default: keep them)</source>
+            <translation>ช่องว่างในไฟล์จะลบค่าที่บันทึกไว้ (ค่าเริ่มต้น: คงค่าเดิม)</translation>
+        </message>
+        <message>
+            <source>Match households without a common house code within (m)</source>
+            <translation>ระยะจับคู่ครัวเรือนที่ไม่มีรหัสประจำบ้านตรงกัน (ม.)</translation>
+        </message>
+        <message>
+            <source>Households already up to date</source>
+            <translation>ครัวเรือนที่เป็นปัจจุบันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>Matched by house code</source>
+            <translation>จับคู่ด้วยรหัสประจำบ้าน</translation>
+        </message>
+        <message>
+            <source>Matched by location and house number</source>
+            <translation>จับคู่ด้วยตำแหน่งและบ้านเลขที่</translation>
+        </message>
+        <message>
+            <source>Matched by house number and village</source>
+            <translation>จับคู่ด้วยบ้านเลขที่และหมู่ที่</translation>
+        </message>
+        <message>
+            <source>Matched to stored households: {code} by house code, {location} by location and house number (within {distance} m), {number} by house number and village; {unchanged} were already up to date.</source>
+            <translation>จับคู่กับครัวเรือนที่มีอยู่: {code} ด้วยรหัสประจำบ้าน {location} ด้วยตำแหน่งและบ้านเลขที่ (ภายใน {distance} ม.) {number} ด้วยบ้านเลขที่และหมู่ที่ ในจำนวนนี้ {unchanged} เป็นปัจจุบันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>Fields the file does not have, and its empty cells, kept their stored values (set CLEAR_EMPTY to let empty cells clear them).</source>
+            <translation>ฟิลด์ที่ไม่มีในไฟล์และช่องว่างในไฟล์คงค่าที่บันทึกไว้ (กำหนด CLEAR_EMPTY หากต้องการให้ช่องว่างลบค่า)</translation>
+        </message>
+        <message>
+            <source>Households far outside the municipality</source>
+            <translation>ครัวเรือนที่อยู่ไกลนอกเขตเทศบาล</translation>
+        </message>
     </context>
     <context>
         <name>ImportParcelsAlgorithm</name>
         <message>
             <source>Import parcels</source>
             <translation>นำเข้าแปลงที่ดิน</translation>
-        </message>
-        <message>
-            <source>Imports land parcels from tax-map (แผนที่ภาษี) or DOL data — GeoJSON, Shapefile, GeoPackage, any CRS including Indian 1975 (moved with the pinned EPSG:1812 shift) — into the workspace's parcels layer.
-
-Fields are found by their usual names (parcel_code, zone/block/lot, land_no, survey, Mapsheet, land_type, owner…); FIELD_MAP overrides them, e.g. parcel_code=PCODE; land_no=LANDNO. Areas are computed in m² and rai-ngan-square wa; invalid geometries are repaired and listed; duplicated parcel codes are reported. Importing the same data again updates the parcels instead of duplicating them.</source>
-            <translation>นำเข้าแปลงที่ดินจากแผนที่ภาษีหรือข้อมูลกรมที่ดิน ได้แก่ GeoJSON, Shapefile, GeoPackage ในระบบพิกัดใดก็ได้ รวมถึง Indian 1975 (แปลงพิกัดด้วยการแปลง EPSG:1812 ที่กำหนดไว้ตายตัว) เข้าสู่ชั้นข้อมูลแปลงที่ดินของพื้นที่ทำงาน
-
-ระบบจะค้นหาฟิลด์จากชื่อที่ใช้กันทั่วไป (parcel_code, zone/block/lot, land_no, survey, Mapsheet, land_type, owner…) และใช้ FIELD_MAP กำหนดแทนได้ เช่น parcel_code=PCODE; land_no=LANDNO คำนวณเนื้อที่เป็น m² และไร่-งาน-ตารางวา ซ่อมรูปเรขาคณิตที่ไม่ถูกต้องพร้อมแสดงรายการ และแจ้งรหัสแปลงที่ซ้ำกัน การนำเข้าข้อมูลชุดเดิมอีกครั้งจะปรับปรุงแปลงที่ดินเดิมแทนการเพิ่มซ้ำ</translation>
         </message>
         <message>
             <source>Parcels</source>
@@ -597,6 +653,42 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
             <source>Duplicated parcel codes</source>
             <translation>รหัสแปลงที่ซ้ำ</translation>
         </message>
+        <message>
+            <source>Imports land parcels from tax-map (แผนที่ภาษี) or DOL data — GeoJSON, Shapefile, GeoPackage, any CRS including Indian 1975 (moved with the pinned EPSG:1812 shift) — into the workspace's parcels layer.
+
+Fields are found by their usual names (parcel_code, zone/block/lot, land_no, survey, Mapsheet, land_type, owner…); FIELD_MAP overrides them, e.g. parcel_code=PCODE; land_no=LANDNO. Areas are computed in m² and rai-ngan-square wa; invalid geometries are repaired and listed; duplicated parcel codes are reported.
+
+Importing again never duplicates: a parcel is matched by its parcel code, and where a code is repeated (or missing) by its shape — identical, else the largest overlap — never by its order in the file. Only the fields the file has are changed: a file without a column never blanks it (owner, document…), and an empty cell keeps the stored value unless CLEAR_EMPTY is set. Parcels already up to date are not written (no change-log entry).</source>
+            <translation>นำเข้าแปลงที่ดินจากแผนที่ภาษีหรือข้อมูลกรมที่ดิน ได้แก่ GeoJSON, Shapefile, GeoPackage ในระบบพิกัดใดก็ได้ รวมถึง Indian 1975 (แปลงพิกัดด้วยการแปลง EPSG:1812 ที่กำหนดไว้ตายตัว) เข้าสู่ชั้นข้อมูลแปลงที่ดินของพื้นที่ทำงาน
+
+ระบบจะค้นหาฟิลด์จากชื่อที่ใช้กันทั่วไป (parcel_code, zone/block/lot, land_no, survey, Mapsheet, land_type, owner…) และใช้ FIELD_MAP กำหนดแทนได้ เช่น parcel_code=PCODE; land_no=LANDNO คำนวณเนื้อที่เป็น m² และไร่-งาน-ตารางวา ซ่อมรูปเรขาคณิตที่ไม่ถูกต้องพร้อมแสดงรายการ และแจ้งรหัสแปลงที่ซ้ำกัน
+
+การนำเข้าซ้ำจะไม่เพิ่มข้อมูลซ้ำ: แปลงที่ดินจะจับคู่ด้วยรหัสแปลง และกรณีรหัสซ้ำ (หรือไม่มีรหัส) จะจับคู่ด้วยรูปแปลง (รูปเดียวกัน หรือรูปที่ซ้อนทับกันมากที่สุด) ไม่ใช้ลำดับในไฟล์ ระบบจะเปลี่ยนเฉพาะฟิลด์ที่มีในไฟล์: ไฟล์ที่ไม่มีคอลัมน์ใดจะไม่ลบค่าของฟิลด์นั้น (ผู้ถือกรรมสิทธิ์ เอกสารสิทธิ์…) และช่องว่างจะคงค่าเดิมไว้ เว้นแต่กำหนด CLEAR_EMPTY แปลงที่ข้อมูลเป็นปัจจุบันแล้วจะไม่ถูกเขียนซ้ำ (ไม่มีรายการในบันทึกการเปลี่ยนแปลง)</translation>
+        </message>
+        <message>
+            <source>Empty cells clear the stored values (default: keep them)</source>
+            <translation>ช่องว่างในไฟล์จะลบค่าที่บันทึกไว้ (ค่าเริ่มต้น: คงค่าเดิม)</translation>
+        </message>
+        <message>
+            <source>Parcels already up to date</source>
+            <translation>แปลงที่เป็นปัจจุบันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>Parcels matched by shape (repeated or missing code)</source>
+            <translation>แปลงที่จับคู่ด้วยรูปแปลง (รหัสซ้ำหรือไม่มีรหัส)</translation>
+        </message>
+        <message>
+            <source>Matched to stored parcels: {code} by parcel code, {shape} by shape (repeated or missing code); {unchanged} were already up to date.</source>
+            <translation>จับคู่กับแปลงที่มีอยู่: {code} ด้วยรหัสแปลง {shape} ด้วยรูปแปลง (รหัสซ้ำหรือไม่มีรหัส) ในจำนวนนี้ {unchanged} เป็นปัจจุบันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>Fields the file does not have, and its empty cells, kept their stored values (set CLEAR_EMPTY to let empty cells clear them).</source>
+            <translation>ฟิลด์ที่ไม่มีในไฟล์และช่องว่างในไฟล์คงค่าที่บันทึกไว้ (กำหนด CLEAR_EMPTY หากต้องการให้ช่องว่างลบค่า)</translation>
+        </message>
+        <message>
+            <source>Parcels far outside the municipality</source>
+            <translation>แปลงที่ดินที่อยู่ไกลนอกเขตเทศบาล</translation>
+        </message>
     </context>
     <context>
         <name>ImportRoadsAlgorithm</name>
@@ -652,6 +744,18 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
             <source>Roads rejected</source>
             <translation>ถนนที่ถูกปฏิเสธ</translation>
         </message>
+        <message>
+            <source>Roads far outside the municipality</source>
+            <translation>ถนนที่อยู่ไกลนอกเขตเทศบาล</translation>
+        </message>
+        <message>
+            <source>Matched to existing roads: {matched}; {changed} really changed.</source>
+            <translation>ตรงกับถนนที่มีอยู่: {matched} เปลี่ยนแปลงจริง {changed} สาย</translation>
+        </message>
+        <message>
+            <source>Not checked against the municipality's area: the workspace does not know where it is yet.</source>
+            <translation>ยังไม่ได้ตรวจสอบกับพื้นที่ของเทศบาล เพราะพื้นที่ทำงานยังไม่มีข้อมูลตำแหน่งของเทศบาล</translation>
+        </message>
     </context>
     <context>
         <name>ImportStreetlightsAlgorithm</name>
@@ -698,6 +802,18 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
         <message>
             <source>Streetlights rejected</source>
             <translation>ไฟฟ้าสาธารณะที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Streetlights far outside the municipality</source>
+            <translation>ไฟฟ้าสาธารณะที่อยู่ไกลนอกเขตเทศบาล</translation>
+        </message>
+        <message>
+            <source>Matched to existing streetlights: {matched}; {changed} really changed.</source>
+            <translation>ตรงกับไฟฟ้าสาธารณะที่มีอยู่: {matched} เปลี่ยนแปลงจริง {changed} ต้น</translation>
+        </message>
+        <message>
+            <source>Not checked against the municipality's area: the workspace does not know where it is yet.</source>
+            <translation>ยังไม่ได้ตรวจสอบกับพื้นที่ของเทศบาล เพราะพื้นที่ทำงานยังไม่มีข้อมูลตำแหน่งของเทศบาล</translation>
         </message>
     </context>
     <context>
@@ -846,18 +962,6 @@ Fields are found by their usual names (parcel_code, zone/block/lot, land_no, sur
             <translation>เชื่อมโยงครัวเรือนกับแปลงที่ดิน</translation>
         </message>
         <message>
-            <source>Links each household point to the land parcel it stands on and explains the link: parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m and, when it is ambiguous, link_candidates.
-
-A point inside one parcel scores high, lower near its boundary; a point outside every parcel (e.g. on the road in front of the house) is linked to the nearest parcel within MAX_DISTANCE and scores lower the closer the parcel across the road is. Tax-map codes (parcel_code, or building codes like 20F026-B002) and house numbers are used when the layers carry them. Manual links are never overwritten.
-
-When HOUSEHOLDS is the workspace's households layer, the links are written into it (through the change log).</source>
-            <translation>เชื่อมโยงจุดครัวเรือนแต่ละจุดกับแปลงที่ดินที่ตั้งอยู่ พร้อมอธิบายการเชื่อมโยง ได้แก่ parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m และ link_candidates เมื่อการเชื่อมโยงไม่ชัดเจน
-
-จุดที่อยู่ภายในแปลงเดียวจะได้ค่าความเชื่อมั่นสูง และต่ำลงเมื่ออยู่ใกล้แนวเขตแปลง จุดที่อยู่นอกทุกแปลง (เช่น บนถนนหน้าบ้าน) จะเชื่อมโยงกับแปลงที่ใกล้ที่สุดภายในระยะ MAX_DISTANCE และได้ค่าความเชื่อมั่นยิ่งต่ำลงเมื่อแปลงฝั่งตรงข้ามถนนอยู่ใกล้ขึ้น ระบบจะใช้รหัสแผนที่ภาษี (parcel_code หรือรหัสอาคาร เช่น 20F026-B002) และบ้านเลขที่เมื่อชั้นข้อมูลมีข้อมูลเหล่านี้ การเชื่อมโยงที่กำหนดเองจะไม่ถูกเขียนทับ
-
-เมื่อ HOUSEHOLDS เป็นชั้นข้อมูลครัวเรือนของพื้นที่ทำงาน ผลการเชื่อมโยงจะถูกเขียนลงในชั้นข้อมูลนั้น (ผ่านบันทึกการเปลี่ยนแปลง)</translation>
-        </message>
-        <message>
             <source>Households (points)</source>
             <translation>ครัวเรือน (จุด)</translation>
         </message>
@@ -932,6 +1036,30 @@ When HOUSEHOLDS is the workspace's households layer, the links are written into 
         <message>
             <source>Ambiguous links</source>
             <translation>การเชื่อมโยงที่ไม่ชัดเจน</translation>
+        </message>
+        <message>
+            <source>Links each household point to the land parcel it stands on and explains the link: parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m and, when it is ambiguous, link_candidates.
+
+A point inside one parcel scores high, lower near its boundary; a point outside every parcel (e.g. on the road in front of the house) is linked to the nearest parcel within MAX_DISTANCE and scores lower the closer the parcel across the road is. Tax-map codes (parcel_code, or building codes like 20F026-B002) and house numbers are used when the layers carry them. Manual links are never overwritten.
+
+When HOUSEHOLDS is the workspace's households layer and UPDATE_WORKSPACE is on, the links are written into it (through the change log), and then PARCELS must be the parcels layer of the same workspace, unfiltered, with the uuid as parcel id: links to another file's parcels would point at nothing, so the algorithm refuses them. To link against any other parcels layer, switch UPDATE_WORKSPACE off: the links then go to OUTPUT only. A manual link an officer saves while the links are computed is kept too (counted in the log).
+
+MAX_DISTANCE is at most 500 m: a household stands on its parcel or on the road in front of it, never farther. Both layers need a coordinate reference system.</source>
+            <translation>เชื่อมโยงจุดครัวเรือนแต่ละจุดกับแปลงที่ดินที่ตั้งอยู่ พร้อมอธิบายการเชื่อมโยง ได้แก่ parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m และ link_candidates เมื่อการเชื่อมโยงไม่ชัดเจน
+
+จุดที่อยู่ภายในแปลงเดียวจะได้ค่าความเชื่อมั่นสูง และต่ำลงเมื่ออยู่ใกล้แนวเขตแปลง จุดที่อยู่นอกทุกแปลง (เช่น บนถนนหน้าบ้าน) จะเชื่อมโยงกับแปลงที่ใกล้ที่สุดภายในระยะ MAX_DISTANCE และได้ค่าความเชื่อมั่นยิ่งต่ำลงเมื่อแปลงฝั่งตรงข้ามถนนอยู่ใกล้ขึ้น ระบบจะใช้รหัสแผนที่ภาษี (parcel_code หรือรหัสอาคาร เช่น 20F026-B002) และบ้านเลขที่เมื่อชั้นข้อมูลมีข้อมูลเหล่านี้ การเชื่อมโยงที่กำหนดเองจะไม่ถูกเขียนทับ
+
+เมื่อ HOUSEHOLDS เป็นชั้นข้อมูลครัวเรือนของพื้นที่ทำงานและเปิด UPDATE_WORKSPACE ผลการเชื่อมโยงจะถูกเขียนลงในชั้นข้อมูลนั้น (ผ่านบันทึกการเปลี่ยนแปลง) และ PARCELS ต้องเป็นชั้นข้อมูลแปลงที่ดินของพื้นที่ทำงานเดียวกัน ไม่มีตัวกรอง และใช้ uuid เป็นรหัสแปลง เพราะการเชื่อมโยงกับแปลงจากไฟล์อื่นจะชี้ไปยังแปลงที่ไม่มีอยู่ ระบบจึงปฏิเสธ หากต้องการเชื่อมโยงกับชั้นข้อมูลแปลงที่ดินอื่น ให้ปิด UPDATE_WORKSPACE แล้วผลการเชื่อมโยงจะเขียนลงใน OUTPUT เท่านั้น การเชื่อมโยงที่เจ้าหน้าที่กำหนดเองและบันทึกระหว่างการคำนวณก็จะถูกเก็บไว้เช่นกัน (นับจำนวนไว้ในบันทึกการทำงาน)
+
+MAX_DISTANCE ไม่เกิน 500 ม. เพราะครัวเรือนตั้งอยู่บนแปลงที่ดินของตนหรือบนถนนหน้าแปลงเสมอ ไม่ไกลกว่านั้น ทั้งสองชั้นข้อมูลต้องมีระบบพิกัด</translation>
+        </message>
+        <message>
+            <source>Manual links kept that changed during the run</source>
+            <translation>การเชื่อมโยงที่กำหนดเองซึ่งเปลี่ยนระหว่างการทำงานและถูกเก็บไว้</translation>
+        </message>
+        <message>
+            <source>{n} households kept the manual link an officer set, changed or removed while the links were computed.</source>
+            <translation>ครัวเรือน {n} หลังคงการเชื่อมโยงที่เจ้าหน้าที่กำหนด เปลี่ยน หรือลบเองระหว่างการคำนวณการเชื่อมโยงไว้</translation>
         </message>
     </context>
     <context>
@@ -1125,6 +1253,18 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>Roads skipped</source>
             <translation>ถนนที่ข้าม</translation>
+        </message>
+        <message>
+            <source>Inspections, complaints and work orders moved to new sections</source>
+            <translation>ผลการสำรวจ เรื่องร้องเรียน และใบสั่งงานที่ย้ายไปยังช่วงใหม่</translation>
+        </message>
+        <message>
+            <source>Moved from removed sections to the new section at their place: {inspections} inspections, {complaints} complaints, {orders} work orders.</source>
+            <translation>ย้ายจากช่วงที่ถูกลบไปยังช่วงใหม่ ณ ตำแหน่งเดิม: ผลการสำรวจ {inspections} รายการ เรื่องร้องเรียน {complaints} เรื่อง ใบสั่งงาน {orders} ใบ</translation>
+        </message>
+        <message>
+            <source>The new sections that received inspections are not rated yet: run Road condition (cddp:roadcondition).</source>
+            <translation>ช่วงใหม่ที่ได้รับผลการสำรวจยังไม่ได้ประเมินสภาพ ให้เรียกใช้ สภาพถนน (cddp:roadcondition)</translation>
         </message>
     </context>
     <context>
@@ -1638,10 +1778,6 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
-        </message>
-        <message>
-            <source>{path} is not a CDDP workspace.</source>
-            <translation>{path} ไม่ใช่พื้นที่ทำงาน CDDP</translation>
         </message>
         <message>
             <source>There was no project beside the workspace; created {path}.</source>
@@ -2695,10 +2831,6 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
             <translation>ช่วงเวลาสิ้นสุด ({end}) ก่อนวันเริ่มต้น ({start})</translation>
         </message>
         <message>
-            <source>The area layer {layer} has no CRS; set it in the layer properties.</source>
-            <translation>ชั้นข้อมูลพื้นที่ {layer} ไม่มีระบบพิกัด กรุณากำหนดในคุณสมบัติชั้นข้อมูล</translation>
-        </message>
-        <message>
             <source>SLA setting '{part}' is not of the form P1=4h or P3=5wd.</source>
             <translation>ค่า SLA '{part}' ไม่อยู่ในรูปแบบ P1=4h หรือ P3=5wd</translation>
         </message>
@@ -2713,6 +2845,222 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>Work order {order}: a note needs a text or photos.</source>
             <translation>ใบสั่งงาน {order}: บันทึกต้องมีข้อความหรือภาพถ่าย</translation>
+        </message>
+        <message>
+            <source>The match distance {distance} m is outside 0–{max} m; give a distance within that range.</source>
+            <translation>ระยะจับคู่ {distance} ม. อยู่นอกช่วง 0–{max} ม. ให้ระบุระยะภายในช่วงนี้</translation>
+        </message>
+        <message>
+            <source>{n} parcel ids of the links are not parcels of the workspace {path} (e.g. {examples}); nothing was written. Link against the workspace's own parcels layer, or write the links to an output only.</source>
+            <translation>รหัสแปลง {n} รายการในผลการเชื่อมโยงไม่ใช่แปลงที่ดินของพื้นที่ทำงาน {path} (เช่น {examples}) จึงไม่ได้เขียนข้อมูลใด ๆ ให้เชื่อมโยงกับชั้นข้อมูลแปลงที่ดินของพื้นที่ทำงานเอง หรือเขียนผลการเชื่อมโยงลงในชั้นข้อมูลผลลัพธ์เท่านั้น</translation>
+        </message>
+        <message>
+            <source>The largest distance to a parcel (MAX_DISTANCE) is {distance:g} m; it must be between 0 and {limit:g} m. A household stands on its parcel or on the road in front of it, never farther: give households far from every parcel a better location or a tax-map code instead.</source>
+            <translation>ระยะห่างสูงสุดถึงแปลงที่ดิน (MAX_DISTANCE) คือ {distance:g} ม. ต้องอยู่ระหว่าง 0 ถึง {limit:g} ม. เพราะครัวเรือนตั้งอยู่บนแปลงที่ดินของตนหรือบนถนนหน้าแปลงเสมอ ไม่ไกลกว่านั้น ครัวเรือนที่อยู่ห่างจากทุกแปลงให้ระบุตำแหน่งที่ถูกต้องขึ้นหรือรหัสแผนที่ภาษีแทน</translation>
+        </message>
+        <message>
+            <source>Links are written into the workspace {workspace} only against its own parcels layer, and PARCELS ({layer}) is not it: the households would point at parcels the workspace does not have. Import those parcels with Import parcels first and link against the workspace's parcels layer, or switch off UPDATE_WORKSPACE to write the links to OUTPUT only.</source>
+            <translation>ผลการเชื่อมโยงจะเขียนลงในพื้นที่ทำงาน {workspace} ได้เฉพาะเมื่อเชื่อมโยงกับชั้นข้อมูลแปลงที่ดินของพื้นที่ทำงานนั้นเอง แต่ PARCELS ({layer}) ไม่ใช่ชั้นข้อมูลนั้น ครัวเรือนจะชี้ไปยังแปลงที่ไม่มีอยู่ในพื้นที่ทำงาน ให้นำเข้าแปลงเหล่านั้นด้วย นำเข้าแปลงที่ดิน ก่อน แล้วเชื่อมโยงกับชั้นข้อมูลแปลงที่ดินของพื้นที่ทำงาน หรือปิด UPDATE_WORKSPACE เพื่อเขียนผลการเชื่อมโยงลงใน OUTPUT เท่านั้น</translation>
+        </message>
+        <message>
+            <source>PARCELS ({layer}) has a filter ({filter}): the households of the parcels it hides would lose their links. Clear the filter, or switch off UPDATE_WORKSPACE to write the links to OUTPUT only.</source>
+            <translation>PARCELS ({layer}) มีตัวกรอง ({filter}) ครัวเรือนของแปลงที่ถูกกรองออกจะสูญเสียการเชื่อมโยง ให้ล้างตัวกรอง หรือปิด UPDATE_WORKSPACE เพื่อเขียนผลการเชื่อมโยงลงใน OUTPUT เท่านั้น</translation>
+        </message>
+        <message>
+            <source>The workspace's households point at parcels by their uuid, not by '{field}': leave PARCEL_ID_FIELD empty, or switch off UPDATE_WORKSPACE to write the links to OUTPUT only.</source>
+            <translation>ครัวเรือนในพื้นที่ทำงานอ้างอิงแปลงที่ดินด้วย uuid ไม่ใช่ '{field}' ให้เว้น PARCEL_ID_FIELD ว่างไว้ หรือปิด UPDATE_WORKSPACE เพื่อเขียนผลการเชื่อมโยงลงใน OUTPUT เท่านั้น</translation>
+        </message>
+        <message>
+            <source>Re-segmenting would leave {n} records pointing at deleted road sections, with no new section of their road to move them to: {records}. Nothing was changed; check those roads' geometry.</source>
+            <translation>การแบ่งช่วงใหม่จะทำให้ข้อมูล {n} รายการอ้างถึงช่วงถนนที่ถูกลบ โดยไม่มีช่วงใหม่ของถนนสายเดียวกันให้ย้ายไป: {records} ไม่มีการเปลี่ยนแปลงใด ๆ ให้ตรวจสอบรูปเรขาคณิตของถนนเหล่านั้น</translation>
+        </message>
+        <message>
+            <source>Re-segmenting would leave {n} rows of {table} pointing at deleted road sections; nothing was changed.</source>
+            <translation>การแบ่งช่วงใหม่จะทำให้ {n} แถวของ {table} อ้างถึงช่วงถนนที่ถูกลบ ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+        </message>
+        <message>
+            <source>Row {row}: the location is 0, 0 (the channel recorded no location); a complaint needs its place in Thailand.</source>
+            <translation>แถว {row}: ตำแหน่งเป็น 0, 0 (ช่องทางไม่ได้บันทึกตำแหน่ง) เรื่องร้องเรียนต้องมีตำแหน่งในประเทศไทย</translation>
+        </message>
+        <message>
+            <source>The file {name} has Traffy Fondue ticket ids but no coordinates (neither 'coords' nor latitude/longitude columns), as pages copied from the web site have. Complaints cannot be placed without them: download the dump CSV or GeoJSON export instead.</source>
+            <translation>ไฟล์ {name} มีเลขที่เรื่องของ Traffy Fondue แต่ไม่มีพิกัด (ไม่มีคอลัมน์ 'coords' หรือละติจูด/ลองจิจูด) แบบหน้าที่คัดลอกจากเว็บไซต์ จึงวางตำแหน่งเรื่องร้องเรียนไม่ได้ กรุณาดาวน์โหลดไฟล์ส่งออก CSV หรือ GeoJSON แทน</translation>
+        </message>
+        <message>
+            <source>The file {name} is a web page (HTML), not a complaint export: pages saved or scraped from a web site carry no coordinates. Download the Traffy Fondue CSV/GeoJSON export or the Open311 requests.json/requests.xml instead.</source>
+            <translation>ไฟล์ {name} เป็นหน้าเว็บ (HTML) ไม่ใช่ไฟล์ส่งออกเรื่องร้องเรียน หน้าที่บันทึกหรือดึงจากเว็บไซต์ไม่มีพิกัด กรุณาดาวน์โหลดไฟล์ส่งออก CSV/GeoJSON ของ Traffy Fondue หรือ requests.json/requests.xml ของ Open311 แทน</translation>
+        </message>
+        <message>
+            <source>The XML file {name} declares a DOCTYPE or entities; Open311 XML has none. Refused.</source>
+            <translation>ไฟล์ XML {name} ประกาศ DOCTYPE หรือ entity ซึ่ง Open311 XML ไม่มี จึงไม่รับไฟล์นี้</translation>
+        </message>
+        <message>
+            <source>The file {name} is not valid XML: {error} at line {line}, column {column}.</source>
+            <translation>ไฟล์ {name} ไม่ใช่ XML ที่ถูกต้อง: {error} ที่บรรทัด {line} คอลัมน์ {column}</translation>
+        </message>
+        <message>
+            <source>The XML file {name} is not Open311 GeoReport v2 requests: its root element is &lt;{tag}&gt;, expected &lt;service_requests&gt;.</source>
+            <translation>ไฟล์ XML {name} ไม่ใช่รายการคำร้อง Open311 GeoReport v2: องค์ประกอบราก (root) คือ &lt;{tag}&gt; แต่ต้องเป็น &lt;service_requests&gt;</translation>
+        </message>
+        <message>
+            <source>The file {name} mixes day/month/year and month/day/year dates ('{first}' and '{second}'); export it again with one date format.</source>
+            <translation>ไฟล์ {name} มีวันที่ทั้งแบบวัน/เดือน/ปี และเดือน/วัน/ปี ปนกัน ('{first}' และ '{second}') กรุณาส่งออกใหม่ด้วยรูปแบบวันที่เดียว</translation>
+        </message>
+        <message>
+            <source>In {name} no date has a day above 12; the photo addresses' months show the dates are {order}, and they were read so.</source>
+            <translation>ใน {name} ไม่มีวันที่ใดที่วันเกิน 12 เดือนในที่อยู่ภาพถ่ายแสดงว่าวันที่เป็นแบบ {order} จึงอ่านตามนั้น</translation>
+        </message>
+        <message>
+            <source>In {name} no date has a day above 12 and no photo address shows the month: the dates were read as day/month/year (Thai usage). If they are month/day/year, convert them to YYYY-MM-DD before importing.</source>
+            <translation>ใน {name} ไม่มีวันที่ใดที่วันเกิน 12 และไม่มีที่อยู่ภาพถ่ายที่บอกเดือน จึงอ่านวันที่เป็นวัน/เดือน/ปี (แบบไทย) หากเป็นเดือน/วัน/ปี กรุณาแปลงเป็น YYYY-MM-DD ก่อนนำเข้า</translation>
+        </message>
+        <message>
+            <source>In {name} longitude and latitude are swapped: {swapped} rows lie in Thailand with the two values exchanged, {given} as labelled. The file was read with them exchanged.</source>
+            <translation>ใน {name} ลองจิจูดและละติจูดสลับกัน: {swapped} แถวอยู่ในประเทศไทยเมื่อสลับค่าทั้งสอง และ {given} แถวตามชื่อคอลัมน์ จึงอ่านไฟล์โดยสลับค่าให้</translation>
+        </message>
+        <message>
+            <source>The workspace CRS must be WGS 84 / UTM 47N (EPSG:32647, west of 102° E) or UTM 48N (EPSG:32648, east of it); '{crs}' is not. Only these store true metres and square metres for Thailand and match GPS and the central platform without a datum shift (in EPSG:3857, for example, a 400 m² parcel is stored as 429.86 m²). Data in other CRSs is reprojected when it is imported.</source>
+            <translation>ระบบพิกัดของพื้นที่ทำงานต้องเป็น WGS 84 / UTM 47N (EPSG:32647 ทางตะวันตกของ 102° ตะวันออก) หรือ UTM 48N (EPSG:32648 ทางตะวันออก) แต่ '{crs}' ไม่ใช่ มีเพียงสองระบบนี้ที่เก็บระยะเป็นเมตรและเนื้อที่เป็นตารางเมตรตามจริงสำหรับประเทศไทย และตรงกับ GPS และระบบกลางโดยไม่ต้องแปลงพื้นหลักฐาน (เช่น ใน EPSG:3857 แปลงขนาด 400 ตร.ม. จะถูกเก็บเป็น 429.86 ตร.ม.) ข้อมูลในระบบพิกัดอื่นจะถูกแปลงพิกัดเมื่อนำเข้า</translation>
+        </message>
+        <message>
+            <source>{path} is empty ({size} bytes): it holds no data. Export or download it again.</source>
+            <translation>{path} ว่างเปล่า ({size} ไบต์) ไม่มีข้อมูล ให้ส่งออกหรือดาวน์โหลดใหม่</translation>
+        </message>
+        <message>
+            <source>{path} is a web page (HTML), not a data file: the download probably saved a login or error page. Download the data file itself (CSV, GeoJSON, GeoPackage…) and try again.</source>
+            <translation>{path} เป็นหน้าเว็บ (HTML) ไม่ใช่ไฟล์ข้อมูล: การดาวน์โหลดอาจได้หน้าเข้าสู่ระบบหรือหน้าแจ้งข้อผิดพลาดมา ให้ดาวน์โหลดไฟล์ข้อมูลจริง (CSV, GeoJSON, GeoPackage…) แล้วลองอีกครั้ง</translation>
+        </message>
+        <message>
+            <source>{path} is not a GeoPackage (it is not an SQLite database). Check that you picked the right file, or export it again.</source>
+            <translation>{path} ไม่ใช่ GeoPackage (ไม่ใช่ฐานข้อมูล SQLite) ตรวจสอบว่าเลือกไฟล์ถูกต้อง หรือส่งออกใหม่</translation>
+        </message>
+        <message>
+            <source>{path} is truncated ({size} bytes; the file ends before its data does): the download or copy was interrupted. Download or copy it again.</source>
+            <translation>{path} ไม่สมบูรณ์ ({size} ไบต์ ไฟล์จบก่อนข้อมูลจะครบ): การดาวน์โหลดหรือคัดลอกถูกขัดจังหวะ ให้ดาวน์โหลดหรือคัดลอกใหม่</translation>
+        </message>
+        <message>
+            <source>{path} is busy: another program (QGIS editing, a sync or another Processing run) kept it locked for more than {seconds:.0f} s. Wait until it finishes or save and close the other program's edits, then run again; nothing was changed.</source>
+            <translation>{path} กำลังถูกใช้งาน: โปรแกรมอื่น (การแก้ไขใน QGIS การซิงค์ หรือการประมวลผลอื่น) ล็อกไฟล์ไว้นานเกิน {seconds:.0f} วินาที รอให้เสร็จ หรือบันทึกและปิดการแก้ไขในโปรแกรมนั้น แล้วเรียกใช้อีกครั้ง ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+        </message>
+        <message>
+            <source>{path} is read-only (the file or its folder cannot be written). Make it writable, or copy the workspace to a folder you can write to, then run again; nothing was changed.</source>
+            <translation>{path} เป็นแบบอ่านอย่างเดียว (เขียนไฟล์หรือโฟลเดอร์ไม่ได้) ให้เปิดสิทธิ์การเขียน หรือคัดลอกพื้นที่ทำงานไปยังโฟลเดอร์ที่เขียนได้ แล้วเรียกใช้อีกครั้ง ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+        </message>
+        <message>
+            <source>{path} is not a readable GeoPackage (the file is damaged or is not a SQLite database). Restore it from a backup; nothing was changed.</source>
+            <translation>{path} ไม่ใช่ GeoPackage ที่อ่านได้ (ไฟล์เสียหายหรือไม่ใช่ฐานข้อมูล SQLite) ให้กู้คืนจากไฟล์สำรอง ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+        </message>
+        <message>
+            <source>{path} could not be written: the disk is full or failing ({error}). Free space and run again.</source>
+            <translation>เขียน {path} ไม่ได้: ดิสก์เต็มหรือมีปัญหา ({error}) เพิ่มพื้นที่ว่างแล้วเรียกใช้อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>Cannot open the workspace {path}: the file or its folder is missing or not accessible.</source>
+            <translation>เปิดพื้นที่ทำงาน {path} ไม่ได้: ไม่พบไฟล์หรือโฟลเดอร์ หรือไม่มีสิทธิ์เข้าถึง</translation>
+        </message>
+        <message>
+            <source>The workspace {path} does not exist. Check the path, or create it with Create municipal workspace.</source>
+            <translation>ไม่พบพื้นที่ทำงาน {path} ตรวจสอบตำแหน่งไฟล์ หรือสร้างด้วยเครื่องมือ สร้างพื้นที่ทำงานของเทศบาล</translation>
+        </message>
+        <message>
+            <source>{path} uses workspace schema version {found}, newer than this plugin's version {expected}. Update the CDDP plugin, then open it again; nothing was changed.</source>
+            <translation>{path} ใช้โครงสร้างพื้นที่ทำงานรุ่น {found} ซึ่งใหม่กว่ารุ่น {expected} ของปลั๊กอินนี้ ให้ปรับปรุงปลั๊กอิน CDDP แล้วเปิดอีกครั้ง ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+        </message>
+        <message>
+            <source>{path} uses workspace schema version {found}, but this plugin needs version {expected} and cannot migrate it yet. Keep the file, and open it with the plugin version that made it; nothing was changed.</source>
+            <translation>{path} ใช้โครงสร้างพื้นที่ทำงานรุ่น {found} แต่ปลั๊กอินนี้ต้องการรุ่น {expected} และยังแปลงรุ่นให้ไม่ได้ เก็บไฟล์ไว้และเปิดด้วยปลั๊กอินรุ่นที่สร้างไฟล์นี้ ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+        </message>
+        <message>
+            <source>{path} was being written when a program stopped, and its journal ({journal}) must be applied before it can be read, but the file or folder is read-only. Make them writable and open it again; do not delete the journal file and do not re-create the workspace.</source>
+            <translation>{path} กำลังถูกเขียนอยู่เมื่อโปรแกรมหยุดทำงาน ต้องนำไฟล์บันทึกรายการ ({journal}) มาใช้ก่อนจึงจะอ่านได้ แต่ไฟล์หรือโฟลเดอร์เป็นแบบอ่านอย่างเดียว ให้เปิดสิทธิ์การเขียนแล้วเปิดอีกครั้ง อย่าลบไฟล์บันทึกรายการและอย่าสร้างพื้นที่ทำงานใหม่</translation>
+        </message>
+        <message>
+            <source>{path} is not a CDDP workspace (it has no CDDP metadata). Choose the municipality's workspace GeoPackage; to use this file's data, import it into a workspace.</source>
+            <translation>{path} ไม่ใช่พื้นที่ทำงาน CDDP (ไม่มีข้อมูลกำกับของ CDDP) ให้เลือกไฟล์ GeoPackage พื้นที่ทำงานของเทศบาล หากต้องการใช้ข้อมูลในไฟล์นี้ ให้นำเข้าสู่พื้นที่ทำงาน</translation>
+        </message>
+        <message>
+            <source>The workspace</source>
+            <translation>พื้นที่ทำงาน</translation>
+        </message>
+        <message>
+            <source>{layer}: {outside} of {checked} features lie more than {km} km outside {area} (judged by {basis}); check that the file is for this municipality and that its CRS is right.</source>
+            <translation>{layer}: {outside} จาก {checked} รายการอยู่นอกเขต {area} เกิน {km} กม. (พิจารณาจาก{basis}) ตรวจสอบว่าไฟล์นี้เป็นของเทศบาลนี้และระบบพิกัดถูกต้อง</translation>
+        </message>
+        <message>
+            <source>its tambon's centre</source>
+            <translation>จุดศูนย์กลางของตำบล</translation>
+        </message>
+        <message>
+            <source>the centres of its tambons</source>
+            <translation>จุดศูนย์กลางของตำบลในเขตเทศบาล</translation>
+        </message>
+        <message>
+            <source>the centres of its amphoe's tambons</source>
+            <translation>จุดศูนย์กลางของตำบลในอำเภอ</translation>
+        </message>
+        <message>
+            <source>Bangkok's extent</source>
+            <translation>ขอบเขตของกรุงเทพมหานคร</translation>
+        </message>
+        <message>
+            <source>the centres of its province's tambons</source>
+            <translation>จุดศูนย์กลางของตำบลในจังหวัด</translation>
+        </message>
+        <message>
+            <source>the municipality</source>
+            <translation>เทศบาล</translation>
+        </message>
+        <message>
+            <source>its villages layer</source>
+            <translation>ชั้นข้อมูลหมู่บ้าน</translation>
+        </message>
+        <message>
+            <source>the workspace's existing data</source>
+            <translation>ข้อมูลที่มีอยู่ในพื้นที่ทำงาน</translation>
+        </message>
+        <message>
+            <source>{layer}: all {checked} features lie more than {km} km outside {area} (judged by {basis}; the nearest is {distance} km away). The file is for another place or in the wrong CRS; nothing was imported. Check the file and its CRS, or import it into the workspace of its municipality.</source>
+            <translation>{layer}: ทั้ง {checked} รายการอยู่นอกเขต {area} เกิน {km} กม. (พิจารณาจาก{basis} รายการที่ใกล้ที่สุดห่าง {distance} กม.) ไฟล์นี้เป็นของพื้นที่อื่นหรือระบบพิกัดไม่ถูกต้อง จึงไม่ได้นำเข้าข้อมูลใด ๆ ให้ตรวจสอบไฟล์และระบบพิกัด หรือนำเข้าในพื้นที่ทำงานของเทศบาลที่เป็นเจ้าของข้อมูล</translation>
+        </message>
+        <message>
+            <source>the folder does not exist</source>
+            <translation>ไม่พบโฟลเดอร์</translation>
+        </message>
+        <message>
+            <source>the folder is read-only</source>
+            <translation>โฟลเดอร์เป็นแบบอ่านอย่างเดียว</translation>
+        </message>
+        <message>
+            <source>the file is read-only</source>
+            <translation>ไฟล์เป็นแบบอ่านอย่างเดียว</translation>
+        </message>
+        <message>
+            <source>The output {output} cannot be written to {path}: {problem}. Choose another file; nothing was changed.</source>
+            <translation>เขียนผลลัพธ์ {output} ลงใน {path} ไม่ได้: {problem} ให้เลือกไฟล์อื่น ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+        </message>
+        <message>
+            <source>{layer} has no coordinate reference system, so its features cannot be placed on the workspace's map. Set its CRS in the layer properties (or save it with a .prj / CRS), e.g. EPSG:4326 for GPS coordinates or EPSG:24047 for DOL data in Indian 1975 / UTM 47N, and run again.</source>
+            <translation>{layer} ไม่มีระบบพิกัดอ้างอิง จึงวางข้อมูลลงบนแผนที่ของพื้นที่ทำงานไม่ได้ ให้กำหนดระบบพิกัดในคุณสมบัติของชั้นข้อมูล (หรือบันทึกพร้อมไฟล์ .prj / ระบบพิกัด) เช่น EPSG:4326 สำหรับพิกัด GPS หรือ EPSG:24047 สำหรับข้อมูลกรมที่ดินใน Indian 1975 / UTM 47N แล้วเรียกใช้อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>{layer}: its coordinates ({minx:.0f}…{maxx:.0f}, {miny:.0f}…{maxy:.0f}) are not longitude/latitude, although the layer says {crs}. The file lacks its real CRS: set it in the layer properties (e.g. EPSG:32647 or EPSG:32648 for UTM metres), and run again.</source>
+            <translation>{layer}: พิกัด ({minx:.0f}…{maxx:.0f}, {miny:.0f}…{maxy:.0f}) ไม่ใช่ลองจิจูด/ละติจูด แม้ชั้นข้อมูลจะระบุว่าเป็น {crs} ไฟล์นี้ไม่มีระบบพิกัดที่แท้จริง ให้กำหนดในคุณสมบัติของชั้นข้อมูล (เช่น EPSG:32647 หรือ EPSG:32648 สำหรับพิกัด UTM หน่วยเมตร) แล้วเรียกใช้อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {error}. Check that it is a complete vector data file (open it in QGIS), or export it again.</source>
+            <translation>อ่าน {path} ไม่ได้: {error} ตรวจสอบว่าเป็นไฟล์ข้อมูลเวกเตอร์ที่สมบูรณ์ (ลองเปิดใน QGIS) หรือส่งออกใหม่</translation>
+        </message>
+        <message>
+            <source>{area} and {km} km around it (judged by {basis})</source>
+            <translation>{area} และระยะ {km} กม. โดยรอบ (พิจารณาจาก{basis})</translation>
+        </message>
+        <message>
+            <source>a folder of that name is in the way</source>
+            <translation>มีโฟลเดอร์ชื่อเดียวกันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>the file name is longer than the file system allows (255 bytes; a Thai letter takes 3)</source>
+            <translation>ชื่อไฟล์ยาวเกินกว่าที่ระบบไฟล์รองรับ (255 ไบต์ ตัวอักษรไทยใช้ตัวละ 3 ไบต์)</translation>
         </message>
     </context>
 </TS>

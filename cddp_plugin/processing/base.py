@@ -14,6 +14,16 @@ from ..toolbelt.icons import icon
 
 OSM_SUFFIXES = (".pbf", ".osm")
 
+
+def _name_too_long(folder: str, name: str) -> bool:
+    """Would the file system refuse ``name`` in ``folder`` as too long? (GDAL then writes nothing, silently.)"""
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf (Windows): NTFS counts 255 UTF-16 units
+        return len(name.encode("utf-16-le")) // 2 > 255
+    return len(os.fsencode(name)) > limit
+
+
 # The Processing groups: id → title (translated in the "CddpAlgorithm" context).
 GROUPS = {
     "workspace": QT_TRANSLATE_NOOP("CddpAlgorithm", "Workspace"),
@@ -49,12 +59,64 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
+            self.check_destinations(parameters, context)
             return self.process(parameters, context, feedback)
         except CddpError as exc:
             raise QgsProcessingException(error_text(exc)) from exc
+        except Exception as exc:
+            from ..core.workspace.meta import clear_error
+
+            clear = clear_error(exc, getattr(self, "_workspace", None))
+            if clear is None:
+                raise
+            raise QgsProcessingException(error_text(clear)) from exc
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
+
+    def check_destinations(self, parameters, context) -> None:
+        """Refuse, before anything is written, output files that cannot be written (missing or read-only
+        folder, read-only file): a run must not change the workspace and then fail on its outputs."""
+        from qgis.core import QgsProcessingDestinationParameter
+
+        from ..core.common.i18n import translate
+
+        for definition in self.destinationParameterDefinitions():
+            name = definition.name()
+            if parameters.get(name) is None or not isinstance(definition, QgsProcessingDestinationParameter):
+                continue
+            value = parameters[name]
+            sink = getattr(value, "sink", None)
+            raw = sink.staticValue() if sink is not None else value
+            path = str(raw or "").split("|")[0]
+            if path.startswith("ogr:"):
+                path = path[4:].split("table=")[0].strip(" '\"")
+            if not path or path == "TEMPORARY_OUTPUT" or path.startswith(("memory:", "postgres:", "postgis:")):
+                continue
+            folder = os.path.dirname(os.path.abspath(path))
+            problem = None
+            if not os.path.isdir(folder):
+                problem = translate("core", "the folder does not exist")
+            elif not os.access(folder, os.W_OK | os.X_OK):
+                problem = translate("core", "the folder is read-only")
+            elif os.path.isdir(path):
+                problem = translate("core", "a folder of that name is in the way")
+            elif _name_too_long(folder, os.path.basename(path)):
+                problem = translate(
+                    "core", "the file name is longer than the file system allows (255 bytes; a Thai letter takes 3)"
+                )
+            elif os.path.exists(path) and not os.access(path, os.W_OK):
+                problem = translate("core", "the file is read-only")
+            if problem:
+                raise CddpError(
+                    translate(
+                        "core",
+                        "The output {output} cannot be written to {path}: {problem}. Choose another file; nothing was changed.",
+                    ),
+                    output=definition.description(),
+                    path=path,
+                    problem=problem,
+                )
 
     # --- shared parameters -----------------------------------------------------------------------
     WORKSPACE = "WORKSPACE"
@@ -103,6 +165,10 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
         if parameters.get(name) is None:
             return
+        if name == "REJECTED":  # PDPA: rejected rows never copy names, phones or national ids
+            from ..core.workspace.privacy import strip_personal
+
+            frame, _dropped = strip_personal(frame)
         wkb = QgsWkbTypes.Type.NoGeometry if wkb is None else wkb
         frame = frame.reset_index(drop=True)
         is_geo = wkb != QgsWkbTypes.Type.NoGeometry
@@ -111,6 +177,23 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
         if sink is not None:
             layer_io.write_to_sink(sink, frame, fields)
             results[name] = dest
+
+    def report_far_outside(self, plaus, feedback) -> None:
+        """Warn about imported features far outside the municipality (core/workspace/plausibility.py), or
+        say that they could not be checked because the workspace does not know where it is."""
+        from ..toolbelt.i18n import translate as tr_core
+
+        warning = plaus.warning() if plaus is not None else None
+        if warning is not None:
+            warning.params["basis"] = tr_core("core", warning.params["basis"])
+            feedback.pushWarning(error_text(warning))
+        elif plaus is not None and plaus.area and not plaus.basis:
+            feedback.pushInfo(
+                QCoreApplication.translate(
+                    "CddpAlgorithm",
+                    "Not checked against the municipality's area: the workspace does not know where it is yet.",
+                )
+            )
 
     def add_workspace_parameter(self, optional: bool = True) -> None:
         self.addParameter(
@@ -125,7 +208,7 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
     def workspace_path(self, parameters, context, required: bool = True) -> str | None:
         """The workspace GeoPackage: the WORKSPACE parameter, else the one the project belongs to."""
         from ..core.common.i18n import translate
-        from ..core.workspace.meta import read_meta
+        from ..core.workspace.meta import workspace_meta
         from ..toolbelt.workspace_project import workspace_of_project
 
         project = context.project()
@@ -138,10 +221,52 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
                     translate("core", "No CDDP workspace: open a workspace project or set the WORKSPACE parameter.")
                 )
             return None
-        meta = read_meta(path)
-        if not meta or "schema_version" not in meta:
-            raise CddpError(translate("core", "{path} is not a CDDP workspace."), path=path)
+        self._workspace = path
+        workspace_meta(path)  # missing, not a workspace, older/newer schema, crashed journal: said clearly
         return path
+
+    def layer_crs_or_error(self, layer, label: str | None = None):
+        """The layer's CRS; a layer without one is an error (guessing gives plausible, wrong answers)."""
+        from ..core.common.i18n import translate
+
+        crs = layer.crs() if layer is not None else None
+        if crs is None or not crs.isValid():
+            raise CddpError(
+                translate(
+                    "core",
+                    "{layer} has no coordinate reference system, so its features cannot be placed on the workspace's map. Set its CRS in the layer properties (or save it with a .prj / CRS), e.g. EPSG:4326 for GPS coordinates or EPSG:24047 for DOL data in Indian 1975 / UTM 47N, and run again.",
+                ),
+                layer=label or layer.name(),
+            )
+        return crs
+
+    def frame_to_crs(self, frame, layer, target: str, label: str | None = None):
+        """A GeoDataFrame read from ``layer`` in the CRS ``target``: the layer must have a CRS, and
+        Indian 1975 gets the one pinned datum shift (core.common.crs), as parcels do."""
+        from ..core.common.crs import pinned_source_crs
+        from ..core.common.i18n import translate
+
+        crs = self.layer_crs_or_error(layer, label)
+        if frame.crs is None:
+            frame = frame.set_crs(crs.authid() or crs.toWkt())
+        if frame.crs.is_geographic and len(frame) and frame.geometry.notna().any():
+            minx, miny, maxx, maxy = frame.total_bounds
+            if min(minx, miny) < -180 or maxx > 180 or maxy > 90 or miny < -90:
+                # e.g. a GeoJSON written with UTM metres but no "crs" member: read as longitude/latitude
+                raise CddpError(
+                    translate(
+                        "core",
+                        "{layer}: its coordinates ({minx:.0f}…{maxx:.0f}, {miny:.0f}…{maxy:.0f}) are not longitude/latitude, although the layer says {crs}. The file lacks its real CRS: set it in the layer properties (e.g. EPSG:32647 or EPSG:32648 for UTM metres), and run again.",
+                    ),
+                    layer=label or layer.name(),
+                    minx=minx,
+                    maxx=maxx,
+                    miny=miny,
+                    maxy=maxy,
+                    crs=crs.authid() or crs.description(),
+                )
+        frame = frame.set_crs(pinned_source_crs(frame.crs), allow_override=True)
+        return frame.to_crs(target)
 
     def file_or_layer(self, parameters, context, file_param: str, layer_param: str):
         """(path or None, layer or None) — exactly one of them."""
@@ -153,4 +278,8 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
             raise CddpError(translate("core", "Give either a file or a layer (exactly one)."))
         if path and not os.path.isfile(path):
             raise CddpError(translate("core", "File not found: {path}"), path=path)
+        if path:
+            from ..core.workspace.files import check_data_file
+
+            check_data_file(path)  # empty, a saved web page, an interrupted download: said before reading
         return path, layer

@@ -88,18 +88,14 @@ class FloodImpactAlgorithm(CddpAlgorithm):
         hazard_layer = self.parameterAsVectorLayer(parameters, self.HAZARD, context)
         if hazard_layer is None:
             raise CddpError(translate("core", "The hazard layer is required."))
-        if not hazard_layer.crs().isValid():
-            raise CddpError(
-                translate("core", "{layer} has no coordinate reference system; set one in its properties."),
-                layer=hazard_layer.name(),
-            )
+        self.layer_crs_or_error(hazard_layer)
         ws = self.workspace_path(parameters, context)
         meta = read_meta(ws)
         personal = self.parameterAsBoolean(parameters, self.PERSONAL, context)
         hazard = layer_io.read_layer(hazard_layer)
         if len(hazard) == 0 or hazard.geometry.isna().all():
             raise CddpError(translate("core", "{layer} has no hazard polygons."), layer=hazard_layer.name())
-        hazard = hazard.to_crs(meta["crs"])
+        hazard = self.frame_to_crs(hazard, hazard_layer, meta["crs"])
         feedback.setProgress(10)
         parcels, households, residents = impact.read_workspace(ws)
         feedback.setProgress(40)

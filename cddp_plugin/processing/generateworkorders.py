@@ -24,7 +24,7 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.\n\n"
+            "Creates maintenance work orders in the workspace: one open order per asset and category. Sources: road sections whose PCI is below PCI_BELOW (or, without PCI, whose PASER is at most PASER_AT_MOST); streetlights that need repair (out, partly out, flickering, burning by day, damaged pole, missing), with one order at priority P2 for each outage cluster; and open complaints — a complaint about an asset that already has an open order of its category is attached to that order, a complaint without an asset gets its own order; a complaint still open whose order was cancelled gets an order again. Running it again creates nothing twice. Every new order and attachment is recorded in the work-order history; due times follow the priority's SLA.\n\n"
             "SLA (e.g. P1=4h, P2=24h, P3=5wd, P4=20wd: hours or working days) and HOLIDAYS (dates such as 2026-04-13, 2569-04-14) are the municipality's policy: when given they are stored in the workspace, and the Work orders dock uses them too; left empty, the workspace's stored policy (or the defaults above, no holidays) applies."
         )
 
@@ -105,6 +105,12 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
                 attached=report.attached, linked=report.already_linked, skipped=report.skipped_existing,
             )
         )  # fmt: skip
+        if report.relinked:
+            feedback.pushInfo(
+                self.tr("Open complaints whose order was cancelled, put on an order again: {n}.").format(
+                    n=report.relinked
+                )
+            )
         if report.orders:
             feedback.pushInfo(
                 self.tr("New orders {first} … {last}.").format(first=report.orders[0], last=report.orders[-1])

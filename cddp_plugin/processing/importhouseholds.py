@@ -7,9 +7,11 @@ import os
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
@@ -17,6 +19,7 @@ from qgis.core import (
 from ..core.common.errors import CddpError
 from ..core.common.fields import parse_mapping
 from ..core.common.i18n import translate
+from ..core.land.reimport import MATCH_DISTANCE_M, MAX_MATCH_DISTANCE_M
 from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
 from .base import CddpAlgorithm
@@ -26,6 +29,7 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
     NAME = "importhouseholds"
     GROUP_ID = "parcels"
     INPUT, INPUT_LAYER, FIELD_MAP, SOURCE_CRS, REJECTED = "INPUT", "INPUT_LAYER", "FIELD_MAP", "SOURCE_CRS", "REJECTED"
+    CLEAR_EMPTY, MATCH_DISTANCE = "CLEAR_EMPTY", "MATCH_DISTANCE"
 
     def displayName(self):
         return self.tr("Import households")
@@ -34,7 +38,9 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
         return self.tr(
             "Imports households from a civil-registry or survey file — CSV (UTF-8 with or without BOM, or TIS-620/cp874), XLSX — or from a point (or building polygon) layer into the workspace.\n\n"
             "House codes (รหัสประจำบ้าน, 11 digits) are checked; house numbers are normalised (๑๒๓/๔ → 123/4; 'บ้านเลขที่ 52 ม.10' → 52, หมู่ 10); coordinates may be lat/lon or projected x/y (then set SOURCE_CRS). "
-            "Rows that cannot be used go to REJECTED with the reason; nothing is dropped silently. Importing again updates households with the same house code."
+            "Rows that cannot be used go to REJECTED with the reason; nothing is dropped silently.\n\n"
+            "Importing again never duplicates: a row is matched to a stored household by house code, else by location (within MATCH_DISTANCE metres) and the same house number, else (rows without location) by house number and village number. "
+            "Only the columns the file has are changed: a file without a column never blanks that field, and an empty cell keeps the stored value unless CLEAR_EMPTY is set. Households whose values are already stored are not written (no change-log entry)."
         )
 
     def initAlgorithm(self, config=None):
@@ -56,6 +62,17 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.CLEAR_EMPTY,
+                self.tr("Empty cells clear the stored values (default: keep them)"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MATCH_DISTANCE, self.tr("Match households without a common house code within (m)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=MATCH_DISTANCE_M, minValue=0,
+            maxValue=MAX_MATCH_DISTANCE_M))  # fmt: skip
+        self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.REJECTED, self.tr("Rejected rows"), QgsProcessing.SourceType.TypeVector, optional=True
             )
@@ -67,6 +84,11 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
                 ("UPDATED", self.tr("Households updated")),
                 ("REJECTED_COUNT", self.tr("Rows rejected")),
                 ("WITHOUT_LOCATION", self.tr("Households without location")),
+                ("UNCHANGED", self.tr("Households already up to date")),
+                ("MATCHED_BY_CODE", self.tr("Matched by house code")),
+                ("MATCHED_BY_LOCATION", self.tr("Matched by location and house number")),
+                ("MATCHED_BY_NUMBER", self.tr("Matched by house number and village")),
+                ("FAR_OUTSIDE", self.tr("Households far outside the municipality")),
             )
         )
 
@@ -100,23 +122,45 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
         feedback.setProgress(30)
         prepared, report = households.prepare_households(data, meta["crs"], mapping, source_crs, label, name)
         feedback.setProgress(60)
-        land_jobs.upsert_households(ws, prepared, report, getpass.getuser())
+        clear_empty = self.parameterAsBool(parameters, self.CLEAR_EMPTY, context)
+        distance = (
+            self.parameterAsDouble(parameters, self.MATCH_DISTANCE, context)
+            if parameters.get(self.MATCH_DISTANCE) is not None
+            else MATCH_DISTANCE_M
+        )
+        results = {}
+        if parameters.get(self.REJECTED) is not None:  # before the workspace write: a failed output changes nothing
+            import pandas as pd
+
+            frame = pd.DataFrame(report.rejected) if report.rejected else pd.DataFrame(columns=["row", "reason"])
+            self.write_frame(parameters, self.REJECTED, context, frame.astype(object), results)
+        land_jobs.upsert_households(
+            ws, prepared, report, getpass.getuser(), clear_empty=clear_empty, match_distance=distance
+        )
+        self.report_far_outside(report.plausibility, feedback)
         feedback.pushInfo(
             self.tr("Field mapping: {mapping}").format(mapping=", ".join(f"{k}←{v}" for k, v in report.mapping.items()))
         )
         feedback.pushInfo(self.tr("{read} rows read, {inserted} added, {updated} updated, {rejected} rejected, {noloc} without location.").format(
             read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected), noloc=report.without_location))  # fmt: skip
+        feedback.pushInfo(self.tr("Matched to stored households: {code} by house code, {location} by location and house number (within {distance} m), {number} by house number and village; {unchanged} were already up to date.").format(
+            code=report.matched_by_code, location=report.matched_by_location, distance=distance,
+            number=report.matched_by_number, unchanged=report.unchanged))  # fmt: skip
+        if not clear_empty:
+            feedback.pushInfo(
+                self.tr(
+                    "Fields the file does not have, and its empty cells, kept their stored values (set CLEAR_EMPTY to let empty cells clear them)."
+                )
+            )
         if report.rejected:
             feedback.pushWarning(
                 self.tr("{n} rows were rejected; see the REJECTED output for each reason.").format(
                     n=len(report.rejected)
                 )
             )
-        results = {"READ": report.read, "INSERTED": report.inserted, "UPDATED": report.updated,
-                   "REJECTED_COUNT": len(report.rejected), "WITHOUT_LOCATION": report.without_location}  # fmt: skip
-        if parameters.get(self.REJECTED) is not None:
-            import pandas as pd
-
-            frame = pd.DataFrame(report.rejected) if report.rejected else pd.DataFrame(columns=["row", "reason"])
-            self.write_frame(parameters, self.REJECTED, context, frame.astype(object), results)
+        results.update({"READ": report.read, "INSERTED": report.inserted, "UPDATED": report.updated,
+                        "REJECTED_COUNT": len(report.rejected), "WITHOUT_LOCATION": report.without_location,
+                        "UNCHANGED": report.unchanged, "MATCHED_BY_CODE": report.matched_by_code,
+                        "MATCHED_BY_LOCATION": report.matched_by_location,
+                        "MATCHED_BY_NUMBER": report.matched_by_number, "FAR_OUTSIDE": report.far_outside})  # fmt: skip
         return results

@@ -7,6 +7,7 @@ import os
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterVectorLayer,
 )
@@ -23,6 +24,7 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
     NAME = "importparcels"
     GROUP_ID = "parcels"
     INPUT, FIELD_MAP, SOURCE_CRS, REJECTED = "INPUT", "FIELD_MAP", "SOURCE_CRS", "REJECTED"
+    CLEAR_EMPTY = "CLEAR_EMPTY"
 
     def displayName(self):
         return self.tr("Import parcels")
@@ -31,7 +33,9 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
         return self.tr(
             "Imports land parcels from tax-map (แผนที่ภาษี) or DOL data — GeoJSON, Shapefile, GeoPackage, any CRS including Indian 1975 (moved with the pinned EPSG:1812 shift) — into the workspace's parcels layer.\n\n"
             "Fields are found by their usual names (parcel_code, zone/block/lot, land_no, survey, Mapsheet, land_type, owner…); FIELD_MAP overrides them, e.g. parcel_code=PCODE; land_no=LANDNO. "
-            "Areas are computed in m² and rai-ngan-square wa; invalid geometries are repaired and listed; duplicated parcel codes are reported. Importing the same data again updates the parcels instead of duplicating them."
+            "Areas are computed in m² and rai-ngan-square wa; invalid geometries are repaired and listed; duplicated parcel codes are reported.\n\n"
+            "Importing again never duplicates: a parcel is matched by its parcel code, and where a code is repeated (or missing) by its shape — identical, else the largest overlap — never by its order in the file. "
+            "Only the fields the file has are changed: a file without a column never blanks it (owner, document…), and an empty cell keeps the stored value unless CLEAR_EMPTY is set. Parcels already up to date are not written (no change-log entry)."
         )
 
     def initAlgorithm(self, config=None):
@@ -41,6 +45,13 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
             )
         )
         self.add_import_parameters()
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.CLEAR_EMPTY,
+                self.tr("Empty cells clear the stored values (default: keep them)"),
+                defaultValue=False,
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.REJECTED,
@@ -58,6 +69,9 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
                 ("REPAIRED", self.tr("Geometries repaired")),
                 ("REJECTED_COUNT", self.tr("Parcels rejected")),
                 ("DUPLICATE_CODES", self.tr("Duplicated parcel codes")),
+                ("UNCHANGED", self.tr("Parcels already up to date")),
+                ("MATCHED_BY_SHAPE", self.tr("Parcels matched by shape (repeated or missing code)")),
+                ("FAR_OUTSIDE", self.tr("Parcels far outside the municipality")),
             )
         )
 
@@ -84,13 +98,30 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
         feedback.setProgress(60)
         if feedback.isCanceled():
             return {}
-        land_jobs.upsert_parcels(ws, prepared, report, getpass.getuser())
+        clear_empty = self.parameterAsBool(parameters, self.CLEAR_EMPTY, context)
+        results = {}
+        if parameters.get(self.REJECTED) is not None:  # before the workspace write: a failed output changes nothing
+            import pandas as pd
+
+            self.write_frame(
+                parameters, self.REJECTED, context, pd.DataFrame(report.rejected, columns=["parcel", "reason"]), results
+            )
+        land_jobs.upsert_parcels(ws, prepared, report, getpass.getuser(), clear_empty=clear_empty)
+        self.report_far_outside(report.plausibility, feedback)
         feedback.setProgress(95)
         feedback.pushInfo(
             self.tr("Field mapping: {mapping}").format(mapping=", ".join(f"{k}←{v}" for k, v in report.mapping.items()))
         )
         feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {rejected} rejected.").format(
             read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected)))  # fmt: skip
+        feedback.pushInfo(self.tr("Matched to stored parcels: {code} by parcel code, {shape} by shape (repeated or missing code); {unchanged} were already up to date.").format(
+            code=report.matched_by_code, shape=report.matched_by_shape, unchanged=report.unchanged))  # fmt: skip
+        if not clear_empty:
+            feedback.pushInfo(
+                self.tr(
+                    "Fields the file does not have, and its empty cells, kept their stored values (set CLEAR_EMPTY to let empty cells clear them)."
+                )
+            )
         if report.repaired:
             feedback.pushWarning(
                 self.tr("Repaired {n} invalid geometries: {codes}").format(
@@ -104,13 +135,8 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
             feedback.reportError(
                 self.tr("Rejected {parcel}: {reason}").format(parcel=label, reason=reason), fatalError=False
             )
-        results = {"READ": report.read, "INSERTED": report.inserted, "UPDATED": report.updated,
-                   "REPAIRED": len(report.repaired), "REJECTED_COUNT": len(report.rejected),
-                   "DUPLICATE_CODES": len(report.duplicates)}  # fmt: skip
-        if parameters.get(self.REJECTED) is not None:
-            import pandas as pd
-
-            self.write_frame(
-                parameters, self.REJECTED, context, pd.DataFrame(report.rejected, columns=["parcel", "reason"]), results
-            )
+        results.update({"READ": report.read, "INSERTED": report.inserted, "UPDATED": report.updated,
+                        "REPAIRED": len(report.repaired), "REJECTED_COUNT": len(report.rejected),
+                        "DUPLICATE_CODES": len(report.duplicates), "UNCHANGED": report.unchanged,
+                        "MATCHED_BY_SHAPE": report.matched_by_shape, "FAR_OUTSIDE": report.far_outside})  # fmt: skip
         return results

@@ -53,6 +53,7 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
                 ("INSERTED", self.tr("Roads added")),
                 ("UPDATED", self.tr("Roads updated")),
                 ("REJECTED_COUNT", self.tr("Roads rejected")),
+                ("FAR_OUTSIDE", self.tr("Roads far outside the municipality")),
             )
         )
 
@@ -81,6 +82,7 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
         roads_jobs.upsert_roads(ws, prepared, report, getpass.getuser())
         feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {rejected} rejected.").format(
             read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected)))  # fmt: skip
+        self.report_matches_and_place(report, feedback)
         feedback.pushInfo(
             self.tr("By class: {classes}").format(
                 classes=", ".join(f"{k} {v}" for k, v in sorted(report.by_class.items(), key=lambda kv: -kv[1]))
@@ -100,4 +102,21 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
             "INSERTED": report.inserted,
             "UPDATED": report.updated,
             "REJECTED_COUNT": len(report.rejected),
+            "FAR_OUTSIDE": report.far_outside,
         }
+
+    def report_matches_and_place(self, report, feedback):
+        """How re-imported rows were matched, what really changed, and features far outside the municipality."""
+        from ..toolbelt.i18n import error_text, translate
+
+        if report.matched_by:
+            feedback.pushInfo(self.tr("Matched to existing roads: {matched}; {changed} really changed.").format(
+                matched=", ".join(f"{k} {v}" for k, v in sorted(report.matched_by.items())), changed=report.changed))  # fmt: skip
+        warning = report.plausibility.warning() if report.plausibility is not None else None
+        if warning is not None:
+            warning.params["basis"] = translate("core", warning.params["basis"])
+            feedback.pushWarning(error_text(warning))
+        elif report.plausibility is not None and not report.plausibility.basis:
+            feedback.pushInfo(
+                self.tr("Not checked against the municipality's area: the workspace does not know where it is yet.")
+            )

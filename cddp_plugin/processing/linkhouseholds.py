@@ -16,6 +16,7 @@ from qgis.core import (
 from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
 from ..toolbelt import layer_io
+from ..toolbelt.i18n import error_text
 from .base import CddpAlgorithm
 
 
@@ -32,7 +33,8 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         return self.tr(
             "Links each household point to the land parcel it stands on and explains the link: parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m and, when it is ambiguous, link_candidates.\n\n"
             "A point inside one parcel scores high, lower near its boundary; a point outside every parcel (e.g. on the road in front of the house) is linked to the nearest parcel within MAX_DISTANCE and scores lower the closer the parcel across the road is. Tax-map codes (parcel_code, or building codes like 20F026-B002) and house numbers are used when the layers carry them. Manual links are never overwritten.\n\n"
-            "When HOUSEHOLDS is the workspace's households layer, the links are written into it (through the change log)."
+            "When HOUSEHOLDS is the workspace's households layer and UPDATE_WORKSPACE is on, the links are written into it (through the change log), and then PARCELS must be the parcels layer of the same workspace, unfiltered, with the uuid as parcel id: links to another file's parcels would point at nothing, so the algorithm refuses them. To link against any other parcels layer, switch UPDATE_WORKSPACE off: the links then go to OUTPUT only. A manual link an officer saves while the links are computed is kept too (counted in the log).\n\n"
+            "MAX_DISTANCE is at most 500 m: a household stands on its parcel or on the road in front of it, never farther. Both layers need a coordinate reference system."
         )
 
     def initAlgorithm(self, config=None):
@@ -55,8 +57,12 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
             )
         )
         dist = QgsProcessingParameterDistance(
-            self.MAX_DISTANCE, self.tr("Largest distance to a parcel"), 15.0, self.HOUSEHOLDS, minValue=0.0
-        )
+            self.MAX_DISTANCE,
+            self.tr("Largest distance to a parcel"),
+            15.0,
+            self.HOUSEHOLDS,
+            minValue=0.0,
+        )  # at most linking.MAX_DISTANCE_LIMIT, checked with its reason in checkParameterValues
         self.addParameter(dist)
         self.addParameter(
             QgsProcessingParameterBoolean(
@@ -78,8 +84,22 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
                 ("LINKED", self.tr("Households linked")),
                 ("UNLINKED_COUNT", self.tr("Households not linked")),
                 ("AMBIGUOUS", self.tr("Ambiguous links")),
+                ("KEPT_MANUAL", self.tr("Manual links kept that changed during the run")),
             )
         )
+
+    def checkParameterValues(self, parameters, context):
+        """A MAX_DISTANCE above the limit gets the reason, not QGIS's bare "Incorrect parameter value"."""
+        from ..core.land import linking
+
+        if parameters.get(self.MAX_DISTANCE) is not None:
+            try:
+                linking.check_params(
+                    linking.LinkParams(max_distance=self.parameterAsDouble(parameters, self.MAX_DISTANCE, context))
+                )
+            except CddpError as exc:
+                return False, error_text(exc)
+        return super().checkParameterValues(parameters, context)
 
     def process(self, parameters, context, feedback):
         from ..core.land import jobs as land_jobs
@@ -91,13 +111,24 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         if hh_layer is None or pc_layer is None:
             raise CddpError(translate("core", "The households and parcels layers are required."))
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        params = linking.LinkParams(max_distance=max_distance)
+        linking.check_params(params)
         id_field = self.parameterAsString(parameters, self.PARCEL_ID_FIELD, context)
         for lyr in (hh_layer, pc_layer):
-            if not lyr.crs().isValid():
+            crs = lyr.crs()  # GeoPackage's "Undefined geographic SRS" is valid to QGIS but no CRS
+            if not crs.isValid() or (not crs.authid() and crs.description().lower().startswith("undefined")):
                 raise CddpError(
                     translate("core", "{layer} has no coordinate reference system; set one in its properties."),
                     layer=lyr.name(),
                 )
+        target = layer_io.workspace_table(hh_layer)
+        in_place = bool(target and target[1] == "households") and self.parameterAsBoolean(
+            parameters, self.UPDATE_WORKSPACE, context
+        )
+        if in_place:  # links go into the workspace only against its own parcels, by uuid
+            linking.check_in_place(
+                target[0], layer_io.workspace_table(pc_layer), pc_layer.subsetString(), id_field, pc_layer.source()
+            )
 
         feedback.pushInfo(self.tr("Reading households and parcels…"))
         wanted = None
@@ -105,6 +136,8 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
             names = {f.name() for f in pc_layer.fields()}
             wanted = [n for n in dict.fromkeys([id_field, "uuid", "parcel_code", "house_no", "hs_no"]) if n in names]
         hh, pc = layer_io.read_layers([hh_layer, pc_layer], fields=[None, wanted])
+        linking.require_crs(hh, hh_layer.name())
+        linking.require_crs(pc, pc_layer.name())
 
         if feedback.isCanceled():
             return {}
@@ -139,7 +172,6 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         pc_keys = None if pc_house is None else [house_key(h) for h in pc_house]
         if hh_codes is None:
             pc_codes = None  # nothing to match them with
-        params = linking.LinkParams(max_distance=max_distance)
 
         feedback.pushInfo(
             self.tr("Linking {n} households to {m} parcels (largest distance {d:g} m)…").format(
@@ -182,18 +214,10 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
             "LINKED": summary["linked"],
             "UNLINKED_COUNT": summary["households"] - summary["linked"],
             "AMBIGUOUS": summary["ambiguous"],
+            "KEPT_MANUAL": 0,
         }
 
-        target = layer_io.workspace_table(hh_layer)
-        if target and target[1] == "households" and self.parameterAsBoolean(parameters, self.UPDATE_WORKSPACE, context):
-            changed = land_jobs.write_household_links(target[0], out, getpass.getuser())
-            feedback.pushInfo(
-                self.tr("Workspace households updated: {n} links changed (recorded in the change log).").format(
-                    n=changed
-                )
-            )
-            hh_layer.reload()
-        feedback.setProgress(85)
+        # the outputs first: a run that fails writing them leaves the workspace as it was
         if parameters.get(self.OUTPUT) is not None:
             results[self.OUTPUT] = self._write(out, parameters, self.OUTPUT, context, hh_layer, "linked_households")
         if parameters.get(self.UNLINKED) is not None:
@@ -202,6 +226,22 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
             results[self.UNLINKED] = self._write(
                 unlinked, parameters, self.UNLINKED, context, hh_layer, "unlinked_households"
             )
+        feedback.setProgress(85)
+        if in_place:
+            written = land_jobs.write_household_links(target[0], out, getpass.getuser())
+            feedback.pushInfo(
+                self.tr("Workspace households updated: {n} links changed (recorded in the change log).").format(
+                    n=written.changed
+                )
+            )
+            if written.skipped_manual:
+                feedback.pushWarning(
+                    self.tr(
+                        "{n} households kept the manual link an officer set, changed or removed while the links were computed."
+                    ).format(n=written.skipped_manual)
+                )
+            results["KEPT_MANUAL"] = written.skipped_manual
+            hh_layer.reload()
         feedback.setProgress(100)
         return results
 

@@ -71,6 +71,7 @@ class SegmentRoadsAlgorithm(CddpAlgorithm):
                 ("INSERTED", self.tr("Sections added")),
                 ("DELETED", self.tr("Sections removed")),
                 ("SKIPPED", self.tr("Roads skipped")),
+                ("MOVED", self.tr("Inspections, complaints and work orders moved to new sections")),
             )
         )
 
@@ -91,6 +92,18 @@ class SegmentRoadsAlgorithm(CddpAlgorithm):
         )  # fmt: skip
         feedback.pushInfo(self.tr("{roads} roads → {sections} sections ({inserted} added, {updated} kept, {deleted} removed).").format(
             roads=rep.roads, sections=rep.sections, inserted=rep.inserted, updated=rep.updated, deleted=rep.deleted))  # fmt: skip
+        moved = sum(rep.moved.values())
+        if moved:
+            feedback.pushInfo(self.tr("Moved from removed sections to the new section at their place: {inspections} inspections, {complaints} complaints, {orders} work orders.").format(
+                inspections=rep.moved.get("road_inspections", 0), complaints=rep.moved.get("complaints", 0),
+                orders=rep.moved.get("work_orders", 0)))  # fmt: skip
+        if rep.moved.get("road_inspections"):
+            feedback.pushWarning(
+                self.tr(
+                    "The new sections that received inspections are not rated yet: run Road condition (cddp:roadcondition)."
+                )
+            )
         for label, reason in rep.skipped[:50]:
             feedback.pushWarning(self.tr("Skipped {road}: {reason}").format(road=label, reason=reason))
-        return {"SECTIONS": rep.sections, "INSERTED": rep.inserted, "DELETED": rep.deleted, "SKIPPED": len(rep.skipped)}
+        return {"SECTIONS": rep.sections, "INSERTED": rep.inserted, "DELETED": rep.deleted, "SKIPPED": len(rep.skipped),
+                "MOVED": moved}  # fmt: skip

@@ -74,16 +74,41 @@ def _file_read(layer, fields, selected_only=False) -> tuple | None:
 
 def _read_file(path, name, fields, crs_text):
     """Read with pyogrio — through GDAL's Arrow stream when pyarrow is installed (faster, and it
-    releases the GIL so that two files can be read at once). Touches no QGIS object: thread-safe."""
+    releases the GIL so that two files can be read at once). Touches no QGIS object: thread-safe.
+
+    Curved geometries (CircularString, CurvePolygon… from CAD or survey software) come through GDAL's
+    classic reader, which linearises them; an empty, HTML or truncated file is a clear error."""
     import pyogrio
 
+    from ..core.common.errors import CddpError
+    from ..core.common.i18n import translate
+    from ..core.workspace.files import check_data_file
+
+    check_data_file(path)
+
+    def read(arrow: bool):
+        return pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=arrow)
+
     try:
-        gdf = pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=have_arrow())
-    except RuntimeError as exc:
-        if "arrow" not in str(exc).lower():
-            raise
-        # GDAL < 3.8.3 misreads boolean fields through Arrow and pyogrio refuses: the classic reader then
-        gdf = pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=False)
+        try:
+            gdf = read(have_arrow())
+        except Exception:
+            if not have_arrow():
+                raise
+            # GDAL < 3.8.3 misreads boolean fields through Arrow, and curved geometries arrive as WKB
+            # shapely cannot parse: the classic reader then (it linearises curves)
+            gdf = read(False)
+    except CddpError:
+        raise
+    except Exception as exc:
+        raise CddpError(
+            translate(
+                "core",
+                "Cannot read {path}: {error}. Check that it is a complete vector data file (open it in QGIS), or export it again.",
+            ),
+            path=path,
+            error=str(exc),
+        ) from exc
     if gdf.crs is None and crs_text:
         gdf = gdf.set_crs(crs_text)
     return gdf
@@ -111,6 +136,8 @@ def _read_features(layer, feedback, fields, selected_only):
             feedback.setProgress(100.0 * k / total)
         fids.append(feat.id())
         g = feat.geometry()
+        if not g.isNull() and QgsWkbTypes.isCurvedType(g.wkbType()):
+            g = QgsGeometry(g.constGet().segmentize())  # shapely reads no curves: linearise them
         wkbs.append(None if g.isNull() else bytes(g.asWkb()))
         attrs = feat.attributes()
         rows.append([_py(attrs[i]) for i in idx])
@@ -175,13 +202,20 @@ def read_vector_file(path: str):
 
     from ..core.common.errors import CddpError
     from ..core.common.i18n import translate
+    from ..core.workspace.files import check_data_file
 
-    if not os.path.isfile(path):
-        raise CddpError(translate("core", "File not found: {path}"), path=path)
+    check_data_file(path)  # missing, empty, a saved web page, an interrupted download
     try:
-        return pyogrio.read_dataframe(path)
+        return pyogrio.read_dataframe(path)  # the classic reader: curved geometries are linearised
     except Exception as exc:
-        raise CddpError(translate("core", "Cannot read {path}: {error}"), path=path, error=str(exc)) from exc
+        raise CddpError(
+            translate(
+                "core",
+                "Cannot read {path}: {error}. Check that it is a complete vector data file (open it in QGIS), or export it again.",
+            ),
+            path=path,
+            error=str(exc),
+        ) from exc
 
 
 def output_path(destination: str) -> str | None:

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QHeaderView, QTableWid
 from ..core.common.errors import CddpError
 from ..core.workspace import schema
 from ..core.workspace.create import WorkspaceInfo, inspect_workspace
-from ..core.workspace.meta import read_meta
+from ..core.workspace.meta import workspace_meta
 from ..toolbelt import settings, workspace_project
 from ..toolbelt.i18n import error_text, translate
 from ..toolbelt.log import get_logger
@@ -107,12 +107,10 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
 
     def open_path(self, path: str) -> bool:
         """Open a workspace: its project beside it, or a new project built for it."""
-        meta = read_meta(path)
-        if not meta or "schema_version" not in meta:
-            self.show_message(
-                translate("WorkspaceDock", "{path} is not a CDDP workspace.").format(path=path),
-                Qgis.MessageLevel.Warning,
-            )
+        try:  # says what the file is instead: missing, a web page, truncated, busy, another schema version…
+            meta = workspace_meta(path)
+        except CddpError as exc:
+            self.show_message(error_text(exc), Qgis.MessageLevel.Warning)
             return False
         project = workspace_project.project_path_for(path)
         try:

@@ -89,4 +89,7 @@ TH = {
     "the road has no length": "ถนนไม่มีความยาว",
     "no width: the road has neither width_m nor lanes, and no default width was given": "ไม่มีความกว้าง: ถนนไม่มีทั้ง width_m และ lanes และไม่ได้ระบุความกว้างเริ่มต้น",
     "sections of {area} m² at {width} m wide would be shorter than 1 m": "ช่วงพื้นที่ {area} m² ที่ความกว้าง {width} m จะยาวไม่ถึง 1 m",
+    # core/roads/jobs.py: re-segmentation keeps every reference
+    "Re-segmenting would leave {n} records pointing at deleted road sections, with no new section of their road to move them to: {records}. Nothing was changed; check those roads' geometry.": "การแบ่งช่วงใหม่จะทำให้ข้อมูล {n} รายการอ้างถึงช่วงถนนที่ถูกลบ โดยไม่มีช่วงใหม่ของถนนสายเดียวกันให้ย้ายไป: {records} ไม่มีการเปลี่ยนแปลงใด ๆ ให้ตรวจสอบรูปเรขาคณิตของถนนเหล่านั้น",
+    "Re-segmenting would leave {n} rows of {table} pointing at deleted road sections; nothing was changed.": "การแบ่งช่วงใหม่จะทำให้ {n} แถวของ {table} อ้างถึงช่วงถนนที่ถูกลบ ไม่มีการเปลี่ยนแปลงใด ๆ",
 }

@@ -52,6 +52,7 @@ TH = {
     "The snapping distance must be a positive number of metres; got '{value}'.": "ระยะผูกกับทรัพย์สินต้องเป็นจำนวนเมตรที่มากกว่า 0 แต่ได้ '{value}'",
     "The area to keep complaints in is empty.": "พื้นที่สำหรับคัดเลือกเรื่องร้องเรียนว่างเปล่า",
     "Row {row}: at {lon:.5f}, {lat:.5f}, outside {area}; not imported.": "แถว {row}: ตำแหน่ง {lon:.5f}, {lat:.5f} อยู่นอก{area} จึงไม่นำเข้า",
+    "{area} and {km} km around it (judged by {basis})": "{area} และระยะ {km} กม. โดยรอบ (พิจารณาจาก{basis})",
     # core/works/workorders.py
     "Work order {order}: {field} '{value}' is not one of {allowed}.": "ใบสั่งงาน {order}: {field} '{value}' ไม่อยู่ในรายการ {allowed}",
     "Work order {order}: '{value}' is not a SHA-256 photo hash (64 hexadecimal characters).": "ใบสั่งงาน {order}: '{value}' ไม่ใช่ค่าแฮช SHA-256 ของภาพถ่าย (เลขฐานสิบหก 64 ตัวอักษร)",
@@ -67,4 +68,15 @@ TH = {
     "Work order {order}: changing status from {from_status} to {to_status} needs a note saying why.": "ใบสั่งงาน {order}: การเปลี่ยนสถานะจาก {from_status} เป็น {to_status} ต้องมีบันทึกระบุเหตุผล",
     "Work order {order}: the change to {to_status} at {at} is earlier than its {field} ({value}).": "ใบสั่งงาน {order}: การเปลี่ยนเป็น {to_status} เมื่อ {at} เกิดก่อน {field} ({value}) ของใบสั่งงาน",
     "Work order {order}: to assign it, give a team or an assignee.": "ใบสั่งงาน {order}: การมอบหมายงานต้องระบุทีมช่างหรือผู้รับผิดชอบ",
+    # core/works/channels.py and dumps.py: real export shapes (issue rule 12)
+    "Row {row}: the location is 0, 0 (the channel recorded no location); a complaint needs its place in Thailand.": "แถว {row}: ตำแหน่งเป็น 0, 0 (ช่องทางไม่ได้บันทึกตำแหน่ง) เรื่องร้องเรียนต้องมีตำแหน่งในประเทศไทย",
+    "The file {name} has Traffy Fondue ticket ids but no coordinates (neither 'coords' nor latitude/longitude columns), as pages copied from the web site have. Complaints cannot be placed without them: download the dump CSV or GeoJSON export instead.": "ไฟล์ {name} มีเลขที่เรื่องของ Traffy Fondue แต่ไม่มีพิกัด (ไม่มีคอลัมน์ 'coords' หรือละติจูด/ลองจิจูด) แบบหน้าที่คัดลอกจากเว็บไซต์ จึงวางตำแหน่งเรื่องร้องเรียนไม่ได้ กรุณาดาวน์โหลดไฟล์ส่งออก CSV หรือ GeoJSON แทน",
+    "The file {name} is a web page (HTML), not a complaint export: pages saved or scraped from a web site carry no coordinates. Download the Traffy Fondue CSV/GeoJSON export or the Open311 requests.json/requests.xml instead.": "ไฟล์ {name} เป็นหน้าเว็บ (HTML) ไม่ใช่ไฟล์ส่งออกเรื่องร้องเรียน หน้าที่บันทึกหรือดึงจากเว็บไซต์ไม่มีพิกัด กรุณาดาวน์โหลดไฟล์ส่งออก CSV/GeoJSON ของ Traffy Fondue หรือ requests.json/requests.xml ของ Open311 แทน",
+    "The XML file {name} declares a DOCTYPE or entities; Open311 XML has none. Refused.": "ไฟล์ XML {name} ประกาศ DOCTYPE หรือ entity ซึ่ง Open311 XML ไม่มี จึงไม่รับไฟล์นี้",
+    "The file {name} is not valid XML: {error} at line {line}, column {column}.": "ไฟล์ {name} ไม่ใช่ XML ที่ถูกต้อง: {error} ที่บรรทัด {line} คอลัมน์ {column}",
+    "The XML file {name} is not Open311 GeoReport v2 requests: its root element is <{tag}>, expected <service_requests>.": "ไฟล์ XML {name} ไม่ใช่รายการคำร้อง Open311 GeoReport v2: องค์ประกอบราก (root) คือ <{tag}> แต่ต้องเป็น <service_requests>",
+    "The file {name} mixes day/month/year and month/day/year dates ('{first}' and '{second}'); export it again with one date format.": "ไฟล์ {name} มีวันที่ทั้งแบบวัน/เดือน/ปี และเดือน/วัน/ปี ปนกัน ('{first}' และ '{second}') กรุณาส่งออกใหม่ด้วยรูปแบบวันที่เดียว",
+    "In {name} no date has a day above 12; the photo addresses' months show the dates are {order}, and they were read so.": "ใน {name} ไม่มีวันที่ใดที่วันเกิน 12 เดือนในที่อยู่ภาพถ่ายแสดงว่าวันที่เป็นแบบ {order} จึงอ่านตามนั้น",
+    "In {name} no date has a day above 12 and no photo address shows the month: the dates were read as day/month/year (Thai usage). If they are month/day/year, convert them to YYYY-MM-DD before importing.": "ใน {name} ไม่มีวันที่ใดที่วันเกิน 12 และไม่มีที่อยู่ภาพถ่ายที่บอกเดือน จึงอ่านวันที่เป็นวัน/เดือน/ปี (แบบไทย) หากเป็นเดือน/วัน/ปี กรุณาแปลงเป็น YYYY-MM-DD ก่อนนำเข้า",
+    "In {name} longitude and latitude are swapped: {swapped} rows lie in Thailand with the two values exchanged, {given} as labelled. The file was read with them exchanged.": "ใน {name} ลองจิจูดและละติจูดสลับกัน: {swapped} แถวอยู่ในประเทศไทยเมื่อสลับค่าทั้งสอง และ {given} แถวตามชื่อคอลัมน์ จึงอ่านไฟล์โดยสลับค่าให้",
 }

@@ -61,7 +61,7 @@ def test_import_link_and_impact_in_the_workspace(ws, small_town, tmp_path):
     out = run("importparcels", {"INPUT": str(small_town / "parcels.geojson"), "WORKSPACE": ws})
     assert (out["READ"], out["INSERTED"], out["UPDATED"], out["REPAIRED"]) == (2, 2, 0, 0)
     out = run("importparcels", {"INPUT": str(small_town / "parcels.geojson"), "WORKSPACE": ws})
-    assert (out["INSERTED"], out["UPDATED"]) == (0, 2)
+    assert (out["INSERTED"], out["UPDATED"], out["UNCHANGED"], out["MATCHED_BY_SHAPE"]) == (0, 0, 2, 0)
 
     out = run(
         "importhouseholds",

@@ -259,9 +259,12 @@ def test_real_roads_and_lamps_through_cddp_process(tmp_path):
     con.close()
     assert counts == {"working": 33, "damaged_pole": 5, "unknown": 2}
 
-    # all 1,000 tickets imported, no phone number stored
+    # without AREA, the municipality's area (Bangkok, widened by 30 km): 997 tickets imported, the 3 in
+    # Phayao and Yasothon rejected as outside_area; no phone number stored
     whole = sqlite3.connect(ws)
-    assert whole.execute("SELECT count(*), count(DISTINCT external_id) FROM complaints").fetchone() == (1000, 1000)
+    assert whole.execute("SELECT count(*), count(DISTINCT external_id) FROM complaints").fetchone() == (997, 997)
+    far = (tmp_path / "rejected.csv").read_text(encoding="utf-8").splitlines()
+    assert len(far) == 1 + 3 and all("outside_area" in line for line in far[1:])
     text = " ".join(str(v) for row in whole.execute("SELECT description, address FROM complaints") for v in row)
     assert not re.search(r"(?<![\d.])0[689]\d[- ]?\d{3}[- ]?\d{4}(?!\d)", text) and text.count("[ลบข้อมูลติดต่อ]") == 11
     whole.close()

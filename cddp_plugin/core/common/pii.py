@@ -15,6 +15,12 @@ from .thai import to_arabic_digits
 SCRUB_PLACEHOLDER = "[ลบข้อมูลติดต่อ]"
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# "name(at)gmail.com", "name [at] gmail [dot] com": the @ (and dots) spelt out to fool harvesters
+_AT = r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*"
+_DOT = r"(?:\s*[\(\[\{]\s*dot\s*[\)\]\}]\s*|\.)"
+_EMAIL_SPELT = re.compile(
+    rf"[A-Za-z0-9._%+\-]+{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}", re.IGNORECASE
+)
 # A LINE id after "line"/"ไลน์" (optionally with "id"/"ไอดี", ":" or "คือ"), e.g. "line: abc",
 # "Line ID @shop_99", "ไลน์ abc", "ไอดีไลน์:abc". Words that merely contain ไลน์ (ออนไลน์ online,
 # เดดไลน์ deadline, ไทม์ไลน์ timeline, ไกด์ไลน์ guideline, ออฟไลน์ offline) are not LINE ids; the id
@@ -27,12 +33,15 @@ _LINE_ID = re.compile(
 )
 # Digits may be Arabic or Thai (``\d`` matches both); separators between digits: space, dash, dot,
 # " - ", or brackets around an area code. Never inside a longer number or a decimal (coordinates).
-_SEP = r"(?:\s?-\s?|[ .\u00a0]|\)\s?|\s?\()?"
+_SEP = r"(?:\s?[-\u2010-\u2015\u2212]\s?|[ .\u00a0]|\)\s?|\s?\()?"  # dashes: - ‐ ‒ – — ―  −
 _NATIONAL_ID = re.compile(r"(?<!\d)(?<!\d\.)\d(?:[ \-]?\d){12}(?!\d)(?!\.\d)")
 _PHONE_INTL = re.compile(
     rf"(?<![\d+])(?<!\d\.)(?:\+\s?|\(\+?)?66\)?(?:{_SEP}\(?[0๐]\)?)?(?:{_SEP}\d){{8,9}}(?!\d)(?!\.\d)"
 )
 _PHONE_TH = re.compile(rf"(?<!\d)(?<!\d\.)\(?[0๐](?:{_SEP}\d){{8,9}}(?!\d)(?!\.\d)")
+# 081/234/5678, 081_234_5678, 02/123/4567: slashes and underscores only in a phone's own grouping (a
+# 3-digit middle group), so dates (12/05/2569) and file names stay
+_PHONE_GROUPED = re.compile(r"(?<![\d/_])[0๐]\d{1,2}(?P<sep>[/_])\d{3}(?P=sep)\d{3,4}(?![\d/_])")
 
 PII_KINDS = ("email", "line_id", "national_id", "phone")
 
@@ -73,19 +82,22 @@ def scrub_pii_counts(text: str | None) -> tuple[str | None, Counter]:
         text = pattern.sub(repl, text)
 
     sub(_EMAIL, "email")
+    sub(_EMAIL_SPELT, "email")
     sub(_LINE_ID, "line_id")
     sub(_NATIONAL_ID, "national_id")  # before phones: a 13-digit id must not be half-replaced
     sub(_PHONE_INTL, "phone", _is_intl_phone)
     sub(_PHONE_TH, "phone", _is_national_phone)
+    sub(_PHONE_GROUPED, "phone", _is_national_phone)
     return text, counts
 
 
 def scrub_pii(text: str | None) -> str | None:
     """Replace contact details in free text with :data:`SCRUB_PLACEHOLDER`.
 
-    Removes e-mail addresses; LINE ids ("line: abc", "Line ID @abc", "ไลน์ abc"); 13-digit Thai
+    Removes e-mail addresses (also spelt ``name(at)mail.com``, ``name [at] mail [dot] com``); LINE ids ("line: abc", "Line ID @abc", "ไลน์ abc"); 13-digit Thai
     national ids (with or without dashes/spaces); Thai phone numbers — mobiles ``08x/09x/06x`` (10
-    digits), landlines ``02``–``07x`` (9 digits), written together, with dashes, dots or spaces,
+    digits), landlines ``02``–``07x`` (9 digits), written together, with dashes (en/em dashes too), dots
+    or spaces, slashes or underscores in the phone's grouping (``081/234/5678``, ``081_234_5678``),
     ``(02)``, in Thai digits, or internationally as ``+66``/``66`` with or without ``(0)``.
     Coordinates, decimals, times ("07.00 - 22.00"), postcodes and longer reference numbers
     ("นร02660019663") are left alone.

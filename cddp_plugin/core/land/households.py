@@ -1,6 +1,7 @@
 """Households from civil-registry or survey files: CSV (UTF-8 with or without BOM, TIS-620/cp874),
 XLSX, or point layers. House codes validated, house numbers normalised, coordinates checked; every
-row that cannot be used is returned with its reason, and re-imports upsert by house code."""
+row that cannot be used is returned with its reason. Re-imports change only what the file carries
+and match stored households by house code, else location + house number (see reimport.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..common.fields import detect_mapping
 from ..common.i18n import translate
 from ..common.thai import to_arabic_digits
 from ..common.values import text_or_none
+from ..workspace.files import check_data_file
 from .houseno import normalise_house_code, parse_house_number
 
 CANDIDATES: dict[str, tuple[str, ...]] = {
@@ -46,10 +48,20 @@ class HouseholdReport:
     rejected: list[dict] = field(default_factory=list)  # {"row": n, "reason": text, **original values}
     mapping: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None
+    carried: tuple[str, ...] = ()  # workspace columns the input has (only these may be changed; see reimport.py)
+    unchanged: int = 0  # matched households whose stored values already equal the input's
+    matched_by_code: int = 0
+    matched_by_location: int = 0  # no house code in common: same place (within the match distance) and house number
+    matched_by_number: int = 0  # no house code, no location: same house number and village number
+    layer: str = ""  # the input's label, for messages
+    far_outside: int = 0  # households far outside the municipality (workspace/plausibility.py)
+    plausibility: object = None  # the workspace.plausibility.Plausibility of the import
 
 
 def read_csv_text(path: str | Path) -> tuple[str, str]:
-    """Decode a CSV: UTF-8 (with or without BOM) if it decodes, else TIS-620 (cp874)."""
+    """Decode a CSV: UTF-8 (with or without BOM) if it decodes, else TIS-620 (cp874). A missing or empty
+    file, a saved web page or an interrupted download is refused first, naming the file (workspace/files.py)."""
+    check_data_file(path)
     data = Path(path).read_bytes()
     for enc in ("utf-8-sig", "cp874"):
         try:
@@ -60,10 +72,12 @@ def read_csv_text(path: str | Path) -> tuple[str, str]:
 
 
 def read_table(path: str | Path):
-    """A CSV/XLSX file as a pandas DataFrame of strings, and the encoding used."""
+    """A CSV/XLSX file as a pandas DataFrame of strings, and the encoding used. A missing or empty file,
+    a saved web page or a truncated spreadsheet is refused first, naming the file (workspace/files.py)."""
     import pandas as pd
 
     p = Path(path)
+    check_data_file(p)
     if p.suffix.lower() in (".xlsx", ".xls"):
         try:
             return pd.read_excel(p, dtype=str), "xlsx"
@@ -117,13 +131,14 @@ def prepare_households(df, workspace_crs: str, overrides: dict[str, str] | None 
     import pandas as pd
     import shapely
 
-    report = HouseholdReport(read=len(df))
+    report = HouseholdReport(read=len(df), layer=source_name or layer_label)
     if len(df) == 0:
         raise CddpError(translate("core", "{layer} has no rows."), layer=layer_label)
     is_geo = isinstance(df, gpd.GeoDataFrame)
     columns = [c for c in df.columns if not (is_geo and c == df.geometry.name)]
     mapping = detect_mapping(columns, CANDIDATES, overrides)
     report.mapping = mapping
+    report.carried = tuple(c for c in HOUSEHOLD_COLUMNS if c in mapping)
     if (
         not is_geo
         and not ({"lat", "lon"} <= set(mapping) or {"x", "y"} <= set(mapping))

@@ -1,7 +1,8 @@
 """Hazard impact (e.g. a flood extent): affected parcels and households, and the vulnerable residents
 among them, per household and per village (หมู่).
 
-By default nothing names a person: households carry counts, parcels no owner. Names appear only
+By default nothing names a person and nothing is counted per household: the counts of residents,
+elderly, bedridden… are per village; households are points with their village, parcels carry no owner. Names appear only
 when the caller asks for personal data, and every such run is written to the workspace's
 ``cddp_personal_data_log`` (who, when, what) — PDPA's audit trail.
 """
@@ -9,13 +10,11 @@ when the caller asks for personal data, and every such run is written to the wor
 from __future__ import annotations
 
 import datetime as _dt
-import sqlite3
-import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..common.thai import be_year
+from ..workspace import gpkg
 from ..workspace.privacy import log_personal_data
 
 ELDERLY_AGE = 60
@@ -56,12 +55,6 @@ _RESIDENT_COLUMNS = ("household_uuid", "birth_year_be", "is_elderly", "dependenc
 _CHUNK = 500  # household uuids per query (SQLite's limit of bound parameters)
 
 
-def _read_only_uri(path: str) -> str:
-    """A SQLite URI that opens ``path`` read-only (any characters; Windows drives and UNC shares)."""
-    posix = Path(path).resolve().as_posix()
-    return f"file://{urllib.parse.quote(posix if posix.startswith('/') else '/' + posix)}?mode=ro"
-
-
 @dataclass(frozen=True)
 class HouseholdResidents:
     """The residents of a set of households: ``counts`` sums :data:`COUNT_COLUMNS` over them (None
@@ -97,7 +90,7 @@ def residents_of_households(
     columns = [*_RESIDENT_COLUMNS, "full_name"] if with_names else list(_RESIDENT_COLUMNS)
     frames = []
     if uuids:
-        con = sqlite3.connect(_read_only_uri(workspace_path), uri=True)
+        con = gpkg.connect(workspace_path, readonly=True)
         try:
             for i in range(0, len(uuids), _CHUNK):
                 part = uuids[i : i + _CHUNK]
@@ -191,8 +184,6 @@ def assess(hazard, parcels, households, residents, include_personal: bool = Fals
         )
         if c in ah
     ]
-    if not include_personal:
-        keep_h = [c for c in keep_h if c not in ("house_code", "resident_names")]
     ah = ah[[*keep_h, ah.geometry.name]]
     keep_p = [
         c for c in ("uuid", "parcel_code", "land_no", "doc_type", "area_sqm", "flooded_sqm", "flooded_share") if c in ap
@@ -208,13 +199,17 @@ def assess(hazard, parcels, households, residents, include_personal: bool = Fals
     villages.index.name = "village_no"
     villages = villages.reset_index()
     villages["village_no"] = villages["village_no"].replace(-1, pd.NA)
+    if not include_personal:
+        # PDPA: without the personal-data switch the counts are per village only; a household is a
+        # point with its village and why it is affected, never its house number or who lives there
+        ah = ah[[c for c in ("uuid", "village_no", "parcel_id", "affected_by") if c in ah] + [ah.geometry.name]]
     summary = {
         "parcels": len(ap),
         "parcel_area_flooded_sqm": float(round(ap["flooded_sqm"].sum(), 1)) if len(ap) else 0.0,
         "households": len(ah),
         "households_by_location": int((ah["affected_by"] == "location").sum()) if len(ah) else 0,
         "households_via_parcel": int((ah["affected_by"] == "parcel").sum()) if len(ah) else 0,
-        **{c: int(ah[c].sum()) if len(ah) else 0 for c in COUNT_COLUMNS},
+        **{c: int(villages[c].sum()) if len(villages) else 0 for c in COUNT_COLUMNS},
         "villages": len(villages),
         "personal_data": bool(include_personal),
     }

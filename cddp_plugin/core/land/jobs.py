@@ -3,117 +3,217 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from ..workspace import gpkg
+from ..common.errors import CddpError
+from ..common.i18n import translate
+from ..workspace import gpkg, plausibility
+from . import reimport
 from .households import HOUSEHOLD_COLUMNS, HouseholdReport
-from .parcels import PARCEL_COLUMNS, ParcelReport, _geom_key
+from .parcels import PARCEL_COLUMNS, ParcelReport
 
 log = logging.getLogger("cddp.core.land.jobs")
 
 LINK_FIELDS = ("parcel_id", "link_method", "link_confidence", "link_distance_m", "link_candidates")
 
 
-def upsert_households(workspace_path: str, households, report: HouseholdReport, user: str) -> HouseholdReport:
-    """Insert households, updating those whose house code is already in the workspace (uuid and links kept)."""
+def upsert_households(workspace_path: str, households, report: HouseholdReport, user: str, *,
+                      clear_empty: bool = False,
+                      match_distance: float = reimport.MATCH_DISTANCE_M) -> HouseholdReport:  # fmt: skip
+    """Insert new households and change matched ones, in one transaction (uuid and links kept).
+
+    Matching and what may change follow :mod:`.reimport`: by house code, else location + house
+    number, else house number + village; only the columns the input carries change (an empty cell
+    only with ``clear_empty``); rows whose values are already stored are not written, so re-importing
+    the same file adds nothing to the change log. Households far outside the municipality are counted
+    in ``report.far_outside``; when all of them are, nothing is written (:mod:`..workspace.plausibility`).
+    """
+    import shapely
+
+    if not 0 <= match_distance <= reimport.MAX_MATCH_DISTANCE_M:
+        raise CddpError(
+            translate(
+                "core", "The match distance {distance} m is outside 0–{max} m; give a distance within that range."
+            ),
+            distance=match_distance,
+            max=reimport.MAX_MATCH_DISTANCE_M,
+        )
+    plaus = plausibility.check_geometries(workspace_path, households.geometry.values, report.layer or "households")
+    report.plausibility, report.far_outside = plaus, plaus.outside
+    cols = list(HOUSEHOLD_COLUMNS)
+    carried = set(report.carried)
+    frame = households[cols].astype(object)
+    values = frame.where(frame.notna(), None).to_numpy().tolist()
+    geoms = [None if g is None or shapely.is_missing(g) or g.is_empty else g for g in households.geometry.values]
     con = gpkg.connect(workspace_path)
     try:
         srs = gpkg.srs_id(con, "households")
-        existing = dict(con.execute("SELECT house_code, fid FROM households WHERE house_code IS NOT NULL"))
         blobs = gpkg.to_blobs(households.geometry.values, srs)
-        cols = list(HOUSEHOLD_COLUMNS)
-        frame = households[cols].astype(object)
-        values = frame.where(frame.notna(), None).to_numpy().tolist()
-        inserts, updates = [], []
-        for row, blob in zip(values, blobs, strict=True):
-            fid = existing.get(row[0]) if row[0] else None
-            if fid is not None:
-                updates.append([*row, blob, user, fid])
-            else:
-                inserts.append([*row, blob, user])
         with con:
+            con.execute("BEGIN IMMEDIATE")  # read and write in one transaction: no edit slips in between
+            stored = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(cols)}, geom FROM households")}
+            keys = [(fid, v[0], v[1], v[2], gpkg.from_blob(v[-1])) for fid, v in stored.items()]
+            fids, methods = reimport.match_households(
+                [v[0] for v in values], [v[1] for v in values], [v[2] for v in values], geoms, keys,
+                "house_no" in carried, match_distance,
+            )  # fmt: skip
+            inserts, updates = [], []
+            counts = {"code": 0, "location": 0, "number": 0}
+            unchanged = 0
+            for row, blob, fid, method in zip(values, blobs, fids, methods, strict=True):
+                if fid is None:
+                    inserts.append([*row, blob, user])
+                    continue
+                counts[method] += 1
+                old = stored[fid]
+                merged, changed = reimport.merge(cols, row, old[:-1], carried, clear_empty)
+                geom_changed = blob is not None and not reimport.same_geometry(blob, old[-1])
+                if changed or geom_changed:
+                    updates.append([*merged, blob if geom_changed else None, user, fid])
+                else:
+                    unchanged += 1
             gpkg.write_features(con, "households", cols, inserts, updates, keep_when_null={"geom"})
-
-        report.inserted, report.updated = len(inserts), len(updates)
+        report.inserted, report.updated, report.unchanged = len(inserts), len(updates), unchanged
+        report.matched_by_code, report.matched_by_location = counts["code"], counts["location"]
+        report.matched_by_number = counts["number"]
     finally:
         con.close()
+    log.info("households: %d inserted, %d updated, %d unchanged", report.inserted, report.updated, report.unchanged)
     return report
 
 
-def upsert_parcels(workspace_path: str, parcels, report: ParcelReport, user: str) -> ParcelReport:
-    """Insert new parcels and update existing ones in one transaction; re-importing never duplicates.
+def upsert_parcels(workspace_path: str, parcels, report: ParcelReport, user: str, *,
+                   clear_empty: bool = False) -> ParcelReport:  # fmt: skip
+    """Insert new parcels and change matched ones in one transaction; re-importing never duplicates.
 
-    A parcel is matched by its parcel code — the n-th input parcel with a code updates the n-th
-    workspace parcel with that code, so duplicated codes in real data stay stable across re-imports —
-    and a parcel without a code by its identical geometry. The uuid of an updated parcel stays; every
-    change goes through the workspace's change log.
+    A parcel is matched by its parcel code and, where a code is repeated (in the file or the
+    workspace) or missing, by its shape — never by its position in the file (:mod:`.reimport`). The
+    uuid of a matched parcel stays; only the columns the input carries change (an empty cell only with
+    ``clear_empty``), and parcels whose values and shape are already stored are not written. Parcels
+    far outside the municipality are counted in ``report.far_outside``; when all of them are, nothing
+    is written (:mod:`..workspace.plausibility`).
     """
+    plaus = plausibility.check_geometries(workspace_path, parcels.geometry.values, report.layer or "parcels")
+    report.plausibility, report.far_outside = plaus, plaus.outside
     con = gpkg.connect(workspace_path)
     try:
         srs = gpkg.srs_id(con, "parcels")
-        existing: dict[tuple, int] = {}
-        occurrences: dict[str, int] = {}
-        for fid, code, blob in con.execute("SELECT fid, parcel_code, geom FROM parcels ORDER BY fid"):
-            if code:
-                n = occurrences[code] = occurrences.get(code, 0) + 1
-                existing[("code", code, n)] = fid
-            else:
-                existing.setdefault(("geom", _geom_key(blob)), fid)
         blobs = gpkg.to_blobs(parcels.geometry.values, srs)
-        cols = [c for c in PARCEL_COLUMNS if c in parcels.columns]
-        values = parcels[cols].astype(object).where(parcels[cols].notna(), None).to_numpy().tolist()
+        cols = list(PARCEL_COLUMNS)
+        frame = parcels.reindex(columns=cols).astype(object)
+        values = frame.where(frame.notna(), None).to_numpy().tolist()
+        carried = set(report.carried) if report.carried else {c for c in cols if c in parcels.columns}
         code_at = cols.index("parcel_code")
-        inserts, updates = [], []
-        seen: dict[str, int] = {}
-        for row, blob in zip(values, blobs, strict=True):
-            code = row[code_at]
-            if code:
-                n = seen[code] = seen.get(code, 0) + 1
-                fid = existing.get(("code", code, n))
-            else:
-                fid = existing.get(("geom", _geom_key(blob)))
-            if fid is not None:
-                updates.append([*row, blob, user, fid])
-            else:
-                inserts.append([*row, blob, user])
         with con:
-            gpkg.write_features(con, "parcels", cols, inserts, updates)
-
-        report.inserted, report.updated = len(inserts), len(updates)
+            con.execute("BEGIN IMMEDIATE")  # read and write in one transaction: no edit slips in between
+            stored = {
+                r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(cols)}, geom FROM parcels ORDER BY fid")
+            }
+            fids, methods = reimport.match_parcels(
+                [row[code_at] for row in values],
+                list(parcels.geometry.values),
+                blobs,
+                [(fid, v[code_at], v[-1]) for fid, v in stored.items()],
+            )
+            inserts, updates = [], []
+            counts = {"code": 0, "shape": 0}
+            unchanged = 0
+            for row, blob, fid, method in zip(values, blobs, fids, methods, strict=True):
+                if fid is None:
+                    inserts.append([*row, blob, user])
+                    continue
+                counts[method] += 1
+                old = stored[fid]
+                merged, changed = reimport.merge(cols, row, old[:-1], carried, clear_empty)
+                geom_changed = blob is not None and not reimport.same_geometry(blob, old[-1])
+                if changed or geom_changed:
+                    updates.append([*merged, blob if geom_changed else None, user, fid])
+                else:
+                    unchanged += 1
+            gpkg.write_features(con, "parcels", cols, inserts, updates, keep_when_null={"geom"})
+        report.inserted, report.updated, report.unchanged = len(inserts), len(updates), unchanged
+        report.matched_by_code, report.matched_by_shape = counts["code"], counts["shape"]
     finally:
         con.close()
-    log.info("parcels: %d inserted, %d updated", report.inserted, report.updated)
+    log.info("parcels: %d inserted, %d updated, %d unchanged", report.inserted, report.updated, report.unchanged)
     return report
 
 
-def write_household_links(workspace_path: str, links, user: str) -> int:
-    """Write household → parcel links into the workspace's households in one transaction; returns how many changed.
+@dataclass
+class LinkWrite:
+    """What :func:`write_household_links` did: links changed, and links left alone because an officer
+    set, changed or removed a manual link while the links were being computed."""
+
+    changed: int = 0
+    skipped_manual: int = 0
+
+
+def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
+    """Write household → parcel links into the workspace's households in one transaction.
 
     ``links`` is a DataFrame indexed by the households' fid with the :data:`LINK_FIELDS` columns (as
     :func:`linking.link_households` fills them; a manual link comes back from it unchanged). Only a
     household whose link fields differ from the stored ones is updated, through the change log.
+
+    Manual links are never overwritten, also when an officer saves one while the links were being
+    computed: the stored links are read again inside the write's transaction (``BEGIN IMMEDIATE``: no
+    other program can write between that read and the commit), and a household that is manual now, or
+    was manual when the links were computed and no longer is, keeps what is stored (counted in
+    ``skipped_manual``); only a manual link's missing confidence is filled in. Every parcel id written
+    must be a parcel of this workspace, else nothing is written.
     """
     import numpy as np
 
+    from .linking import MANUAL
+
     con = gpkg.connect(workspace_path)
+    report = LinkWrite()
     try:
-        current = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(LINK_FIELDS)} FROM households")}
-        rows = []
         conf = links["link_confidence"].to_numpy()
         dist = links["link_distance_m"].to_numpy()
-        for k, fid in enumerate(links.index):
-            new = (
-                links["parcel_id"].iat[k], links["link_method"].iat[k],
-                None if np.isnan(conf[k]) else float(conf[k]), None if np.isnan(dist[k]) else float(dist[k]),
-                links["link_candidates"].iat[k],
-            )  # fmt: skip
-            if current.get(int(fid)) != new:
+        con.execute("BEGIN IMMEDIATE")  # the write lock first: what is read below cannot change before the commit
+        try:
+            current = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(LINK_FIELDS)} FROM households")}
+            rows, parcels = [], {}
+            for k, fid in enumerate(links.index):
+                new = (
+                    links["parcel_id"].iat[k], links["link_method"].iat[k],
+                    None if np.isnan(conf[k]) else float(conf[k]), None if np.isnan(dist[k]) else float(dist[k]),
+                    links["link_candidates"].iat[k],
+                )  # fmt: skip
+                stored = current.get(int(fid))
+                if stored is None or stored == new:
+                    continue  # deleted meanwhile, or unchanged
+                if stored[1] == MANUAL or new[1] == MANUAL:
+                    if not (stored[1] == new[1] == MANUAL and stored[0] == new[0]):
+                        report.skipped_manual += 1  # an officer's link, set or changed since it was read
+                        continue
+                elif new[0] is not None:
+                    parcels.setdefault(new[0], int(fid))
                 rows.append([*new, user, int(fid)])
-        with con:
+            if parcels:
+                known = {r[0] for r in con.execute("SELECT uuid FROM parcels WHERE uuid IS NOT NULL")}
+                unknown = [p for p in parcels if p not in known]
+                if unknown:
+                    raise CddpError(
+                        translate(
+                            "core",
+                            "{n} parcel ids of the links are not parcels of the workspace {path} (e.g. {examples}); nothing was written. Link against the workspace's own parcels layer, or write the links to an output only.",
+                        ),
+                        n=len(unknown),
+                        path=workspace_path,
+                        examples=", ".join(map(str, unknown[:3])),
+                    )
             con.executemany(
                 f"UPDATE households SET {', '.join(f + ' = ?' for f in LINK_FIELDS)}, updated_by = ? WHERE fid = ?",
                 rows,
             )
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        report.changed = len(rows)
     finally:
         con.close()
-    log.info("household links: %d changed", len(rows))
-    return len(rows)
+    log.info("household links: %d changed, %d manual links kept", report.changed, report.skipped_manual)
+    return report

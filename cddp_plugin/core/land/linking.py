@@ -47,11 +47,32 @@ REASONS = (NO_LOCATION, TOO_FAR)
 _BUILDING_SUFFIX = re.compile(r"-B\d+$", re.IGNORECASE)
 
 
+# The largest MAX_DISTANCE: a household point stands on its parcel or on the road in front of it (a
+# gate reading, a GPS error of a few metres), never hundreds of metres away; even the largest rural
+# parcels (tens of rai, ~250 m across) put the house within 500 m of the parcel's boundary. Beyond
+# that, "the nearest parcel" is a guess, and the search would measure thousands of parcels per household.
+MAX_DISTANCE_LIMIT = 500.0
+
+
 @dataclass(frozen=True)
 class LinkParams:
     max_distance: float = 15.0
     boundary_band: float = 3.0
     tie_tolerance: float = 1.0
+
+
+def check_params(params: LinkParams) -> None:
+    """Refuse a largest distance that is negative, not a number or above :data:`MAX_DISTANCE_LIMIT`."""
+    d = params.max_distance
+    if not (isinstance(d, (int, float)) and 0.0 <= d <= MAX_DISTANCE_LIMIT):
+        raise CddpError(
+            translate(
+                "core",
+                "The largest distance to a parcel (MAX_DISTANCE) is {distance:g} m; it must be between 0 and {limit:g} m. A household stands on its parcel or on the road in front of it, never farther: give households far from every parcel a better location or a tax-map code instead.",
+            ),
+            distance=d,
+            limit=MAX_DISTANCE_LIMIT,
+        )
 
 
 @dataclass
@@ -240,6 +261,153 @@ def _candidates_json(items) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
+_PAIR_BUDGET = 250_000  # household-parcel pairs measured at once in the nearest search: bounded memory
+_FEW_PAIRS = 16.0  # parcels a household's search box meets on average below which the reach is not narrowed first
+
+
+class _Blocks:
+    """Blocks of households whose search boxes hold about :data:`_PAIR_BUDGET` parcels together.
+
+    A box of half-side ``radius`` is expected to meet ``density × (2 radius + spacing)²`` parcels
+    (density over the parcels' extent); as parcels cluster in town, each measured block raises the
+    estimate to what was met (never lowers it), so later blocks stay within the budget."""
+
+    def __init__(self, polys):
+        import shapely
+
+        valid = polys[~shapely.is_missing(polys)]
+        x0, y0, x1, y1 = shapely.total_bounds(valid) if len(valid) else (0.0, 0.0, 1.0, 1.0)
+        area = max((x1 - x0) * (y1 - y0), 1.0)
+        self.density = max(len(valid), 1) / area
+        self.spacing = float(np.sqrt(area / max(len(valid), 1)))
+        self.ratio = 1.0
+
+    def expected(self, radius):
+        return self.density * (2.0 * radius + self.spacing) ** 2 + 1.0
+
+    def cut(self, radius):
+        """(start, stop) of the next block, one at a time (the estimate learns between blocks)."""
+        start = 0
+        while start < len(radius):
+            total = np.cumsum(self.expected(radius[start : start + 65_536]) * self.ratio)
+            stop = start + int(np.clip(np.searchsorted(total, _PAIR_BUDGET), 16, len(total)))
+            yield start, stop
+            start = stop
+
+    def learn(self, radius, n_pairs: int) -> None:
+        self.ratio = max(self.ratio, n_pairs / float(self.expected(radius).sum()))
+
+
+def _reach(d1: np.ndarray, p: LinkParams) -> np.ndarray:
+    """How far around a household the parcels that decide its nearest link can lie, ``d1`` being the
+    distance to its nearest parcel: the runner-up counts only up to ``d1 + max(d1, 1)`` (farther, the
+    separation is 1 anyway) and candidates up to ``d1 + tie_tolerance``."""
+    return np.minimum(p.max_distance, d1 + np.maximum(np.maximum(d1, 1.0), p.tie_tolerance))
+
+
+def _link_nearest(res, outside, pts, px, py, tree, polys, pids, p, hh_keys, pc_keys) -> int:
+    """Link the households outside every parcel to the nearest parcel within ``max_distance``.
+
+    Memory stays bounded whatever ``max_distance``: unless the reach is short (a box of that size
+    meets :data:`_FEW_PAIRS` parcels or fewer), GEOS first finds each household's nearest parcel (a
+    tree search that keeps one answer per household), and only the parcels within :func:`_reach` of
+    that distance are then measured, a block of households at a time sized to about
+    :data:`_PAIR_BUDGET` pairs (:class:`_Blocks`). A block whose measured nearest parcel is not GEOS's (a repaired parcel
+    measured by its polygonal parts) is measured again with the wider reach that distance asks for.
+    Returns how many households have several parcels within ``tie_tolerance`` of the nearest.
+    """
+    r = p.max_distance
+    pad = 1e-6 * max(r, 1.0)
+    blocks = _Blocks(polys)
+    if blocks.expected(np.array([r]))[0] <= _FEW_PAIRS:  # a short reach (the usual 15 m): measure all within it
+        todo, radius = outside, np.full(len(outside), r + pad)
+    else:
+        half = max((len(outside) + 1) // 2, 20_000)
+        parts = _in_threads(lambda a, b: tree.query_nearest(pts[outside[a:b]], return_distance=True, all_matches=False),
+                            len(outside), half)  # fmt: skip
+        d1 = np.full(len(outside), np.inf)
+        for offset, ((qi, _qj), d) in zip(range(0, len(outside), half), parts, strict=True):
+            d1[offset + qi] = d
+        found = d1 <= r + pad
+        todo, radius = outside[found], _reach(d1[found], p) + pad
+    tied = np.zeros(len(res.method), dtype=bool)
+    again_h, again_r = [], []
+    for a, b in blocks.cut(radius):
+        n_pairs, needed = _nearest_block(res, tied, todo[a:b], radius[a:b], px, py, tree, polys, pids, p, hh_keys,
+                                         pc_keys)  # fmt: skip
+        blocks.learn(radius[a:b], n_pairs)
+        wider = needed > radius[a:b] + pad
+        if wider.any():
+            again_h.append(todo[a:b][wider])
+            again_r.append(needed[wider] + pad)
+    if again_h:  # a wider reach can only find a nearer parcel, whose reach the wider one covers: one more pass
+        todo, radius = np.concatenate(again_h), np.concatenate(again_r)
+        order = np.argsort(todo)
+        todo, radius = todo[order], radius[order]
+        for a, b in blocks.cut(radius):
+            res.candidates[todo[a:b]], tied[todo[a:b]] = None, False
+            _nearest_block(res, tied, todo[a:b], radius[a:b], px, py, tree, polys, pids, p, hh_keys, pc_keys)
+    return int(tied.sum())
+
+
+def _nearest_block(res, tied, hh_idx, radius, px, py, tree, polys, pids, p, hh_keys, pc_keys):
+    """The nearest-parcel links of households ``hh_idx`` (ascending) looking ``radius`` around each;
+    households with several parcels within ``tie_tolerance`` of the nearest are marked in ``tied``.
+
+    Returns (pairs measured, the reach each household's nearest distance asks for: ``max_distance``
+    when no parcel was found within ``radius``).
+    """
+    import shapely
+
+    r = p.max_distance
+    x, y = px[hh_idx], py[hh_idx]
+    boxes = shapely.box(x - radius, y - radius, x + radius, y + radius)
+    qi_pts, qi_polys = tree.query(boxes)
+    n_pairs = len(qi_pts)
+    hh = hh_idx[qi_pts]
+    dist = _boundary_distance(px[hh], py[hh], qi_polys, polys)  # outside every parcel: to its boundary
+    near = dist <= r
+    hh, qi_polys, dist = hh[near], qi_polys[near], dist[near]
+    needed = np.full(len(hh_idx), r)
+    if not len(hh):
+        return n_pairs, needed
+    order, starts, sizes = _group(hh, dist, descending=False)
+    sd, shh, spoly = dist[order], hh[order], qi_polys[order]
+    d1 = sd[starts]
+    second = np.where(sizes > 1, starts + 1, starts)
+    d2 = np.where(sizes > 1, sd[second], np.inf)
+    sep = np.clip((d2 - d1) / np.maximum(d1, 1.0), 0.0, 1.0)
+    conf = 0.5 + 0.4 * (1.0 - d1 / p.max_distance) * sep
+    first_hh = shh[starts]
+    needed[np.searchsorted(hh_idx, first_hh)] = _reach(d1, p)
+    res.parcel_id[first_hh] = pids[spoly[starts]]
+    res.method[first_hh] = NEAREST
+    res.confidence[first_hh] = conf
+    res.distance[first_hh] = d1
+    tie = (sizes > 1) & (d2 - d1 <= p.tie_tolerance)
+    tg = np.flatnonzero(tie)
+    tied[first_hh[tg]] = True
+    if tg.size:  # every parcel within the tolerance of the nearest is a candidate
+        t_sizes = sizes[tg]
+        members = np.repeat(starts[tg] - (np.cumsum(t_sizes) - t_sizes), t_sizes) + np.arange(int(t_sizes.sum()))
+        grp = np.repeat(np.arange(tg.size), t_sizes)
+        keep = sd[members] - d1[tg][grp] <= p.tie_tolerance
+        members, grp = members[keep], grp[keep]
+        texts = _candidate_texts(pids[spoly[members]], sd[members], "nearest")
+        cut = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1], True]).tolist()
+        res.candidates[first_hh[tg]] = ["[" + ", ".join(texts[a:b]) + "]" for a, b in itertools.pairwise(cut)]
+        if hh_keys is not None and pc_keys is not None:
+            for g_i, (a, b) in enumerate(itertools.pairwise(cut)):
+                h = first_hh[tg[g_i]]
+                if hh_keys[h]:
+                    matches = [k for k in members[a:b] if pc_keys[spoly[k]] == hh_keys[h]]
+                    if len(matches) == 1:
+                        k = matches[0]
+                        res.parcel_id[h], res.method[h] = pids[spoly[k]], HOUSE_NUMBER
+                        res.confidence[h], res.distance[h] = 0.8, sd[k]
+    return n_pairs, needed
+
+
 def link_households(
     points,
     parcel_geoms,
@@ -256,6 +424,7 @@ def link_households(
     import shapely
 
     p = params or LinkParams()
+    check_params(p)
     pts = _as_geoms(points)
     polys = _as_geoms(parcel_geoms)
     pids = np.asarray(list(parcel_ids), dtype=object)
@@ -331,46 +500,9 @@ def link_households(
     # --- nearest within max_distance ------------------------------------------------------------
     outside = idx[~within_any[idx]]
     if outside.size and m:
-        r = p.max_distance  # parcels whose box is within reach, then their true distance
-        boxes = shapely.box(px[outside] - r, py[outside] - r, px[outside] + r, py[outside] + r)
-        qi_pts, qi_polys = _query(tree, boxes)
-        hh = outside[qi_pts]
-        dist = _boundary_distance(px[hh], py[hh], qi_polys, polys)  # outside every parcel: to its boundary
-        near = dist <= r
-        hh, qi_polys, dist = hh[near], qi_polys[near], dist[near]
-        order, starts, sizes = _group(hh, dist, descending=False)
-        sd, shh, spoly = dist[order], hh[order], qi_polys[order]
-        d1 = sd[starts]
-        second = np.where(sizes > 1, starts + 1, starts)
-        d2 = np.where(sizes > 1, sd[second], np.inf)
-        sep = np.clip((d2 - d1) / np.maximum(d1, 1.0), 0.0, 1.0)
-        conf = 0.5 + 0.4 * (1.0 - d1 / p.max_distance) * sep
-        first_hh = shh[starts]
-        res.parcel_id[first_hh] = pids[spoly[starts]]
-        res.method[first_hh] = NEAREST
-        res.confidence[first_hh] = conf
-        res.distance[first_hh] = d1
-        tie = (sizes > 1) & (d2 - d1 <= p.tie_tolerance)
-        tg = np.flatnonzero(tie)
-        if tg.size:  # every parcel within the tolerance of the nearest is a candidate
-            t_sizes = sizes[tg]
-            members = np.repeat(starts[tg] - (np.cumsum(t_sizes) - t_sizes), t_sizes) + np.arange(int(t_sizes.sum()))
-            grp = np.repeat(np.arange(tg.size), t_sizes)
-            keep = sd[members] - d1[tg][grp] <= p.tie_tolerance
-            members, grp = members[keep], grp[keep]
-            texts = _candidate_texts(pids[spoly[members]], sd[members], "nearest")
-            cut = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1], True]).tolist()
-            res.candidates[first_hh[tg]] = ["[" + ", ".join(texts[a:b]) + "]" for a, b in itertools.pairwise(cut)]
-            if hh_keys is not None and pc_keys is not None:
-                for g_i, (a, b) in enumerate(itertools.pairwise(cut)):
-                    h = first_hh[tg[g_i]]
-                    if hh_keys[h]:
-                        matches = [k for k in members[a:b] if pc_keys[spoly[k]] == hh_keys[h]]
-                        if len(matches) == 1:
-                            k = matches[0]
-                            res.parcel_id[h], res.method[h] = pids[spoly[k]], HOUSE_NUMBER
-                            res.confidence[h], res.distance[h] = 0.8, sd[k]
-        res.notes["ties_between_parcels"] = int(tie.sum())
+        res.notes["ties_between_parcels"] = _link_nearest(
+            res, outside, pts, px, py, tree, polys, pids, p, hh_keys, pc_keys
+        )
 
     # --- tax-map codes --------------------------------------------------------------------------
     if hh_codes is not None and pc_codes is not None:
@@ -445,8 +577,65 @@ def link_households(
     return res
 
 
+def require_crs(gdf, label) -> None:
+    """Refuse a layer without a coordinate reference system, or with GeoPackage's "Undefined" one:
+    its coordinates cannot be compared with the other layer's, so every link would be wrong."""
+    crs = gdf.crs
+    if crs is None or (crs.name or "").strip().lower().startswith("undefined"):
+        raise CddpError(
+            translate("core", "{layer} has no coordinate reference system; set one in its properties."), layer=label
+        )
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_in_place(workspace_path: str, parcels_source, parcels_filter: str, id_field: str, parcels_label: str):
+    """Refuse to write links into the workspace ``workspace_path`` unless they were made against its own
+    ``parcels`` table, whole, by uuid: the households' ``parcel_id`` is a parcel's uuid of the same
+    GeoPackage, and links to another file's parcels (or to a filtered part) would point at nothing or
+    unlink the households of the hidden parcels. ``parcels_source`` is (GeoPackage path, table) of the
+    PARCELS layer when it is a workspace table, else None."""
+    own = (
+        parcels_source is not None and parcels_source[1] == "parcels" and _same_file(workspace_path, parcels_source[0])
+    )
+    if not own:
+        raise CddpError(
+            translate(
+                "core",
+                "Links are written into the workspace {workspace} only against its own parcels layer, and PARCELS ({layer}) is not it: the households would point at parcels the workspace does not have. Import those parcels with Import parcels first and link against the workspace's parcels layer, or switch off UPDATE_WORKSPACE to write the links to OUTPUT only.",
+            ),
+            workspace=workspace_path,
+            layer=parcels_label,
+        )
+    if parcels_filter:
+        raise CddpError(
+            translate(
+                "core",
+                "PARCELS ({layer}) has a filter ({filter}): the households of the parcels it hides would lose their links. Clear the filter, or switch off UPDATE_WORKSPACE to write the links to OUTPUT only.",
+            ),
+            layer=parcels_label,
+            filter=parcels_filter,
+        )
+    if id_field and id_field != "uuid":
+        raise CddpError(
+            translate(
+                "core",
+                "The workspace's households point at parcels by their uuid, not by '{field}': leave PARCEL_ID_FIELD empty, or switch off UPDATE_WORKSPACE to write the links to OUTPUT only.",
+            ),
+            field=id_field,
+        )
+
+
 def metric_crs(gdf, label):
     """The CRS to measure in: the layer's if projected in metres, else its UTM zone."""
+    require_crs(gdf, label)
     crs = gdf.crs
     if crs is not None and crs.is_projected and crs.axis_info and crs.axis_info[0].unit_name in ("metre", "meter"):
         return crs

@@ -87,6 +87,13 @@ class ParcelReport:
     duplicates: dict[str, int] = field(default_factory=dict)  # parcel_code → count in the input
     mapping: dict[str, str] = field(default_factory=dict)
     doc_types: dict[str, int] = field(default_factory=dict)
+    carried: tuple[str, ...] = ()  # workspace columns the input has (only these may be changed; see reimport.py)
+    unchanged: int = 0  # matched parcels whose stored values and shape already equal the input's
+    matched_by_code: int = 0  # a code held by one stored and one input parcel
+    matched_by_shape: int = 0  # repeated or missing codes: matched by identical shape or overlap
+    layer: str = ""  # the input's label, for messages
+    far_outside: int = 0  # parcels far outside the municipality (workspace/plausibility.py)
+    plausibility: object = None  # the workspace.plausibility.Plausibility of the import
 
 
 def _clean_text(v) -> str | None:
@@ -121,7 +128,7 @@ def prepare_parcels(gdf, workspace_crs: str, overrides: dict[str, str] | None = 
     import numpy as np
     import shapely
 
-    report = ParcelReport(read=len(gdf))
+    report = ParcelReport(read=len(gdf), layer=source_name or layer_label)
     if len(gdf) == 0:
         raise CddpError(translate("core", "{layer} has no features."), layer=layer_label)
     mapping = detect_mapping([c for c in gdf.columns if c != gdf.geometry.name], CANDIDATES, overrides)
@@ -135,6 +142,10 @@ def prepare_parcels(gdf, workspace_crs: str, overrides: dict[str, str] | None = 
             fields=", ".join(c for c in gdf.columns if c != gdf.geometry.name),
         )
     report.mapping = mapping
+    derived = {"area_sqm", "area_rai", "area_ngan", "area_wa"}  # from the geometry, which every parcel has
+    if {"zone", "block", "lot"} <= set(mapping):
+        derived.add("parcel_code")
+    report.carried = tuple(c for c in PARCEL_COLUMNS if c in mapping or c in derived)
     gdf = to_workspace_crs(gdf, workspace_crs, layer_label, source_crs)
 
     out = {}

@@ -7,56 +7,97 @@ from dataclasses import dataclass
 
 from ..common.errors import CddpError
 from ..common.i18n import translate
-from ..workspace import gpkg
+from ..roads import matching
+from ..workspace import gpkg, plausibility
 from . import analysis
 from . import status as lighting_status
 from .lamps import LAMP_COLUMNS, LampReport
 from .status import DEFAULT_CLUSTER_DISTANCE, DEFAULT_MIN_LAMPS, DEFAULT_SNAP, DEFAULT_SPACING
 
+SAME_POSITION_M = 0.5  # a lamp without id or ref is the same lamp when it stands within this of one
+
 
 def upsert_lamps(workspace_path: str, lamps, report: LampReport, user: str) -> LampReport:
-    """Insert or update streetlights (matched by osm_id, else ref, else the same position within 0.5 m)."""
+    """Insert or update streetlights in one transaction, through the change log.
+
+    A lamp is matched by its ``osm_id``, else its ``ref`` (pole number), else a workspace lamp within
+    :data:`SAME_POSITION_M` (0.5 m); repeated refs are matched one to one by distance, never by their
+    order (:func:`..roads.matching.assign`), and ``report.matched_by`` counts the matches per key.
+    Updates write only ``report.columns`` (what the source carries) and never replace a value by a
+    missing one (None, or status ``unknown``): a survey without owner or circuit keeps them, an OSM
+    re-import keeps the status found from faults and checks. Re-importing the same file changes
+    nothing. Lamps far outside the municipality are counted in ``report.far_outside``; when all of
+    them are, nothing is written (:mod:`..workspace.plausibility`).
+    """
+    import numpy as np
     import shapely
 
     if len(lamps) == 0:
         return report
+    plaus = plausibility.check_geometries(workspace_path, lamps.geometry.values, report.layer or "streetlights")
+    report.plausibility, report.far_outside = plaus, plaus.outside
     con = gpkg.connect(workspace_path)
-
     try:
         srs = gpkg.srs_id(con, "streetlights")
-        by_osm, by_ref, points, fids = {}, {}, [], []
-        for fid, osm_id, ref, blob in con.execute("SELECT fid, osm_id, ref, geom FROM streetlights"):
+        # match under the write lock, so a row another program adds meanwhile is matched, not duplicated
+        # (committed by the ``with con`` below; rolled back by close() if anything fails before it)
+        con.execute("BEGIN IMMEDIATE")
+        by_key: dict[tuple, list[int]] = {}
+        points, fids, geom_of = [], [], {}
+        for fid, osm_id, ref, blob in con.execute("SELECT fid, osm_id, ref, geom FROM streetlights ORDER BY fid"):
             if osm_id:
-                by_osm[osm_id] = fid
+                by_key.setdefault(("osm", osm_id), []).append(fid)
             if ref:
-                by_ref.setdefault(ref, fid)
+                by_key.setdefault(("ref", ref), []).append(fid)
             g = gpkg.from_blob(blob)
-            if g is not None:
+            geom_of[fid] = g
+            if g is not None and not g.is_empty:
                 points.append(g)
                 fids.append(fid)
         tree = shapely.STRtree(points) if points else None
         cols = [c for c in LAMP_COLUMNS if c in lamps.columns]
+        provided = set(report.columns) if report.columns else set(cols)
+        update_cols = [c for c in cols if c in provided]
         frame = lamps[cols].astype(object)
         values = frame.where(frame.notna(), None).to_numpy().tolist()
+        geoms = list(lamps.geometry.values)
         blobs = gpkg.to_blobs(lamps.geometry.values, srs)
+        candidates = []
+        for priority, (prefix, kind) in enumerate((("osm", "osm_id"), ("ref", "ref"))):
+            keys = [row[cols.index(kind)] for row in values] if kind in cols else [None] * len(values)
+            pools = {k[1]: v for k, v in by_key.items() if k[0] == prefix}
+            candidates += matching.keyed_candidates(keys, pools, priority, kind, geoms, geom_of.get)
+        if tree is not None and geoms:
+            arr = np.asarray(geoms, dtype=object)
+            present = np.flatnonzero(~(shapely.is_missing(arr) | shapely.is_empty(arr)))
+            rows_at, near = tree.query(arr[present], predicate="dwithin", distance=SAME_POSITION_M)
+            candidates.extend((int(present[r]), fids[k], 2, "position") for r, k in zip(rows_at, near, strict=True))
+        matched = matching.assign(candidates, geoms, geom_of.get)
+        at = {c: k for k, c in enumerate(cols)}
         inserts, updates = [], []
-        for row, blob, geom in zip(values, blobs, lamps.geometry.values, strict=True):
-            rec = dict(zip(cols, row, strict=True))
-            fid = by_osm.get(rec.get("osm_id")) or by_ref.get(rec.get("ref"))
-            if fid is None and tree is not None:
-                near = tree.query(geom, predicate="dwithin", distance=0.5)
-                fid = fids[near[0]] if len(near) else None
-            if fid is not None:
-                updates.append([*row, blob, user, fid])
-            else:
+        report.matched_by = {}
+        for i, (row, blob) in enumerate(zip(values, blobs, strict=True)):
+            if i not in matched:
                 inserts.append([*row, blob, user])
+                continue
+            fid, kind = matched[i]
+            report.matched_by[kind] = report.matched_by.get(kind, 0) + 1
+            params = [None if c == "status" and row[at[c]] == "unknown" else row[at[c]] for c in update_cols]
+            updates.append([*params, blob, user, fid])
         with con:
-            gpkg.write_features(con, "streetlights", cols, inserts, updates)
-
+            before = _update_changes(con)
+            gpkg.write_features(con, "streetlights", cols, inserts, updates, update_columns=update_cols,
+                                keep_when_null=set(update_cols))  # fmt: skip
+            report.changed = _update_changes(con) - before
         report.inserted, report.updated = len(inserts), len(updates)
     finally:
         con.close()
     return report
+
+
+def _update_changes(con) -> int:
+    sql = "SELECT count(*) FROM cddp_changelog WHERE layer = 'streetlights' AND op = 'update'"
+    return con.execute(sql).fetchone()[0]
 
 
 @dataclass

@@ -4,7 +4,11 @@ OSM tags kept: ``ref``, ``support``, ``lamp_mount``, ``lamp_type`` / ``light:met
 technology), ``light:count``, ``light:colour``, ``operator`` (owner). A survey layer's free-text
 condition notes (e.g. Khon Kaen's ``Description``: "เสาไฟถนน สภาพดี มีกิ่งไม้พาด") become a status with
 :func:`cddp_plugin.core.lighting.status_from_note`, and the reason is kept in ``note``. Re-imports
-update lamps with the same ``osm_id`` or ``ref`` (else identical position) instead of duplicating.
+update lamps with the same ``osm_id`` or ``ref`` (else a lamp within 0.5 m) instead of duplicating; repeated
+refs are matched by position, not by order. An update writes only the columns the source carries
+(``LampReport.columns``) and never replaces a value by a missing one or a status by ``unknown``, so a
+survey without owner or circuit, or an OSM extract (which has no status), blanks nothing
+(:func:`cddp_plugin.core.lighting.jobs.upsert_lamps`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from ..common.crs import to_workspace_crs
 from ..common.errors import CddpError
 from ..common.fields import detect_mapping
 from ..common.i18n import translate
+from ..common.pii import scrub_pii
 from ..common.thai import to_arabic_digits
 from ..common.values import text_or_none
 from ..roads.network import normalise_osm_id, osm_tags
@@ -84,6 +89,12 @@ class LampReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     by_status: dict[str, int] = field(default_factory=dict)
     mapping: dict[str, str] = field(default_factory=dict)
+    changed: int = 0  # of the lamps updated, those whose values really changed (change-log entries)
+    columns: list[str] = field(default_factory=list)  # streetlight columns the source provides (what updates write)
+    matched_by: dict[str, int] = field(default_factory=dict)  # osm_id / ref / position → lamps matched by it
+    layer: str = ""  # the source's name, for messages
+    far_outside: int = 0  # lamps far outside the municipality (workspace/plausibility.py)
+    plausibility: object = None  # the workspace.plausibility.Plausibility of the import
 
 
 def read_osm_lamps(path: str | Path):
@@ -115,7 +126,7 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
 
     from .status import parse_status, status_from_note
 
-    report = LampReport(read=len(gdf))
+    report = LampReport(read=len(gdf), layer=layer_label)
     if len(gdf) == 0:
         raise CddpError(translate("core", "{layer} has no streetlights."), layer=layer_label)
     is_osm = "other_tags" in gdf.columns and "osm_id" in gdf.columns
@@ -123,6 +134,7 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     mapping = {} if is_osm else detect_mapping(columns, CANDIDATES, overrides)
     report.mapping = mapping
+    report.columns = _provided_columns(is_osm, mapping)
     gdf = to_workspace_crs(gdf, workspace_crs, layer_label, source_crs)
     rows, geoms = [], []
     for i, geom in enumerate(gdf.geometry.values):
@@ -152,7 +164,7 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
                 c = mapping.get(target)
                 return gdf[c].iat[i] if c else None
 
-            note_text = text_or_none(col("note"))
+            note_text = scrub_pii(text_or_none(col("note")))  # survey notes: no phones, e-mails, ids stored
             status = parse_status(col("status")) if text_or_none(col("status")) else None
             if text_or_none(col("status")) and status is None:
                 report.rejected.append(
@@ -186,6 +198,22 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
     out = gpd.GeoDataFrame(rows, geometry=geoms, crs=gdf.crs)
     report.imported = len(out)
     return out, report
+
+
+def _provided_columns(is_osm: bool, mapping: dict[str, str]) -> list[str]:
+    """The streetlight columns a source carries, so a re-import never blanks one it does not have.
+
+    OSM: id, ref, technology, support, count, operator and the mount/colour note (never a status:
+    OSM has none, the workspace's comes from faults and checks). A survey layer: its mapped fields,
+    plus the lamp type and status read from its notes and the support read from its lamp type."""
+    if is_osm:
+        return ["osm_id", "ref", "lamp_type", "support", "light_count", "owner", "note"]
+    have = set(mapping)
+    if "note" in have:
+        have |= {"lamp_type", "status"}
+    if "lamp_type" in have:
+        have.add("support")
+    return [c for c in LAMP_COLUMNS if c in have]
 
 
 LAMP_COLUMNS = ("osm_id", "ref", "lamp_type", "support", "light_count", "power_w", "circuit", "owner", "status", "note")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..common.errors import CddpError
 from ..common.i18n import translate
-from ..workspace import gpkg
-from . import pavement
+from ..workspace import gpkg, plausibility
+from . import matching, pavement
 from . import pci as pci_curves
 from .network import (
     DEFAULT_LANE_WIDTH_M,
@@ -133,49 +132,63 @@ def _update_changes(con, table: str) -> int:
 def upsert_roads(workspace_path: str, roads, report: RoadReport, user: str) -> RoadReport:
     """Insert new roads and update existing ones in one transaction, through the change log.
 
-    A road is matched by its ``osm_id``, else its ``road_code`` (the n-th input road with a code
-    updates the n-th workspace road with it, so duplicated codes stay stable), else an identical
-    geometry among the workspace roads that have neither; its uuid stays. Updates write only ``report.columns`` and never replace a value by a
-    missing one (None, or surface ``unknown``); inserts write every road column.
+    A road is matched by its ``osm_id``, else its ``road_code``, else an identical geometry among the
+    workspace roads that have neither; its uuid stays. Repeated ids or codes are matched one to one
+    by geometry (identical first, then the nearest), never by their position in the file
+    (:func:`.matching.assign`); ``report.matched_by`` counts the matches per key. Updates write only
+    ``report.columns`` and never replace a value by a missing one (None, or surface ``unknown``), so
+    a file without a column never blanks it; inserts write every road column. Re-importing the same
+    file changes nothing. Roads far outside the municipality are counted in ``report.far_outside``
+    (:mod:`..workspace.plausibility`); when all of them are, nothing is written.
     """
+    plaus = plausibility.check_geometries(workspace_path, roads.geometry.values, report.layer or "roads")
+    report.plausibility, report.far_outside = plaus, plaus.outside
     con = gpkg.connect(workspace_path)
     try:
         srs = gpkg.srs_id(con, "roads")
-        existing: dict[tuple, int] = {}
-        seen_osm: Counter = Counter()
-        seen_code: Counter = Counter()
+        # match under the write lock, so a row another program adds meanwhile is matched, not duplicated
+        # (committed by the ``with con`` below; rolled back by close() if anything fails before it)
+        con.execute("BEGIN IMMEDIATE")
+        by_key: dict[tuple, list[int]] = {}
+        ex_hash: dict[int, str | None] = {}
+        ex_blob: dict[int, bytes] = {}
         for fid, oid, code, blob in con.execute("SELECT fid, osm_id, road_code, geom FROM roads ORDER BY fid"):
             oid = normalise_osm_id(oid)
+            ex_hash[fid], ex_blob[fid] = _geom_key(blob), blob
             if oid:
-                seen_osm[oid] += 1
-                existing[("osm", oid, seen_osm[oid])] = fid
+                by_key.setdefault(("osm", oid), []).append(fid)
             if code:
-                seen_code[code] += 1
-                existing[("code", code, seen_code[code])] = fid
-            if not oid and not code:
-                existing.setdefault(("geom", _geom_key(blob)), fid)
+                by_key.setdefault(("code", code), []).append(fid)
+            if not oid and not code and ex_hash[fid]:
+                by_key.setdefault(("geom", ex_hash[fid]), []).append(fid)
         blobs = gpkg.to_blobs(roads.geometry.values, srs)
+        in_hash = [_geom_key(b) for b in blobs]
         values = [[_py(v) for v in row] for row in roads[list(ROAD_COLUMNS)].itertuples(index=False, name=None)]
         at = {c: i for i, c in enumerate(ROAD_COLUMNS)}
+        geoms = list(roads.geometry.values)
+
+        def existing(f):
+            return gpkg.from_blob(ex_blob[f])
+
+        candidates = []
+        for priority, (prefix, kind, keys) in enumerate((
+            ("osm", "osm_id", [r[at["osm_id"]] for r in values]),
+            ("code", "road_code", [r[at["road_code"]] for r in values]),
+            ("geom", "geometry", in_hash),
+        )):  # fmt: skip
+            pools = {k[1]: v for k, v in by_key.items() if k[0] == prefix}
+            candidates += matching.keyed_candidates(keys, pools, priority, kind, geoms, existing)
+        matched = matching.assign(candidates, geoms, existing,
+                                  lambda i, f: in_hash[i] is not None and in_hash[i] == ex_hash[f])  # fmt: skip
         update_cols = [c for c in ROAD_COLUMNS if c in (report.columns or ROAD_COLUMNS)]
-        inserts, updates, used = [], [], set()
-        in_osm: Counter = Counter()
-        in_code: Counter = Counter()
-        for row, blob in zip(values, blobs, strict=True):
-            oid, code = row[at["osm_id"]], row[at["road_code"]]
-            candidates = []
-            if oid:
-                in_osm[oid] += 1
-                candidates.append(("osm", oid, in_osm[oid]))
-            if code:
-                in_code[code] += 1
-                candidates.append(("code", code, in_code[code]))
-            candidates.append(("geom", _geom_key(blob)))
-            fid = next((existing[k] for k in candidates if k in existing and existing[k] not in used), None)
-            if fid is None:
+        inserts, updates = [], []
+        report.matched_by = {}
+        for i, (row, blob) in enumerate(zip(values, blobs, strict=True)):
+            if i not in matched:
                 inserts.append([*row, blob, user])
                 continue
-            used.add(fid)
+            fid, kind = matched[i]
+            report.matched_by[kind] = report.matched_by.get(kind, 0) + 1
             params = [None if c == "surface" and row[at[c]] == "unknown" else row[at[c]] for c in update_cols]
             updates.append([*params, blob, user, fid])
         with con:
@@ -191,6 +204,14 @@ def upsert_roads(workspace_path: str, roads, report: RoadReport, user: str) -> R
     return report
 
 
+# the rows that point at road sections: (table, id column, filter on the asset layer)
+SECTION_REFERENCES = (
+    ("road_inspections", "section_uuid", ""),
+    ("complaints", "asset_uuid", " AND (asset_layer = 'road_sections' OR asset_layer IS NULL)"),
+    ("work_orders", "asset_uuid", " AND (asset_layer = 'road_sections' OR asset_layer IS NULL)"),
+)
+
+
 def write_sections(workspace_path: str, sections, report: SegmentReport, user: str,
                    replace_inspected: bool = False) -> SegmentReport:  # fmt: skip
     """Replace the sections of the roads ``report.road_uuids`` by ``sections``, in one transaction
@@ -200,52 +221,69 @@ def write_sections(workspace_path: str, sections, report: SegmentReport, user: s
     updated in place (uuid, PASER/PCI, band, treatment, inspection date and inspections kept; its
     surface only if it had none). The other old sections of those roads are deleted — refused with
     a :class:`CddpError` if any carries a rating or inspections, unless ``replace_inspected``.
+
+    Nothing is left pointing at a deleted section (:data:`SECTION_REFERENCES`): its inspections,
+    complaints and work orders move to the new section of the same road at their location — the
+    complaint's or order's point, else the old section's midpoint; between equally near sections the
+    one sharing most of the old section's line, then the lower chainage (:func:`_new_section_for`).
+    Complaints get their new distance. ``report.moved`` counts the rows moved per table. All of it
+    is read and written under one write lock, so a reference added meanwhile is moved too.
     """
+    import uuid as uuid_module
+
     con = gpkg.connect(workspace_path)
     try:
         srs = gpkg.srs_id(con, "road_sections")
-        roads = set(report.road_uuids)
-        old: dict[str, tuple] = {}
-        elsewhere: dict[str, str] = {}
-        for fid, uuid, road, sid, a, b, rated in con.execute(
-            "SELECT s.fid, s.uuid, s.road_uuid, s.section_id, s.chainage_from_m, s.chainage_to_m,"
-            " (s.paser IS NOT NULL OR s.pci IS NOT NULL OR s.condition_band IS NOT NULL OR s.inspected_on IS NOT NULL"
-            "  OR EXISTS (SELECT 1 FROM road_inspections i WHERE i.section_uuid = s.uuid))"
-            " FROM road_sections s"
-        ):
-            if road in roads:
-                old[sid] = (fid, uuid, road, a, b, bool(rated))
-            elif sid is not None:
-                elsewhere[sid] = road
-        clash = [s for s in sections["section_id"] if s in elsewhere]
-        if clash:
-            raise CddpError(
-                translate("core", "Section id {section} already belongs to another road ({road}); give the roads distinct road codes."),
-                section=clash[0],
-                road=elsewhere[clash[0]],
-            )  # fmt: skip
-        blobs = gpkg.to_blobs(sections.geometry.values, srs)
-        values = [[_py(v) for v in row] for row in sections[list(_SECTION_COLUMNS)].itertuples(index=False, name=None)]
-        kept, inserts, updates = set(), [], []
-        for row, blob in zip(values, blobs, strict=True):
-            road, sid, a, b = row[0], row[1], row[2], row[3]
-            prev = old.get(sid)
-            tol = SAME_SECTION_TOLERANCE_M
-            if prev and prev[2] == road and prev[3] is not None and prev[4] is not None \
-                    and abs(prev[3] - a) < tol and abs(prev[4] - b) < tol:  # fmt: skip
-                kept.add(sid)
-                updates.append([a, b, row[4], row[5], row[6], blob, user, prev[0]])
-            else:
-                inserts.append([*row, blob, user])
-        gone = [(sid, v) for sid, v in old.items() if sid not in kept]
-        rated = [sid for sid, v in gone if v[5]]
-        if rated and not replace_inspected:
-            raise CddpError(
-                translate("core", "Re-segmenting would delete {n} sections that have ratings or inspections ({sections}). Segment with the same parameters to keep them, or confirm that they may be replaced."),
-                n=len(rated),
-                sections=", ".join(sorted(rated)[:10]) + (" …" if len(rated) > 10 else ""),
-            )  # fmt: skip
         with con:
+            con.execute("BEGIN IMMEDIATE")  # read what is replaced under the same lock as the write
+            roads = set(report.road_uuids)
+            old: dict[str, tuple] = {}
+            elsewhere: dict[str, str] = {}
+            for fid, uuid, road, sid, a, b, rated, blob in con.execute(
+                "SELECT s.fid, s.uuid, s.road_uuid, s.section_id, s.chainage_from_m, s.chainage_to_m,"
+                " (s.paser IS NOT NULL OR s.pci IS NOT NULL OR s.condition_band IS NOT NULL OR s.inspected_on IS NOT NULL"
+                "  OR EXISTS (SELECT 1 FROM road_inspections i WHERE i.section_uuid = s.uuid)), s.geom"
+                " FROM road_sections s"
+            ):
+                if road in roads:
+                    old[sid] = (fid, uuid, road, a, b, bool(rated), blob)
+                elif sid is not None:
+                    elsewhere[sid] = road
+            clash = [s for s in sections["section_id"] if s in elsewhere]
+            if clash:
+                raise CddpError(
+                    translate("core", "Section id {section} already belongs to another road ({road}); give the roads distinct road codes."),
+                    section=clash[0],
+                    road=elsewhere[clash[0]],
+                )  # fmt: skip
+            blobs = gpkg.to_blobs(sections.geometry.values, srs)
+            values = [
+                [_py(v) for v in row] for row in sections[list(_SECTION_COLUMNS)].itertuples(index=False, name=None)
+            ]
+            kept, inserts, updates = set(), [], []
+            new_by_road: dict[str, list[tuple]] = {}  # road uuid → (section uuid, chainage from, line)
+            for row, blob, line in zip(values, blobs, sections.geometry.values, strict=True):
+                road, sid, a, b = row[0], row[1], row[2], row[3]
+                prev = old.get(sid)
+                tol = SAME_SECTION_TOLERANCE_M
+                if prev and prev[2] == road and prev[3] is not None and prev[4] is not None \
+                        and abs(prev[3] - a) < tol and abs(prev[4] - b) < tol:  # fmt: skip
+                    kept.add(sid)
+                    updates.append([a, b, row[4], row[5], row[6], blob, user, prev[0]])
+                    new_uuid = prev[1]
+                else:
+                    new_uuid = str(uuid_module.uuid4())
+                    inserts.append([*row, new_uuid, blob, user])
+                new_by_road.setdefault(road, []).append((new_uuid, a, line))
+            gone = [(sid, v) for sid, v in old.items() if sid not in kept]
+            rated = [sid for sid, v in gone if v[5]]
+            if rated and not replace_inspected:
+                raise CddpError(
+                    translate("core", "Re-segmenting would delete {n} sections that have ratings or inspections ({sections}). Segment with the same parameters to keep them, or confirm that they may be replaced."),
+                    n=len(rated),
+                    sections=", ".join(sorted(rated)[:10]) + (" …" if len(rated) > 10 else ""),
+                )  # fmt: skip
+            moves = _moved_references(con, {v[1]: (sid, v) for sid, v in gone}, new_by_road)
             before = _update_changes(con, "road_sections")
             con.executemany("DELETE FROM road_sections WHERE fid = ?", [(v[0],) for _, v in gone])
             con.executemany(
@@ -254,17 +292,118 @@ def write_sections(workspace_path: str, sections, report: SegmentReport, user: s
                 " geom = ?, updated_by = ? WHERE fid = ?",
                 updates,
             )
-            placeholders = ", ".join("?" for _ in range(len(_SECTION_COLUMNS) + 2))
+            placeholders = ", ".join("?" for _ in range(len(_SECTION_COLUMNS) + 3))
             con.executemany(
-                f"INSERT INTO road_sections ({', '.join(_SECTION_COLUMNS)}, geom, updated_by) VALUES ({placeholders})",
+                f"INSERT INTO road_sections ({', '.join(_SECTION_COLUMNS)}, uuid, geom, updated_by) VALUES ({placeholders})",
                 inserts,
             )
             report.changed = _update_changes(con, "road_sections") - before
+            report.moved = {}
+            for table, column, _where in SECTION_REFERENCES:
+                rows = moves.get(table, [])
+                if table == "complaints":
+                    con.executemany(
+                        "UPDATE complaints SET asset_uuid = ?, asset_layer = 'road_sections',"
+                        " asset_distance_m = coalesce(?, asset_distance_m), updated_by = ? WHERE fid = ?",
+                        [(u, d, user, fid) for fid, u, d in rows],
+                    )
+                else:
+                    con.executemany(
+                        f"UPDATE {table} SET {column} = ?, updated_by = ? WHERE fid = ?",
+                        [(u, user, fid) for fid, u, _d in rows],
+                    )
+                report.moved[table] = len(rows)
+            _check_no_dangling(con, [v[1] for _, v in gone])
         report.inserted, report.updated, report.deleted = len(inserts), len(updates), len(gone)
     finally:
         con.close()
-    log.info("road sections: %d inserted, %d kept, %d deleted", report.inserted, report.updated, report.deleted)
+    log.info("road sections: %d inserted, %d kept, %d deleted; moved %s", report.inserted, report.updated,
+             report.deleted, report.moved)  # fmt: skip
     return report
+
+
+def _moved_references(con, gone: dict[str, tuple], new_by_road: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """``{table: [(fid, new section uuid, new distance or None)]}`` for every row pointing at a section
+    in ``gone`` (uuid → (section id, old row)); refuses, listing them, when one has nowhere to go."""
+    import shapely
+
+    if not gone:
+        return {}
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS cddp_gone_sections (uuid TEXT PRIMARY KEY)")
+    con.execute("DELETE FROM temp.cddp_gone_sections")
+    con.executemany("INSERT INTO temp.cddp_gone_sections VALUES (?)", [(u,) for u in gone])
+    old_lines: dict[str, object] = {}
+    moves: dict[str, list[tuple]] = {}
+    stranded: list[str] = []
+    for table, column, where in SECTION_REFERENCES:
+        has_geom = table != "road_inspections"
+        sql = (f"SELECT fid, {column}, {'geom' if has_geom else 'NULL'} FROM {table}"
+               f" WHERE {column} IN (SELECT uuid FROM temp.cddp_gone_sections){where}")  # fmt: skip
+        for fid, ref, blob in con.execute(sql).fetchall():
+            sid, v = gone[ref]
+            if ref not in old_lines:
+                old_lines[ref] = gpkg.from_blob(v[6])
+            point = gpkg.from_blob(blob) if blob is not None else None
+            if point is not None and point.is_empty:
+                point = None
+            target = _new_section_for(old_lines[ref], point, new_by_road.get(v[2], []))
+            if target is None:
+                stranded.append(f"{table} {fid} ({sid})")
+                continue
+            new_uuid, line = target
+            dist = round(float(shapely.distance(point, line)), 2) if point is not None and has_geom else None
+            moves.setdefault(table, []).append((fid, new_uuid, dist))
+    con.execute("DROP TABLE temp.cddp_gone_sections")
+    if stranded:
+        raise CddpError(
+            translate("core", "Re-segmenting would leave {n} records pointing at deleted road sections, with no new section of their road to move them to: {records}. Nothing was changed; check those roads' geometry."),
+            n=len(stranded), records=", ".join(stranded[:10]) + (" …" if len(stranded) > 10 else ""),
+        )  # fmt: skip
+    return moves
+
+
+def _new_section_for(old_line, point, candidates: list[tuple]):
+    """(uuid, line) of the new section that takes over a reference to ``old_line``: the nearest to
+    ``point`` (else to the old section's midpoint); ties go to the one sharing most of the old line,
+    then to the lower chainage. None when there is no candidate."""
+    import shapely
+
+    if not candidates:
+        return None
+    at = point
+    if at is None and old_line is not None and not old_line.is_empty:
+        at = old_line.interpolate(0.5, normalized=True)
+    lines = [c[2] for c in candidates]
+    if at is None:
+        return (candidates[0][0], lines[0])
+    d = shapely.distance(at, lines)
+    near = [k for k in range(len(candidates)) if d[k] <= d.min() + 0.01]
+    if len(near) > 1 and old_line is not None and not old_line.is_empty:
+        zone = old_line.buffer(0.5)
+        overlap = {k: shapely.intersection(lines[k], zone).length for k in near}
+        near.sort(key=lambda k: (-round(overlap[k], 2), candidates[k][1]))
+    else:
+        near.sort(key=lambda k: candidates[k][1])
+    k = near[0]
+    return candidates[k][0], lines[k]
+
+
+def _check_no_dangling(con, gone_uuids: list[str]) -> None:
+    """Last guard, inside the transaction: no row may still point at a deleted section."""
+    if not gone_uuids:
+        return
+    for table, column, _where in SECTION_REFERENCES:
+        n = 0
+        for start in range(0, len(gone_uuids), 500):
+            chunk = gone_uuids[start : start + 500]
+            n += con.execute(
+                f"SELECT count(*) FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchone()[0]
+        if n:
+            raise CddpError(
+                translate("core", "Re-segmenting would leave {n} rows of {table} pointing at deleted road sections; nothing was changed."),
+                n=n, table=table,
+            )  # fmt: skip
 
 
 def segment_workspace_roads(workspace_path: str, road_uuids: Iterable[str] | None = None, mode: str = "length",

@@ -29,7 +29,10 @@ Import
   length (under 1 cm) or one that is not a line are rejected with the reason.
 * Re-import (:func:`upsert_roads`) updates a road with the same ``osm_id`` (else ``road_code``, else
   identical geometry among roads with neither) and keeps its uuid. It only writes the columns the source provides, and a
-  value the source lacks (None, surface ``unknown``) never blanks one already in the workspace.
+  value the source lacks (None, surface ``unknown``) never blanks one already in the workspace. Repeated ids or
+  codes are matched one to one by geometry (identical first, then the nearest), never by their order in the file
+  (:mod:`.matching`); the report counts the matches per key (``matched_by``) and the roads lying far outside the
+  municipality (``far_outside``, :mod:`..workspace.plausibility`; an import that lies wholly outside is refused).
 
 Segmentation
 ------------
@@ -51,7 +54,9 @@ Segmentation
 * Writing (:func:`write_sections`) replaces a road's sections: a section whose id is unchanged and
   whose two ends moved less than 1 m (e.g. after a re-import) is updated in place (uuid, ratings and inspections kept), other old sections are deleted
   and new ones inserted — all through the change log. Deleting a section that carries a rating or
-  inspections is refused unless ``replace_inspected`` is set. Roads skipped (no width in area
+  inspections is refused unless ``replace_inspected`` is set; their inspections, and the complaints and work
+  orders on any deleted section, move to the new section of the same road at their place (the complaint's or
+  order's point, else the old section's midpoint), so nothing points at a deleted row. Roads skipped (no width in area
   mode) keep their old sections. A road whose length sits right at ``n·L + L/2`` can gain or lose
   its last section when a re-import moves its end by centimetres; that is the rule, not a bug.
 """
@@ -71,6 +76,7 @@ from ..common.crs import to_workspace_crs
 from ..common.errors import CddpError
 from ..common.fields import detect_mapping
 from ..common.i18n import translate
+from ..common.pii import scrub_pii
 from ..common.thai import to_arabic_digits
 from ..common.values import is_null, text_or_none
 from ..workspace import gpkg, schema
@@ -502,6 +508,10 @@ class RoadReport:
     names_en: int = 0
     names_both: int = 0
     duplicates: dict[str, int] = field(default_factory=dict)  # osm_id / road_code → count in the input
+    layer: str = ""  # the source's name, for messages
+    matched_by: dict[str, int] = field(default_factory=dict)  # osm_id / road_code / geometry → roads matched by it
+    far_outside: int = 0  # roads far outside the municipality (workspace/plausibility.py)
+    plausibility: object = None  # the workspace.plausibility.Plausibility of the import
 
 
 def read_osm_lines(path: str | Path):
@@ -575,7 +585,7 @@ def prepare_osm_roads(source, workspace_crs: str, layer_label: str | None = None
         frame = source
         label = layer_label or "OpenStreetMap"
     wanted = _check_classes(classes)
-    report = RoadReport(source="osm", columns=list(OSM_COLUMNS))
+    report = RoadReport(source="osm", columns=list(OSM_COLUMNS), layer=label)
     tags = osm_tags(frame)
     keep = [i for i, t in enumerate(tags) if t.get("highway")]
     report.read = len(keep)
@@ -636,7 +646,7 @@ def prepare_roads(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
         )
     wanted = _check_classes(classes)
     mapping = detect_mapping(cols, CANDIDATES, overrides)
-    report = RoadReport(source="layer", read=len(gdf), mapping=mapping)
+    report = RoadReport(source="layer", read=len(gdf), mapping=mapping, layer=layer_label)
 
     def column(target):
         col = mapping.get(target)
@@ -668,7 +678,7 @@ def prepare_roads(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
         "width_m": [parse_width(v) for v in column("width_m")],
         "lit": [parse_lit(v) for v in column("lit")],
         "osm_id": [normalise_osm_id(v, "way") for v in column("osm_id")],
-        "note": [text_or_none(v, arabic_digits=True) for v in column("note")],
+        "note": [scrub_pii(text_or_none(v, arabic_digits=True)) for v in column("note")],  # survey notes: no contacts
     }
     provided = {"name_th", "name_en"} if "name" in mapping else set()
     provided |= {t for t in mapping if t != "name"}

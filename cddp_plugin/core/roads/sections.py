@@ -40,6 +40,7 @@ class SegmentReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (road label, reason)
     width_source: dict[str, int] = field(default_factory=dict)  # width_m / lanes / default / none
     road_uuids: list[str] = field(default_factory=list)  # the roads segmented (their sections are replaced)
+    moved: dict[str, int] = field(default_factory=dict)  # table → rows moved from deleted sections to new ones
 
 
 def road_width(width_m: object = None, lanes: object = None, lane_width_m: float = DEFAULT_LANE_WIDTH_M,

@@ -17,8 +17,8 @@ Formats (detected from the content, not from the file name — :func:`detect_for
     A GeoJSON FeatureCollection (or a single Feature) whose properties are Traffy records (dump or API
     names) or Open311 requests. The Point geometry gives the location; without one, the properties'
     ``coords`` / ``lat`` + ``long`` are used.
-``open311_json``
-    Open311 GeoReport v2 ``requests.json``: a list of service requests with ``service_request_id``,
+``open311_json`` / ``open311_xml``
+    Open311 GeoReport v2 ``requests.json`` (or ``requests.xml``, read into the same records): a list of service requests with ``service_request_id``,
     ``status`` (open/closed), ``service_code``, ``service_name``, ``description``,
     ``requested_datetime``, ``updated_datetime``, ``lat``, ``long``, ``media_url``, ``address``. An
     Open311 error reply (``[{"code": 403, "description": ...}]``) raises a :class:`CddpError`.
@@ -68,11 +68,14 @@ Rules:
 * **Location**: longitude/latitude must be numbers inside a generous Thailand box
   :data:`THAILAND_BBOX` = lon 97.0–106.0 °E, lat 5.0–21.0 °N (the country spans about 97.3–105.7 °E,
   5.6–20.5 °N). Rows outside are rejected; when swapping the two values would land inside, the
-  message says they look swapped. Nothing is swapped silently.
+  message says they look swapped. A whole file whose rows mostly fit only swapped is read swapped,
+  with a warning (:mod:`.dumps`); one row is never swapped on its own. ``0, 0`` is rejected as "no
+  location recorded". Separate latitude/longitude columns (also misspelt) stand in for ``coords``.
 * **Time**: stored as UTC ISO 8601 ``YYYY-MM-DDTHH:MM:SS.sssZ`` (the GeoPackage form). A timestamp
   with an offset keeps it (Traffy's dumps and API write ``+00``, i.e. UTC — the real dump's reports
   are fewest at 17–22 h UTC, night in Bangkok); one without an offset is Bangkok time (UTC+7, no
-  daylight saving). A year of 2400 or more is read as Buddhist era.
+  daylight saving). A year of 2400 or more is read as Buddhist era. Slash dates are D/M/Y or M/D/Y
+  as the whole file decides (:func:`dumps.decide_date_order`).
   A missing or unparseable report time rejects the row.
 * **Categories** (:data:`CATEGORY_TAGS`): Traffy's Thai tags map to ``work_category`` codes
   (ถนน→road, ทางเท้า→footpath, แสงสว่าง→lighting, ไฟฟ้า→electricity, สายไฟ→wires,
@@ -86,7 +89,9 @@ Rules:
   ``categories_raw``.
 * **Status** (:data:`STATUS_MAP`): รอรับเรื่อง→waiting, กำลังดำเนินการ→inprogress, ส่งต่อ→forwarded,
   เสร็จสิ้น→finish, ยกเลิก→cancelled; Traffy's English ``state_type`` words (start, waiting,
-  inprogress, forward, finish, cancel) and Open311's ``open``→waiting, ``closed``→finish. An
+  inprogress, forward, finish, cancel, follow→inprogress, irrelevant→cancelled), the multi-step Thai
+  states (ศึกษาปัญหา, ขั้นตอนทางกฎหมาย, ของบประมาณ, จัดซื้อจัดจ้าง→inprogress; a step in brackets such
+  as ส่งต่อ(ใหม่) counts as its state) and Open311's ``open``→waiting, ``closed``→finish. An
   unknown Traffy/Open311 state is imported with ``status`` empty, the original in ``status_raw``,
   and a warning; in the LINE/E-Node template an unknown status rejects the row.
 * **Text**: free text (``description``, ``address`` and every other stored text except ids, codes,
@@ -122,14 +127,20 @@ from ..common.thai import to_arabic_digits
 from ..common.times import to_utc_iso
 from ..common.values import text_or_none
 from ..workspace import schema
+from . import dumps
 from .complaints import (
+    _LINE_ALIASES,
     _SOURCE_CODES,
     _SOURCE_LABELS,
     CATEGORY_TAGS,
     COMPLAINT_FIELDS,
+    LINE_TEMPLATE_COLUMNS,
+    LINE_TEMPLATE_REQUIRED,
     PRIMARY_ORDER,
     STATUS_MAP,
+    TRAFFY_CSV_COLUMNS,
     dedupe_key,
+    line_template_csv,  # noqa: F401  (re-exported: channels.line_template_csv)
     map_categories,
     map_status,
     merge_complaint,
@@ -138,7 +149,7 @@ from .complaints import (
 
 log = logging.getLogger("cddp.core.works.channels")
 
-FORMATS = ("traffy_csv", "traffy_json", "traffy_geojson", "open311_json", "open311_geojson", "line_csv")
+FORMATS = ("traffy_csv", "traffy_json", "traffy_geojson", "open311_json", "open311_xml", "open311_geojson", "line_csv")
 
 # (lon_min, lat_min, lon_max, lat_max): generous around Thailand (97.3–105.7 E, 5.6–20.5 N).
 THAILAND_BBOX = (97.0, 5.0, 106.0, 21.0)
@@ -214,9 +225,9 @@ def _issue(row: int, external_id: str | None, code: str, error: CddpError) -> di
         "row": row,
         "external_id": scrub_pii(external_id),
         "code": code,
-        "reason": str(error),
+        "reason": scrub_pii(str(error)),
         "template": error.template,
-        "params": dict(error.params),
+        "params": {k: scrub_pii(v) if isinstance(v, str) else v for k, v in error.params.items()},
     }
 
 
@@ -251,6 +262,15 @@ def _check_location(row: int, ext: str | None, lon_raw: object, lat_raw: object,
             lat=lat_raw,
             expected=expected,
         ) from None
+    if lon == 0 and lat == 0:
+        raise _RejectError(
+            "zero_coordinates",
+            translate(
+                "core",
+                "Row {row}: the location is 0, 0 (the channel recorded no location); a complaint needs its place in Thailand.",
+            ),
+            row=where,
+        )
     x0, y0, x1, y1 = THAILAND_BBOX
     if not (x0 <= lon <= x1 and y0 <= lat <= y1):
         if x0 <= lat <= x1 and y0 <= lon <= y1:
@@ -464,52 +484,6 @@ def _open311_record(row: int, props: Mapping, point: tuple[object, object] | Non
     }
 
 
-# LINE / E-Node template: canonical column → accepted header names (English and Thai).
-LINE_TEMPLATE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "channel": ("channel", "ช่องทาง"),
-    "ref_id": ("ref_id", "เลขที่เรื่อง"),
-    "received_at": ("received_at", "วันเวลาที่รับแจ้ง"),
-    "category": ("category", "หมวดหมู่"),
-    "description": ("description", "รายละเอียด"),
-    "lat": ("lat", "ละติจูด"),
-    "lon": ("lon", "ลองจิจูด"),
-    "address": ("address", "ที่อยู่"),
-    "subdistrict": ("subdistrict", "ตำบล/แขวง"),
-    "district": ("district", "อำเภอ/เขต"),
-    "province": ("province", "จังหวัด"),
-    "status": ("status", "สถานะ"),
-    "last_activity": ("last_activity", "ความเคลื่อนไหวล่าสุด"),
-    "photo_url": ("photo_url", "ภาพถ่าย"),
-}
-LINE_TEMPLATE_REQUIRED = ("channel", "ref_id", "received_at", "lat", "lon")
-_LINE_ALIASES = {alias.lower(): col for col, aliases in LINE_TEMPLATE_COLUMNS.items() for alias in aliases}
-
-TRAFFY_CSV_COLUMNS = (
-    "ticket_id",
-    "type",
-    "organization",
-    "comment",
-    "coords",
-    "photo",
-    "photo_after",
-    "address",
-    "subdistrict",
-    "district",
-    "province",
-    "timestamp",
-    "state",
-    "star",
-    "count_reopen",
-    "last_activity",
-)
-
-
-def line_template_csv(thai_headers: bool = False) -> str:
-    """The header line of an empty LINE/E-Node template (UTF-8 text; write it with a BOM for Excel)."""
-    names = [aliases[1] if thai_headers else aliases[0] for aliases in LINE_TEMPLATE_COLUMNS.values()]
-    return ",".join(names) + "\r\n"
-
-
 def _line_record(row: int, props: Mapping, warnings: list) -> dict:
     ext = text_or_none(props.get("ref_id"))
     channel_raw = text_or_none(props.get("channel"))
@@ -635,6 +609,10 @@ def _load(data: bytes | str, name: str) -> tuple[str, object]:
     stripped = text.strip()
     if not stripped:
         raise CddpError(translate("core", "The file {name} is empty."), name=name)
+    if dumps.looks_like_html(stripped):
+        raise dumps.html_error(name)
+    if stripped[0] == "<":
+        return "open311_xml", dumps.parse_open311_xml(stripped, name)
     if stripped[0] in "[{":
         try:
             doc = json.loads(stripped)
@@ -667,8 +645,17 @@ def _load(data: bytes | str, name: str) -> tuple[str, object]:
             )
         return fmt, doc
     header = {h.lower() for h in _csv_header(text, name)}
-    if {"ticket_id", "coords"} <= header and ({"comment", "type", "state"} & header):
+    has_point = "coords" in header or dumps.coordinate_columns(header) is not None
+    if "ticket_id" in header and has_point and ({"comment", "type", "state", "timestamp"} & header):
         return "traffy_csv", text
+    if "ticket_id" in header and not has_point:
+        raise CddpError(
+            translate(
+                "core",
+                "The file {name} has Traffy Fondue ticket ids but no coordinates (neither 'coords' nor latitude/longitude columns), as pages copied from the web site have. Complaints cannot be placed without them: download the dump CSV or GeoJSON export instead.",
+            ),
+            name=name,
+        )
     if {"channel", "ref_id"} <= header or {"ช่องทาง", "เลขที่เรื่อง"} <= header:
         return "line_csv", text
     raise CddpError(
@@ -711,7 +698,10 @@ def _records_csv(text: str, fmt: str, name: str, result: ImportResult) -> Iterab
                 )
         else:
             keys = [h.lower() for h in header]
-            missing = [c for c in ("ticket_id", "coords", "timestamp") if c not in keys]
+            needed = (
+                ("ticket_id", "timestamp") if dumps.coordinate_columns(keys) else ("ticket_id", "coords", "timestamp")
+            )
+            missing = [c for c in needed if c not in keys]
             if missing:
                 raise CddpError(
                     translate("core", "The Traffy Fondue file {name} lacks the column(s) {missing}."),
@@ -771,11 +761,16 @@ def _records_json(doc: object, fmt: str) -> Iterable[tuple[int, object, tuple | 
             yield row, item, None
 
 
+_ID_FIELDS = {"traffy": "ticket_id", "open311": "service_request_id", "line": "ref_id"}
+
+
 def parse_complaints(data: bytes | str, name: str = "input") -> ImportResult:
     """Parse complaints from the bytes or text of a file in any of :data:`FORMATS`.
 
     Returns an :class:`ImportResult`; raises :class:`CddpError` for a file that cannot be read as a
-    whole (empty, not text, malformed JSON/CSV, unknown format, missing required columns).
+    whole (empty, not text, malformed JSON/CSV/XML, a web page, unknown format, missing required
+    columns, mixed date orders). What a file's rows decide together (separate or swapped coordinate
+    columns, day/month order) is in :mod:`.dumps`.
     """
     fmt, doc = _load(data, name)
     result = ImportResult(format=fmt)
@@ -805,60 +800,56 @@ def parse_complaints(data: bytes | str, name: str = "input") -> ImportResult:
     def reject(row: int, ext: object, rej: _RejectError) -> None:
         result.rejected.append(_issue(row, text_or_none(ext), rej.code, rej.error))
 
+    kind = "line" if fmt == "line_csv" else fmt.split("_")[0]
     if fmt in ("traffy_csv", "line_csv"):
-        for row, values in _records_csv(doc, fmt, name, result):  # type: ignore[arg-type]
-            result.rows += 1
-            if isinstance(values, _RejectError):
-                reject(row, None, values)
-                continue
-            ext = values.get("ticket_id" if fmt == "traffy_csv" else "ref_id")
-            try:
-                if fmt == "traffy_csv":
-                    record = _traffy_record(row, values, None, result.warnings)
-                else:
-                    record = _line_record(row, values, result.warnings)
-            except _RejectError as rej:
-                reject(row, ext, rej)
-                continue
-            accept(row, record)
+        records = [(row, values, None) for row, values in _records_csv(doc, fmt, name, result)]  # type: ignore[arg-type]
     else:
-        kind = fmt.split("_")[0]
-        id_field = "service_request_id" if kind == "open311" else "ticket_id"
-        for row, props, point in _records_json(doc, fmt):
-            result.rows += 1
-            try:
-                if isinstance(props, tuple):
-                    raise _RejectError(
-                        "bad_geometry",
-                        translate("core", "Row {row}: the geometry is a {type}; expected a Point."),
-                        row=row,
-                        type=props[1],
-                    )
-                if not isinstance(props, Mapping):
-                    raise _RejectError(
-                        "not_a_record",
-                        translate("core", "Row {row}: expected a JSON object with the complaint's fields."),
-                        row=row,
-                    )
-                if (kind == "traffy" and "service_request_id" in props) or (kind == "open311" and "ticket_id" in props):
-                    raise _RejectError(
-                        "mixed_formats",
-                        translate(
-                            "core",
-                            "Row {row}: a {found} record in a file of {expected} records; import each format from its own file.",
-                        ),
-                        row=row,
-                        found="Open311" if kind == "traffy" else "Traffy Fondue",
-                        expected="Traffy Fondue" if kind == "traffy" else "Open311",
-                    )
-                if kind == "traffy":
-                    record = _traffy_record(row, props, point, result.warnings)
-                else:
-                    record = _open311_record(row, props, point, result.warnings)
-            except _RejectError as rej:
-                reject(row, props.get(id_field) if isinstance(props, Mapping) else None, rej)
-                continue
-            accept(row, record)
+        records = list(_records_json(doc, fmt))
+    id_field = _ID_FIELDS[kind]
+
+    def warn(code: str, error: CddpError) -> None:
+        result.warnings.append(_issue(0, None, code, error))
+
+    for row, props, point in dumps.normalise(kind, records, name, THAILAND_BBOX, warn):
+        result.rows += 1
+        if isinstance(props, _RejectError):
+            reject(row, None, props)
+            continue
+        try:
+            if isinstance(props, tuple):
+                raise _RejectError(
+                    "bad_geometry",
+                    translate("core", "Row {row}: the geometry is a {type}; expected a Point."),
+                    row=row,
+                    type=props[1],
+                )
+            if not isinstance(props, Mapping):
+                raise _RejectError(
+                    "not_a_record",
+                    translate("core", "Row {row}: expected a JSON object with the complaint's fields."),
+                    row=row,
+                )
+            if (kind == "traffy" and "service_request_id" in props) or (kind == "open311" and "ticket_id" in props):
+                raise _RejectError(
+                    "mixed_formats",
+                    translate(
+                        "core",
+                        "Row {row}: a {found} record in a file of {expected} records; import each format from its own file.",
+                    ),
+                    row=row,
+                    found="Open311" if kind == "traffy" else "Traffy Fondue",
+                    expected="Traffy Fondue" if kind == "traffy" else "Open311",
+                )
+            if kind == "traffy":
+                record = _traffy_record(row, props, point, result.warnings)
+            elif kind == "open311":
+                record = _open311_record(row, props, point, result.warnings)
+            else:
+                record = _line_record(row, props, result.warnings)
+        except _RejectError as rej:
+            reject(row, props.get(id_field) if isinstance(props, Mapping) else None, rej)
+            continue
+        accept(row, record)
     result.source_rows = rows_of
     assert result.imported + len(result.rejected) == result.rows
     log.info(

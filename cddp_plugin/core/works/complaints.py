@@ -37,6 +37,56 @@ COMPLAINT_FIELDS = (
 
 
 # ---------------------------------------------------------------------------------------------
+# File layouts (read by channels.py)
+# ---------------------------------------------------------------------------------------------
+
+# LINE / E-Node template: canonical column → accepted header names (English and Thai).
+LINE_TEMPLATE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "channel": ("channel", "ช่องทาง"),
+    "ref_id": ("ref_id", "เลขที่เรื่อง"),
+    "received_at": ("received_at", "วันเวลาที่รับแจ้ง"),
+    "category": ("category", "หมวดหมู่"),
+    "description": ("description", "รายละเอียด"),
+    "lat": ("lat", "ละติจูด"),
+    "lon": ("lon", "ลองจิจูด"),
+    "address": ("address", "ที่อยู่"),
+    "subdistrict": ("subdistrict", "ตำบล/แขวง"),
+    "district": ("district", "อำเภอ/เขต"),
+    "province": ("province", "จังหวัด"),
+    "status": ("status", "สถานะ"),
+    "last_activity": ("last_activity", "ความเคลื่อนไหวล่าสุด"),
+    "photo_url": ("photo_url", "ภาพถ่าย"),
+}
+LINE_TEMPLATE_REQUIRED = ("channel", "ref_id", "received_at", "lat", "lon")
+_LINE_ALIASES = {alias.lower(): col for col, aliases in LINE_TEMPLATE_COLUMNS.items() for alias in aliases}
+
+TRAFFY_CSV_COLUMNS = (
+    "ticket_id",
+    "type",
+    "organization",
+    "comment",
+    "coords",
+    "photo",
+    "photo_after",
+    "address",
+    "subdistrict",
+    "district",
+    "province",
+    "timestamp",
+    "state",
+    "star",
+    "count_reopen",
+    "last_activity",
+)
+
+
+def line_template_csv(thai_headers: bool = False) -> str:
+    """The header line of an empty LINE/E-Node template (UTF-8 text; write it with a BOM for Excel)."""
+    names = [aliases[1] if thai_headers else aliases[0] for aliases in LINE_TEMPLATE_COLUMNS.values()]
+    return ",".join(names) + "\r\n"
+
+
+# ---------------------------------------------------------------------------------------------
 # Categories and statuses
 # ---------------------------------------------------------------------------------------------
 
@@ -96,6 +146,16 @@ STATUS_MAP: dict[str, str] = {
     "cancelled": "cancelled",
     "open": "waiting",  # Open311
     "closed": "finish",  # Open311
+    # Traffy's English state codes beside start/inprogress/forward/finish
+    "follow": "inprogress",  # the agency follows the case up
+    "irrelevant": "cancelled",  # not the agency's matter: closed without work
+    # Traffy's multi-step Thai states: all still open and being worked on
+    "ศึกษาปัญหา": "inprogress",  # studying the problem
+    "ขั้นตอนทางกฎหมาย": "inprogress",  # legal process
+    "ของบประมาณ": "inprogress",  # requesting a budget
+    "จัดซื้อจัดจ้าง": "inprogress",  # procurement
+    "ติดตาม": "inprogress",
+    "ไม่เกี่ยวข้อง": "cancelled",
 }
 
 _SOURCE_CODES = {str(c) for c in schema.DOMAINS["complaint_source"].codes()}
@@ -140,7 +200,11 @@ def map_status(raw: object) -> str | None:
     if raw is None:
         return None
     text = str(raw).strip()
-    return STATUS_MAP.get(text, STATUS_MAP.get(text.lower()))
+    found = STATUS_MAP.get(text, STATUS_MAP.get(text.lower()))
+    if found is None and "(" in text:  # a step of a state: ส่งต่อ(ใหม่), เสร็จสิ้น (รอตรวจ)
+        base = text.split("(", 1)[0].strip()
+        found = STATUS_MAP.get(base, STATUS_MAP.get(base.lower())) if base else None
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,14 +245,37 @@ def _moment(value: object) -> _dt.datetime | None:
 _STATUS_RANK = {"waiting": 0, "forwarded": 1, "inprogress": 1, "finish": 2, "cancelled": 2}
 
 
-def merge_complaint(existing: Mapping, incoming: Mapping) -> tuple[dict, list[str]]:
+# Fields an officer may correct in the workspace (QGIS form, attribute table); once the change log
+# shows a local edit of one after the last import wrote it, re-imports never overwrite it (rule of
+# :func:`merge_complaint`). Status, its source text, the last activity and the reopen counter follow the
+# channel's workflow instead; the point ("geom") is protected the same way by the import job.
+OFFICER_FIELDS = (
+    "category",
+    "categories_raw",
+    "description",
+    "reported_at",
+    "address",
+    "subdistrict",
+    "district",
+    "province",
+    "photo_url",
+    "photo_after_url",
+)
+
+
+def merge_complaint(existing: Mapping, incoming: Mapping, keep: Iterable[str] = ()) -> tuple[dict, list[str]]:
     """Update ``existing`` with a re-imported version of the same complaint.
 
     Returns ``(merged, changed field names)``; ``merged`` is a new dict that keeps every field of
     ``existing`` not owned by the source. An incoming record whose ``last_activity`` is older than
-    the existing one is stale and changes nothing; empty incoming values never blank existing data.
+    the existing one is stale and changes nothing; empty incoming values never blank existing data,
+    and a value the source did not really give is no information either: a category without any
+    source tag (``categories_raw`` empty: the file has no category column, or an empty one) and a
+    status without a source state (``status_raw`` empty) leave the stored ones alone.
     Without newer activity than the existing record, the status only moves forwards (waiting →
     in progress → finish): a re-imported dump does not undo what the work-order flow-back set.
+    The fields named in ``keep`` (those an officer edited after the last import, see
+    :data:`OFFICER_FIELDS`) are never changed, whatever the source says.
     Raises :class:`CddpError` when the two are not the same complaint.
     """
     if dedupe_key(existing) != dedupe_key(incoming):
@@ -203,10 +290,15 @@ def merge_complaint(existing: Mapping, incoming: Mapping) -> tuple[dict, list[st
         return merged, []
     changed = []
     newer = old is not None and new is not None and new > old
+    kept = set(keep)
     for name in SOURCE_OWNED:
         value = incoming.get(name)
-        if value is None or value == "":
+        if value is None or value == "" or name in kept:
             continue
+        if name == "category" and not text_or_none(incoming.get("categories_raw")):
+            continue  # "other" only because the source named no category: not a reclassification
+        if name == "status" and not text_or_none(incoming.get("status_raw")):
+            continue  # a default status, not the channel's state
         current = merged.get(name)
         if name in ("reported_at", "last_activity") and _moment(current) == _moment(value):
             continue
@@ -228,9 +320,13 @@ class MergePlan:
     unchanged: list[Mapping] = field(default_factory=list)
 
 
-def plan_merge(existing: Iterable[Mapping], incoming: Iterable[Mapping]) -> MergePlan:
-    """Match incoming complaints to existing ones by :func:`dedupe_key`; never plan a duplicate."""
+def plan_merge(
+    existing: Iterable[Mapping], incoming: Iterable[Mapping], keep: Mapping[object, Iterable[str]] | None = None
+) -> MergePlan:
+    """Match incoming complaints to existing ones by :func:`dedupe_key`; never plan a duplicate.
+    ``keep`` maps an existing complaint's ``fid`` to the fields re-imports must leave alone."""
     index: dict[tuple[str, str], Mapping] = {}
+    keep = keep or {}
     for complaint in existing:
         index.setdefault(dedupe_key(complaint), complaint)
     plan = MergePlan()
@@ -243,10 +339,10 @@ def plan_merge(existing: Iterable[Mapping], incoming: Iterable[Mapping]) -> Merg
             plan.inserts[pending[key]] = merge_complaint(plan.inserts[pending[key]], complaint)[0]
         elif key in updated:
             old, merged, changed = plan.updates[updated[key]]
-            merged, more = merge_complaint(merged, complaint)
+            merged, more = merge_complaint(merged, complaint, keep.get(old.get("fid"), ()))
             plan.updates[updated[key]] = (old, merged, sorted(set(changed) | set(more)))
         elif key in index:
-            merged, changed = merge_complaint(index[key], complaint)
+            merged, changed = merge_complaint(index[key], complaint, keep.get(index[key].get("fid"), ()))
             if changed:
                 if key in seen_unchanged:
                     seen_unchanged.discard(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -35,6 +36,9 @@ LAMP_REPAIR_STATUSES = ("out", "partly_out", "flickering", "day_burning", "damag
 DEFAULT_PCI_BELOW = 40.0  # very poor and worse (ASTM D6433 bands)
 DEFAULT_PASER_AT_MOST = 3  # PASER 1–3: structural repair
 SEVERE_BANDS = ("serious", "failed")
+# An open complaint on an order in one of these states is on no order any more (cancelled: nobody will
+# do the work); a "duplicate" order points at the order that will.
+ORDER_GONE_STATUSES = ("cancelled",)
 
 
 # Stored complaint columns the source owns (lon/lat are the geometry).
@@ -70,6 +74,83 @@ class IntakeReport:
     by_category: dict[str, int] = field(default_factory=dict)
     unknown_tags: dict[str, int] = field(default_factory=dict)  # source tags no category knows → "other"
     pii_scrubbed: dict[str, int] = field(default_factory=dict)
+    # complaints without a source id matched by the documented fallback (channel + report time + location)
+    matched_without_id: int = 0
+    officer_kept: int = 0  # existing complaints with fields an officer edited, which the import left alone
+
+
+# cddp_meta key: the change-log ranges ``[[first_seq, last_seq], …]`` that complaint imports wrote, so
+# that every other entry on a complaint is known to be a local edit (an officer, the work-order flow)
+IMPORT_SEQS_KEY = "works.complaint_import_seqs"
+
+
+def _import_ranges(con) -> list[list[int]] | None:
+    row = con.execute("SELECT value FROM cddp_meta WHERE key = ?", (IMPORT_SEQS_KEY,)).fetchone()
+    if row is None:
+        return None
+    try:
+        ranges = json.loads(row[0] or "[]")
+        return sorted([int(a), int(b)] for a, b in ranges)
+    except (TypeError, ValueError):
+        return []
+
+
+def _record_import(con, before: int) -> None:
+    """Remember (inside the import's transaction) which change-log entries the import wrote."""
+    after = con.execute("SELECT coalesce(max(seq), 0) FROM cddp_changelog").fetchone()[0]
+    ranges = _import_ranges(con) or []
+    if after > before:
+        if ranges and ranges[-1][1] >= before:  # nothing else was logged since the last import
+            ranges[-1][1] = after
+        else:
+            ranges.append([before + 1, after])
+    con.execute("INSERT OR REPLACE INTO cddp_meta (key, value) VALUES (?, ?)", (IMPORT_SEQS_KEY, json.dumps(ranges)))
+
+
+def officer_edits(con) -> dict[str, set[str]]:
+    """Complaint uuid → the fields (of :data:`complaints.OFFICER_FIELDS`, and ``geom``) changed by a
+    local edit after the last import wrote them, read from the change log.
+
+    An entry is an import's when its ``seq`` lies in a range :func:`_record_import` kept; every other
+    update entry is a local edit (QGIS, plain SQL, the sync's local side). In a workspace whose imports
+    predate this record, the inserts count as imports and every update as a local edit: an edit is
+    never lost, at the price of keeping a field a former re-import changed. Only which fields changed
+    is read, never their values.
+    """
+    import bisect
+
+    ranges = _import_ranges(con)
+    starts = [a for a, _ in ranges or []]
+    first = starts[0] if starts else float("inf")
+
+    def by_import(seq: int, op: str) -> bool:
+        i = bisect.bisect_right(starts, seq) - 1
+        if i >= 0 and ranges[i][0] <= seq <= ranges[i][1]:
+            return True
+        return op == "insert" and seq < first
+
+    watched = set(complaints.OFFICER_FIELDS) | {"geom"}
+    last_import: dict[tuple[str, str], int] = {}
+    last_local: dict[tuple[str, str], int] = {}
+    for seq, uid, op in con.execute(
+        "SELECT seq, feature_uuid, op FROM cddp_changelog WHERE layer = 'complaints' AND op = 'insert'"
+    ):
+        if by_import(seq, op):
+            for name in watched:
+                last_import[(uid, name)] = max(seq, last_import.get((uid, name), 0))
+    for seq, uid, name in con.execute(
+        "SELECT c.seq, c.feature_uuid, j.key FROM cddp_changelog AS c, json_each(c.new_values) AS j "
+        "WHERE c.layer = 'complaints' AND c.op = 'update'"
+    ):
+        if name not in watched:
+            continue
+        target = last_import if by_import(seq, "update") else last_local
+        target[(uid, name)] = max(seq, target.get((uid, name), 0))
+    edited: dict[str, set[str]] = {}
+    for (uid, name), seq in last_local.items():
+        if seq > last_import.get((uid, name), 0):
+            edited.setdefault(uid, set()).add(name)
+    return edited
 
 
 def import_complaints(
@@ -80,7 +161,15 @@ def import_complaints(
     max_distance: float = DEFAULT_SNAP_DISTANCE,
     progress: Callable[[float], None] | None = None,
 ) -> IntakeReport:
-    """Upsert the complaints of ``parsed`` into the workspace and snap them to assets (module doc)."""
+    """Upsert the complaints of ``parsed`` into the workspace and snap them to assets (module doc).
+
+    Re-imports change only what the source really changed (:func:`complaints.merge_complaint`): the
+    same file again writes nothing and adds nothing to the change log; a file without a column never
+    blanks that field. Officers' edits survive: a field of :data:`complaints.OFFICER_FIELDS` (and the
+    point) that the change log shows was edited locally after the last import wrote it
+    (:func:`officer_edits`) is never overwritten, also when the source changed it since; the source
+    may update a field only while no officer has edited it. Read, plan and write run in one write
+    transaction, so an edit saved during the import is seen and kept."""
     import numpy as np
     import shapely
     from pyproj import Transformer
@@ -107,17 +196,34 @@ def import_complaints(
 
     con = gpkg.connect(workspace_path)
     try:
+        # one write transaction from the read to the write: an officer's edit saved meanwhile waits for
+        # it (and is then kept), instead of being overwritten by values read before it was saved
+        con.execute("BEGIN IMMEDIATE")
         srs = gpkg.srs_id(con, "complaints")
-        cols = ["fid", "source", "external_id", *_SOURCE_COLUMNS, "asset_layer", "asset_uuid", "asset_distance_m"]
+        cols = [
+            "fid",
+            "uuid",
+            "source",
+            "external_id",
+            *_SOURCE_COLUMNS,
+            "asset_layer",
+            "asset_uuid",
+            "asset_distance_m",
+        ]
         cur = con.execute(f"SELECT {', '.join(cols)}, geom FROM complaints")
         existing, geoms = [], {}
         for row in cur:
             rec = dict(zip(cols, row[:-1], strict=True))
             existing.append(rec)
             geoms[rec["fid"]] = row[-1]
+        edited = officer_edits(con)
+        keep = {rec["fid"]: edited[rec["uuid"]] for rec in existing if rec["uuid"] in edited}
         if progress:
             progress(10)
-        plan = complaints.plan_merge(existing, incoming)
+        plan = complaints.plan_merge(existing, incoming, keep)
+        matched = [u[0] for u in plan.updates] + plan.unchanged
+        report.matched_without_id = sum(1 for old in matched if str(old.get("external_id") or "").startswith("@"))
+        report.officer_kept = sum(1 for old in [u[0] for u in plan.updates] + plan.unchanged if keep.get(old["fid"]))
         if progress:
             progress(30)
 
@@ -133,6 +239,8 @@ def import_complaints(
             if old is None:
                 moved[k] = True
                 continue
+            if "geom" in keep.get(old["fid"], ()):
+                continue  # an officer moved the point: the source's location does not move it back
             stored = gpkg.from_blob(geoms.get(old["fid"]))
             moved[k] = stored is None or stored.is_empty or stored.distance(points[k]) > 0.01
         category_changed = np.array(
@@ -173,16 +281,21 @@ def import_complaints(
         for k, (r, old) in enumerate(zip(records, olds, strict=True)):
             if old is None:
                 r["uuid"] = str(_uuid.uuid4())
+                r.setdefault("category", None)
+                r["category"] = r["category"] or "other"
+                r["status"] = r.get("status") or "waiting"
                 inserts.append([r.get(c) for c in _COMPLAINT_COLUMNS] + [blobs[k], user])
                 continue
             values = [r.get(c) for c in _COMPLAINT_COLUMNS[1:]]
             if values != [old.get(c) for c in _COMPLAINT_COLUMNS[1:]] or moved[k]:
                 updates.append([*values, blobs[k] if moved[k] else None, user, old["fid"]])
         with con:
+            before = con.execute("SELECT coalesce(max(seq), 0) FROM cddp_changelog").fetchone()[0]
             gpkg.write_features(
                 con, "complaints", _COMPLAINT_COLUMNS, inserts, updates,
                 update_columns=_COMPLAINT_COLUMNS[1:], keep_when_null=("geom",),
             )  # fmt: skip
+            _record_import(con, before)
         report.inserted = len(inserts)
         report.updated = len(updates)
         report.unchanged = len(records) - len(inserts) - len(updates)
@@ -213,6 +326,7 @@ class GenerateReport:
     skipped_existing: int = 0  # assets that already had an open order of their category
     clusters: int = 0
     orders: list[str] = field(default_factory=list)  # numbers of the new orders
+    relinked: int = 0  # open complaints whose order was cancelled (or deleted): put on an order again
 
 
 def _priority_ok(value: str) -> str:
@@ -253,12 +367,9 @@ def generate_work_orders(
     progress: Callable[[float], None] | None = None,
 ) -> GenerateReport:
     """Create the work orders the workspace's complaints and condition call for (module doc).
-    ``sla``/``holidays`` default to the workspace's policy (:func:`workspace.work_order_policy`)."""
-    import numpy as np
-    import shapely
-
-    from ..lighting import analysis
-
+    ``sla``/``holidays`` default to the workspace's policy (:func:`workspace.work_order_policy`).
+    A complaint still open whose order was cancelled (or no longer exists) is treated as not on an
+    order: it joins an open order of its asset or gets a new one."""
     try:
         pci_below = float(pci_below)
         paser_at_most = int(paser_at_most)
@@ -271,7 +382,6 @@ def generate_work_orders(
             paser=paser_at_most,
         )
     moment = workorders._now() if now is None else workorders._moment(now, "now")
-    created_at = times.format_utc(moment)
     _workspace_crs(workspace_path)
     if sla is None or holidays is None:
         from .sla import work_order_policy
@@ -279,169 +389,195 @@ def generate_work_orders(
         ws_sla, ws_holidays = work_order_policy(workspace_path)
         sla = ws_sla if sla is None else sla
         holidays = ws_holidays if holidays is None else holidays
-    report = GenerateReport()
     con = gpkg.connect(workspace_path)
     try:
-        srs = gpkg.srs_id(con, "work_orders")
+        con.execute("BEGIN IMMEDIATE")  # read the open orders and write the new ones in one transaction
+        gen = _Generator(con, user, moment, sla, holidays)
+        if from_condition:
+            gen.from_condition(pci_below, paser_at_most)
+        if progress:
+            progress(40)
+        if from_lamps:
+            gen.from_lamps(cluster_distance)
+        if progress:
+            progress(70)
+        if from_complaints:  # after the assets, so that complaints attach to their orders
+            gen.from_complaints()
+        if progress:
+            progress(85)
+        _write_orders(con, gpkg.srs_id(con, "work_orders"), gen.new_orders, gen.events, gen.complaint_links, user)
+    finally:
+        con.close()
+    if progress:
+        progress(100)
+    report = gen.report
+    log.info("work orders: %d created, %d complaints attached", report.created, report.attached)
+    return report
+
+
+class _Generator:
+    """The state :func:`generate_work_orders` shares between its three sources: the open order per
+    (asset layer, asset, category), the last order number, and what to write."""
+
+    def __init__(self, con, user: str, moment, sla, holidays) -> None:
+        self.con, self.user, self.moment, self.sla, self.holidays = con, user, moment, sla, holidays
+        self.created_at = times.format_utc(moment)
+        self.report = GenerateReport()
+        self.new_orders: list[tuple[dict, object]] = []
+        self.events: list[dict] = []
+        self.complaint_links: list[tuple[str, int]] = []
         final = tuple(workorders.TERMINAL)
-        open_by_key: dict[tuple, tuple[str, str]] = {}  # (layer, asset, category) → (uuid, status)
+        self.open_by_key: dict[tuple, tuple[str, str]] = {}  # (layer, asset, category) → (uuid, status)
         marks = ", ".join("?" * len(final))
         for uid, layer, asset, category, status in con.execute(
             f"SELECT uuid, asset_layer, asset_uuid, category, status FROM work_orders "
             f"WHERE status NOT IN ({marks}) AND asset_uuid IS NOT NULL ORDER BY created_at, fid",
             final,
         ):
-            open_by_key.setdefault((layer, asset, category), (uid, status))
-        last_number = [
-            max(
-                (n for (n,) in con.execute("SELECT wo_number FROM work_orders") if workorders.parse_wo_number(n)),
-                key=lambda n: workorders.parse_wo_number(n),
-                default=None,
-            )
-        ]
-        new_orders: list[tuple[dict, object]] = []
-        events: list[dict] = []
-        complaint_links: list[tuple[str, int]] = []
+            self.open_by_key.setdefault((layer, asset, category), (uid, status))
+        self.order_status = dict(con.execute("SELECT uuid, status FROM work_orders"))
+        self.last_number = max(
+            (n for (n,) in con.execute("SELECT wo_number FROM work_orders") if workorders.parse_wo_number(n)),
+            key=lambda n: workorders.parse_wo_number(n),
+            default=None,
+        )
 
-        def create(title, category, priority, source, layer, asset, point, origin, note=None):
-            order, event = workorders.new_work_order(
-                title=title, created_by=user, existing_numbers=[n for n in last_number if n], category=category,
-                priority=priority, source=source, created_at=moment, sla=sla, holidays=holidays, note=note,
-                asset_layer=layer, asset_uuid=asset, generated_title=True,
+    def create(self, title, category, priority, source, layer, asset, point, origin, note=None):
+        order, event = workorders.new_work_order(
+            title=title, created_by=self.user, existing_numbers=[self.last_number] if self.last_number else [],
+            category=category, priority=priority, source=source, created_at=self.moment, sla=self.sla,
+            holidays=self.holidays, note=note, asset_layer=layer, asset_uuid=asset, generated_title=True,
+        )  # fmt: skip
+        self.last_number = order["wo_number"]
+        self.new_orders.append((order, point))
+        self.events.append(event)
+        report = self.report
+        report.created += 1
+        report.created_by_origin[origin] = report.created_by_origin.get(origin, 0) + 1
+        report.orders.append(order["wo_number"])
+        if asset is not None:
+            self.open_by_key[(layer, asset, category)] = (order["uuid"], "new")
+        return order
+
+    def attach(self, order_uuid, status, complaint):
+        self.events.append(
+            {
+                "uuid": str(_uuid.uuid4()),
+                "work_order_uuid": order_uuid,
+                "event_at": self.created_at,
+                "from_status": status,
+                "to_status": status,
+                "actor": self.user,
+                "note": f"แนบเรื่องร้องเรียน {complaint['source']} {complaint['external_id']}",
+                "photo_hashes": None,
+            }
+        )
+        self.report.attached += 1
+
+    # 1. road condition ---------------------------------------------------------------------------
+    def from_condition(self, pci_below: float, paser_at_most: int) -> None:
+        for uid, section, pci, paser, band, blob in self.con.execute(
+            "SELECT uuid, section_id, pci, paser, condition_band, geom FROM road_sections "
+            "WHERE (pci IS NOT NULL AND pci < ?) OR (pci IS NULL AND paser IS NOT NULL AND paser <= ?) "
+            "ORDER BY pci, paser, section_id",
+            (pci_below, paser_at_most),
+        ).fetchall():
+            if ("road_sections", uid, "road") in self.open_by_key:
+                self.report.skipped_existing += 1
+                continue
+            score = f"PCI {pci:g}" if pci is not None else f"PASER {paser}"
+            band_th = schema.label("condition_band", band or "", default=band or "-")
+            self.create(
+                f"ซ่อมผิวทาง ช่วง {section or uid} ({score}, {band_th})", "road",
+                "P3" if band in SEVERE_BANDS else "P4", None, "road_sections", uid,
+                _midpoint(gpkg.from_blob(blob)), "road",
             )  # fmt: skip
-            last_number[0] = order["wo_number"]
-            new_orders.append((order, point))
-            events.append(event)
-            report.created += 1
-            report.created_by_origin[origin] = report.created_by_origin.get(origin, 0) + 1
-            report.orders.append(order["wo_number"])
-            if asset is not None:
-                open_by_key[(layer, asset, category)] = (order["uuid"], "new")
-            return order
 
-        def attach(order_uuid, status, complaint):
-            events.append(
-                {
-                    "uuid": str(_uuid.uuid4()),
-                    "work_order_uuid": order_uuid,
-                    "event_at": created_at,
-                    "from_status": status,
-                    "to_status": status,
-                    "actor": user,
-                    "note": f"แนบเรื่องร้องเรียน {complaint['source']} {complaint['external_id']}",
-                    "photo_hashes": None,
-                }
-            )
-            report.attached += 1
+    # 2. lamps ------------------------------------------------------------------------------------
+    def from_lamps(self, cluster_distance: float | None) -> None:
+        import numpy as np
+        import shapely
 
-        # 1. road condition -------------------------------------------------------------------------
-        if from_condition:
-            for uid, section, pci, paser, band, blob in con.execute(
-                "SELECT uuid, section_id, pci, paser, condition_band, geom FROM road_sections "
-                "WHERE (pci IS NOT NULL AND pci < ?) OR (pci IS NULL AND paser IS NOT NULL AND paser <= ?) "
-                "ORDER BY pci, paser, section_id",
-                (pci_below, paser_at_most),
-            ).fetchall():
-                if ("road_sections", uid, "road") in open_by_key:
-                    report.skipped_existing += 1
-                    continue
-                score = f"PCI {pci:g}" if pci is not None else f"PASER {paser}"
-                band_th = schema.label("condition_band", band or "", default=band or "-")
-                create(
-                    f"ซ่อมผิวทาง ช่วง {section or uid} ({score}, {band_th})", "road",
-                    "P3" if band in SEVERE_BANDS else "P4", None, "road_sections", uid,
-                    _midpoint(gpkg.from_blob(blob)), "road",
+        from ..lighting import analysis
+
+        lamps = self.con.execute(
+            "SELECT uuid, ref, status, circuit, road_uuid, geom FROM streetlights ORDER BY ref, fid"
+        ).fetchall()
+        broken = [r for r in lamps if r[2] in LAMP_REPAIR_STATUSES]
+        if not broken:
+            return
+        open_by_key, report = self.open_by_key, self.report
+        pts = np.asarray([gpkg.from_blob(r[5]) for r in broken], dtype=object)
+        has_point = ~shapely.is_missing(pts)
+        kw = {"distance": cluster_distance} if cluster_distance is not None else {}
+        idx = np.flatnonzero(has_point)
+        clusters = analysis.outage_clusters(
+            pts[idx], [broken[k][2] for k in idx], ids=[broken[k][0] for k in idx],
+            circuits=[broken[k][3] for k in idx], roads=[broken[k][4] for k in idx], **kw,
+        )  # fmt: skip
+        in_cluster = set()
+        for cl in clusters.clusters:
+            members = list(cl.lamp_ids)
+            in_cluster.update(members)
+            report.clusters += 1
+            covering = next(
+                (open_by_key[("streetlights", m, "lighting")] for m in members
+                 if ("streetlights", m, "lighting") in open_by_key), None,
+            )  # fmt: skip
+            if covering is not None:
+                report.skipped_existing += 1
+            else:
+                first = next(r for r in broken if r[0] == members[0])
+                member_set = set(members)
+                refs = ", ".join(r[1] or r[0][:8] for r in broken if r[0] in member_set)
+                order = self.create(
+                    f"ไฟดับเป็นกลุ่ม {cl.lamp_count} ดวง (เริ่มที่เสา {first[1] or first[0][:8]})", "lighting",
+                    "P2", None, "streetlights", members[0], gpkg.from_blob(first[5]), "cluster",
+                    note=f"เสา: {refs}",
                 )  # fmt: skip
-        if progress:
-            progress(40)
+                covering = (order["uuid"], "new")
+            for m in members:  # a complaint about any lamp of the cluster joins the cluster's order
+                open_by_key.setdefault(("streetlights", m, "lighting"), covering)
+        for uid, ref, status, _circuit, _road, blob in broken:
+            if uid in in_cluster:
+                continue
+            if ("streetlights", uid, "lighting") in open_by_key:
+                report.skipped_existing += 1
+                continue
+            self.create(
+                f"ซ่อมไฟฟ้าสาธารณะ เสา {ref or uid[:8]} ({schema.label('lamp_status', status)})", "lighting", "P3",
+                None, "streetlights", uid, gpkg.from_blob(blob), "lamp",
+            )  # fmt: skip
 
-        # 2. lamps ------------------------------------------------------------------------------------
-        if from_lamps:
-            lamps = con.execute(
-                "SELECT uuid, ref, status, circuit, road_uuid, geom FROM streetlights ORDER BY ref, fid"
-            ).fetchall()
-            broken = [r for r in lamps if r[2] in LAMP_REPAIR_STATUSES]
-            if broken:
-                pts = np.asarray([gpkg.from_blob(r[5]) for r in broken], dtype=object)
-                has_point = ~shapely.is_missing(pts)
-                kw = {"distance": cluster_distance} if cluster_distance is not None else {}
-                idx = np.flatnonzero(has_point)
-                clusters = analysis.outage_clusters(
-                    pts[idx], [broken[k][2] for k in idx], ids=[broken[k][0] for k in idx],
-                    circuits=[broken[k][3] for k in idx], roads=[broken[k][4] for k in idx], **kw,
-                )  # fmt: skip
-                in_cluster = set()
-                for cl in clusters.clusters:
-                    members = list(cl.lamp_ids)
-                    in_cluster.update(members)
-                    report.clusters += 1
-                    covering = next(
-                        (open_by_key[("streetlights", m, "lighting")] for m in members
-                         if ("streetlights", m, "lighting") in open_by_key), None,
-                    )  # fmt: skip
-                    if covering is not None:
-                        report.skipped_existing += 1
-                    else:
-                        first = next(r for r in broken if r[0] == members[0])
-                        member_set = set(members)
-                        refs = ", ".join(r[1] or r[0][:8] for r in broken if r[0] in member_set)
-                        order = create(
-                            f"ไฟดับเป็นกลุ่ม {cl.lamp_count} ดวง (เริ่มที่เสา {first[1] or first[0][:8]})", "lighting",
-                            "P2", None, "streetlights", members[0], gpkg.from_blob(first[5]), "cluster",
-                            note=f"เสา: {refs}",
-                        )  # fmt: skip
-                        covering = (order["uuid"], "new")
-                    for m in members:  # a complaint about any lamp of the cluster joins the cluster's order
-                        open_by_key.setdefault(("streetlights", m, "lighting"), covering)
-                for uid, ref, status, _circuit, _road, blob in broken:
-                    if uid in in_cluster:
-                        continue
-                    if ("streetlights", uid, "lighting") in open_by_key:
-                        report.skipped_existing += 1
-                        continue
-                    create(
-                        f"ซ่อมไฟฟ้าสาธารณะ เสา {ref or uid[:8]} ({schema.label('lamp_status', status)})", "lighting", "P3",
-                        None, "streetlights", uid, gpkg.from_blob(blob), "lamp",
-                    )  # fmt: skip
-        if progress:
-            progress(70)
-
-        # 3. complaints (after the assets, so that they attach to their orders) ------------------
-        if from_complaints:
-            marks = ", ".join("?" * len(OPEN_COMPLAINT_STATUSES))
-            rows = con.execute(
-                "SELECT fid, source, external_id, category, asset_layer, asset_uuid, work_order_uuid, geom "
-                f"FROM complaints WHERE (status IS NULL OR status IN ({marks})) ORDER BY reported_at, fid",
-                OPEN_COMPLAINT_STATUSES,
-            ).fetchall()
-            for fid, source, ext, category, layer, asset, wo, blob in rows:
-                if wo:
-                    report.already_linked += 1
+    # 3. complaints -------------------------------------------------------------------------------
+    def from_complaints(self) -> None:
+        marks = ", ".join("?" * len(OPEN_COMPLAINT_STATUSES))
+        rows = self.con.execute(
+            "SELECT fid, source, external_id, category, asset_layer, asset_uuid, work_order_uuid, geom "
+            f"FROM complaints WHERE (status IS NULL OR status IN ({marks})) ORDER BY reported_at, fid",
+            OPEN_COMPLAINT_STATUSES,
+        ).fetchall()
+        for fid, source, ext, category, layer, asset, wo, blob in rows:
+            if wo:
+                status = self.order_status.get(wo)
+                if status is not None and status not in ORDER_GONE_STATUSES:
+                    self.report.already_linked += 1
                     continue
-                category = category or "other"
-                complaint = {"source": source, "external_id": ext}
-                found = open_by_key.get((layer, asset, category)) if asset else None
-                if found is not None:
-                    attach(found[0], found[1], complaint)
-                    complaint_links.append((found[0], fid))
-                    continue
-                ref = " ".join(str(v) for v in (source, ext) if v)
-                order = create(
-                    f"{schema.label('work_category', category)} ({ref})", category,
-                    COMPLAINT_PRIORITY.get(category, DEFAULT_COMPLAINT_PRIORITY), source, layer if asset else None,
-                    asset, gpkg.from_blob(blob), "complaint",
-                )  # fmt: skip
-                complaint_links.append((order["uuid"], fid))
-        if progress:
-            progress(85)
-
-        _write_orders(con, srs, new_orders, events, complaint_links, user)
-    finally:
-        con.close()
-    if progress:
-        progress(100)
-    log.info("work orders: %d created, %d complaints attached", report.created, report.attached)
-    return report
+                self.report.relinked += 1  # its order was cancelled or deleted, and it is still open
+            category = category or "other"
+            complaint = {"source": source, "external_id": ext}
+            found = self.open_by_key.get((layer, asset, category)) if asset else None
+            if found is not None:
+                self.attach(found[0], found[1], complaint)
+                self.complaint_links.append((found[0], fid))
+                continue
+            ref = " ".join(str(v) for v in (source, ext) if v)
+            order = self.create(
+                f"{schema.label('work_category', category)} ({ref})", category,
+                COMPLAINT_PRIORITY.get(category, DEFAULT_COMPLAINT_PRIORITY), source, layer if asset else None,
+                asset, gpkg.from_blob(blob), "complaint",
+            )  # fmt: skip
+            self.complaint_links.append((order["uuid"], fid))
 
 
 _ORDER_COLUMNS = ["uuid"] + [f.name for f in schema.LAYERS_BY_NAME["work_orders"].fields]

@@ -131,6 +131,46 @@ def _decode(blobs: list, shapely) -> list:
     return list(shapely.from_wkb(np.asarray(wkb, dtype=object)))
 
 
+@dataclass
+class KnownArea:
+    """The municipality's area as the workspace knows it, widened (see :func:`municipality_area_lonlat`)."""
+
+    area: object  # shapely polygon in longitude/latitude; None when the workspace does not know where it is
+    name: str  # the municipality, e.g. "ปทุมวัน (1007)"
+    basis: str  # what the area came from (English; translate it with the "core" context), "" when unknown
+    far_km: float
+
+    def label(self, translator=None) -> str:
+        """The area in words for messages, e.g. "ปทุมวัน (1007) and 30 km around it (judged by Bangkok's
+        extent)"; ``translator(context, text)`` translates (the QGIS side passes its translator)."""
+        translator = translator or translate
+        template = translator("core", translate("core", "{area} and {km} km around it (judged by {basis})"))
+        return template.format(area=self.name, km=f"{self.far_km:g}", basis=translator("core", self.basis))
+
+
+def municipality_area_lonlat(workspace_path: str, far_km: float | None = None) -> KnownArea:
+    """The workspace's municipality widened by ``far_km`` (default: the plausibility check's
+    :data:`..workspace.plausibility.FAR_KM`, 30 km), in longitude/latitude, for keeping complaints
+    when no area is given: the area :func:`..workspace.plausibility.municipality_area` finds (a hull of
+    its tambon centres, Bangkok's extent, its villages or its existing data — not its boundary, hence
+    the margin). ``area`` is None when the workspace gives no clue where it is."""
+    import numpy as np
+    import shapely
+    from pyproj import Transformer
+
+    from ..workspace import plausibility
+
+    km = plausibility.FAR_KM if far_km is None else float(far_km)
+    crs = _workspace_crs(workspace_path)
+    area, basis, name = plausibility.municipality_area(workspace_path)
+    if area is None or area.is_empty or not crs:
+        return KnownArea(None, name, "", km)
+    widened = shapely.segmentize(area.buffer(km * 1000.0, quad_segs=16), 1000.0)
+    to_lonlat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    lonlat = shapely.transform(widened, lambda xy: np.column_stack(to_lonlat.transform(xy[:, 0], xy[:, 1])))
+    return KnownArea(lonlat, name, basis, km)
+
+
 def keep_within(parsed: channels.ImportResult, area, area_label: str) -> channels.ImportResult:
     """``parsed`` without the complaints outside ``area`` (a shapely polygon in longitude/latitude);
     those go to ``rejected`` with code ``outside_area`` and their row, so every row stays accounted for."""

@@ -13,11 +13,23 @@ For each synced table ``t`` with user columns ``c1..cn`` and geometry ``geom``:
 Nothing is logged while ``cddp_meta.sync_applying`` is ``'1'``: that is how the sync engine writes
 server changes (inside one transaction, so other connections never see the flag set). Geometries are
 logged as hex of the GeoPackage blob, so values are plain JSON.
+
+PDPA: on a restricted layer (residents) the log never copies a personal or sensitive value: it
+records that the field changed and whether it is now empty, with :data:`REDACTED` in place of the
+value (the sync reads the current value from the row when it pushes). When a resident is deleted,
+nothing of theirs stays in the log (workspaces made before this rule are scrubbed by
+:func:`upgrade_triggers` the first time a job opens them).
 """
 
 from __future__ import annotations
 
-from .schema import SYNC_FIELD_NAMES, Layer
+from .schema import LAYERS, PERSONAL, SENSITIVE, SYNC_FIELD_NAMES, Layer
+
+REDACTED = "[redacted]"
+# cddp_meta key: the version of the triggers in a workspace (missing = the first ones, which copied
+# residents' personal values into the log)
+TRIGGERS_KEY = "changelog_triggers"
+TRIGGERS_VERSION = "2"
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 UUID_SQL = (
@@ -76,19 +88,29 @@ def _user_columns(layer: Layer) -> list[str]:
     return cols
 
 
-def _value(prefix: str, col: str) -> str:
+def redacted_fields(layer: Layer) -> frozenset[str]:
+    """The fields whose values the change log never copies: personal and sensitive fields of a
+    restricted layer (residents)."""
+    if not layer.restricted:
+        return frozenset()
+    return frozenset(f.name for f in layer.fields if f.cls in (PERSONAL, SENSITIVE))
+
+
+def _value(prefix: str, col: str, redacted: frozenset[str] = frozenset()) -> str:
+    if col in redacted:
+        return f"CASE WHEN {prefix}.{col} IS NULL THEN NULL ELSE '{REDACTED}' END"
     return f"hex({prefix}.{col})" if col == GEOM else f"{prefix}.{col}"
 
 
-def _row_json(prefix: str, cols: list[str]) -> str:
-    pairs = ", ".join(f"'{c}', {_value(prefix, c)}" for c in cols)
+def _row_json(prefix: str, cols: list[str], redacted: frozenset[str] = frozenset()) -> str:
+    pairs = ", ".join(f"'{c}', {_value(prefix, c, redacted)}" for c in cols)
     return f"json_object({pairs})"
 
 
-def _changed_json(which: str, cols: list[str]) -> str:
+def _changed_json(which: str, cols: list[str], redacted: frozenset[str] = frozenset()) -> str:
     """JSON object of the columns whose OLD and NEW values differ, taking values from ``which``."""
     rows = " UNION ALL ".join(
-        f"SELECT '{c}' AS k, {_value(which, c)} AS v, OLD.{c} IS NOT NEW.{c} AS changed" for c in cols
+        f"SELECT '{c}' AS k, {_value(which, c, redacted)} AS v, OLD.{c} IS NOT NEW.{c} AS changed" for c in cols
     )
     return f"(SELECT json_group_object(k, v) FROM ({rows}) WHERE changed)"
 
@@ -96,6 +118,7 @@ def _changed_json(which: str, cols: list[str]) -> str:
 def trigger_sql(layer: Layer) -> str:
     t = layer.name
     cols = _user_columns(layer)
+    red = redacted_fields(layer)
     not_applying = "(SELECT value FROM cddp_meta WHERE key = 'sync_applying') IS NOT '1'"
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)
     assert "uuid" in SYNC_FIELD_NAMES
@@ -106,7 +129,7 @@ BEGIN
   UPDATE "{t}" SET uuid = coalesce(NEW.uuid, {UUID_SQL}), updated_at = coalesce(NEW.updated_at, {NOW_SQL})
     WHERE fid = NEW.fid AND (NEW.uuid IS NULL OR NEW.updated_at IS NULL);
   INSERT INTO cddp_changelog (layer, feature_uuid, fid, op, base_version, new_values, changed_by)
-    SELECT '{t}', r.uuid, r.fid, 'insert', r.version, {_row_json("r", cols)}, r.updated_by
+    SELECT '{t}', r.uuid, r.fid, 'insert', r.version, {_row_json("r", cols, red)}, r.updated_by
     FROM "{t}" AS r WHERE r.fid = NEW.fid;
 END;
 CREATE TRIGGER cddp_{t}_update AFTER UPDATE ON "{t}"
@@ -114,7 +137,7 @@ WHEN {not_applying} AND ({changed})
 BEGIN
   INSERT INTO cddp_changelog (layer, feature_uuid, fid, op, base_version, old_values, new_values, changed_by)
     VALUES ('{t}', NEW.uuid, NEW.fid, 'update', OLD.version,
-            {_changed_json("OLD", cols)}, {_changed_json("NEW", cols)},
+            {_changed_json("OLD", cols, red)}, {_changed_json("NEW", cols, red)},
             CASE WHEN NEW.updated_by IS NOT OLD.updated_by THEN NEW.updated_by END);
   UPDATE "{t}" SET updated_at = {NOW_SQL} WHERE fid = NEW.fid AND NEW.updated_at IS OLD.updated_at;
 END;
@@ -122,6 +145,66 @@ CREATE TRIGGER cddp_{t}_delete AFTER DELETE ON "{t}"
 WHEN {not_applying}
 BEGIN
   INSERT INTO cddp_changelog (layer, feature_uuid, fid, op, base_version, old_values, changed_by)
-    VALUES ('{t}', OLD.uuid, OLD.fid, 'delete', OLD.version, {_row_json("OLD", cols)}, NULL);
+    VALUES ('{t}', OLD.uuid, OLD.fid, 'delete', OLD.version, {_row_json("OLD", cols, red)}, NULL);{_scrub_on_delete(layer, red)}
 END;
 """
+
+
+def _scrub_on_delete(layer: Layer, red: frozenset[str]) -> str:
+    """SQL (inside the delete trigger) that blanks a deleted row's personal values in older log entries."""
+    if not red:
+        return ""
+    return f"""
+  UPDATE cddp_changelog SET {_scrub_assignments(red)}
+    WHERE layer = '{layer.name}' AND (feature_uuid = OLD.uuid OR fid = OLD.fid AND feature_uuid IS NULL);"""
+
+
+def _scrub_assignments(red: frozenset[str]) -> str:
+    names = ", ".join(f"'{f}'" for f in sorted(red))
+
+    def scrub(column: str) -> str:
+        rebuilt = (
+            f"(SELECT json_group_object(key, CASE WHEN key IN ({names}) AND type != 'null' THEN '{REDACTED}'"
+            f" ELSE value END) FROM json_each({column}))"
+        )
+        return f"{column} = CASE WHEN json_valid({column}) THEN {rebuilt} ELSE {column} END"
+
+    return f"{scrub('old_values')}, {scrub('new_values')}"
+
+
+def scrub_sql() -> str:
+    """SQL that replaces every personal value already in the log by :data:`REDACTED`."""
+    return "\n".join(
+        f"UPDATE cddp_changelog SET {_scrub_assignments(red)} WHERE layer = '{layer.name}';"
+        for layer in LAYERS
+        if (red := redacted_fields(layer))
+    )
+
+
+def upgrade_triggers(con) -> bool:
+    """Bring an older workspace's change-log triggers to :data:`TRIGGERS_VERSION` (no schema change:
+    the same tables and log), scrubbing the personal values the old ones copied. Returns whether it did."""
+    try:
+        row = con.execute("SELECT value FROM cddp_meta WHERE key = ?", (TRIGGERS_KEY,)).fetchone()
+        if row is not None and row[0] == TRIGGERS_VERSION:
+            return False
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    except Exception as exc:  # not a CDDP workspace (no cddp_meta): nothing to upgrade
+        if "no such table" in str(exc):
+            return False
+        raise
+    script = ["BEGIN IMMEDIATE;"]
+    for layer in LAYERS:
+        if layer.restricted and f"cddp_{layer.name}_insert" in tables:
+            script += [f'DROP TRIGGER IF EXISTS "cddp_{layer.name}_{op}";' for op in ("insert", "update", "delete")]
+            script.append(trigger_sql(layer))
+    script.append(scrub_sql())
+    script.append(f"INSERT OR REPLACE INTO cddp_meta (key, value) VALUES ('{TRIGGERS_KEY}', '{TRIGGERS_VERSION}');")
+    script.append("COMMIT;")
+    try:
+        con.executescript("\n".join(script))
+    except BaseException:
+        if con.in_transaction:
+            con.rollback()
+        raise
+    return True

@@ -19,13 +19,17 @@ from pathlib import Path
 
 from ..common.errors import CddpError
 from ..common.i18n import translate
-from . import changelog, schema
+from . import changelog, gpkg, schema
 from .dopa import AdminArea
-from .meta import read_meta
+from .meta import read_meta, workspace_meta
 
 log = logging.getLogger("cddp.core.workspace.create")
 
 DEFAULT_CRS = "EPSG:32647"
+# The workspace stores true metres and square metres only in WGS 84 / UTM (Thailand: zones 47 and 48).
+# Web Mercator (EPSG:3857) inflates lengths by 1/cos(latitude): at 15° N a 400 m² parcel is stored as
+# 429.86 m²; Indian 1975 / UTM needs a datum shift on every GPS point and every sync.
+ALLOWED_CRS = ("EPSG:32647", "EPSG:32648")
 
 _OGR_TYPES = {
     schema.TEXT: ("OFTString", None),
@@ -92,11 +96,26 @@ def parse_crs(crs: str):
             unit=srs.GetLinearUnitsName(),
         )
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    if crs_label(srs) not in ALLOWED_CRS:
+        raise CddpError(
+            translate(
+                "core",
+                "The workspace CRS must be WGS 84 / UTM 47N (EPSG:32647, west of 102° E) or UTM 48N (EPSG:32648, east of it); '{crs}' is not. Only these store true metres and square metres for Thailand and match GPS and the central platform without a datum shift (in EPSG:3857, for example, a 400 m² parcel is stored as 429.86 m²). Data in other CRSs is reprojected when it is imported.",
+            ),
+            crs=text,
+        )
     return srs
 
 
 def crs_label(srs) -> str:
     auth, code = srs.GetAuthorityName(None), srs.GetAuthorityCode(None)
+    if not (auth and code):
+        try:  # a WKT or PROJ string of a known CRS (QGIS passes WKT when it has no authority id)
+            srs = srs.Clone()
+            srs.AutoIdentifyEPSG()
+            auth, code = srs.GetAuthorityName(None), srs.GetAuthorityCode(None)
+        except RuntimeError:
+            pass
     return f"{auth}:{code}" if auth and code else srs.ExportToWkt()
 
 
@@ -178,6 +197,7 @@ def _finish_sql(con: sqlite3.Connection, area: AdminArea, name: str, crs: str, u
         "created_at": now,
         "created_by": user,
         "sync_applying": "0",
+        changelog.TRIGGERS_KEY: changelog.TRIGGERS_VERSION,
     }
     con.executemany("INSERT INTO cddp_meta (key, value) VALUES (?, ?)", meta.items())
     con.executemany("INSERT INTO cddp_field_class VALUES (?, ?, ?)", schema.classification())
@@ -237,6 +257,11 @@ def create_workspace(
             if target.exists():
                 raise
             os.replace(tmp, target)
+        try:
+            info = inspect_workspace(target)
+        except BaseException:
+            target.unlink()  # made by this run a moment ago: leave nothing half-done
+            raise
     except PermissionError as exc:
         raise CddpError(
             translate("core", "Cannot write {path}: {error}"), path=str(target), error=exc.strerror
@@ -246,16 +271,14 @@ def create_workspace(
             if leftover.exists():
                 leftover.unlink()
     log.info("created workspace %s (%s, %s)", target, area.code, crs_text)
-    return inspect_workspace(target)
+    return info
 
 
 def inspect_workspace(path: str | os.PathLike) -> WorkspaceInfo:
     """What the Workspace dock shows: municipality, CRS, schema version, counts, pending changes."""
     p = os.fspath(path)
-    meta = read_meta(p)
-    if meta is None or "schema_version" not in meta:
-        raise CddpError(translate("core", "{path} is not a CDDP workspace."), path=p)
-    con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+    meta = workspace_meta(p)
+    con = gpkg.connect(p, readonly=True)
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
         counts = {

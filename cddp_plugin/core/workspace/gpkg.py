@@ -12,9 +12,16 @@ exists because GDAL's Python API has no bulk *update*.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
+import urllib.parse
 from collections.abc import Iterable
+from pathlib import Path
+
+from ..common.errors import CddpError
+from ..common.i18n import translate
+from . import changelog, schema
 
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 
@@ -57,18 +64,198 @@ def _coord(i: int):
     return f
 
 
-def connect(path: str, **kwargs) -> sqlite3.Connection:
-    """A sqlite3 connection to a GeoPackage with the GeoPackage spatial functions registered."""
-    con = sqlite3.connect(path, **kwargs)
-    # bulk writes touch the R-tree and the unique uuid indexes at random places: a larger page cache
-    # (up to 256 MiB, only used as needed) keeps them in memory instead of re-reading pages
-    con.execute("PRAGMA cache_size = -262144")
-    con.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
-    con.create_function("ST_MinX", 1, _coord(0), deterministic=True)
-    con.create_function("ST_MinY", 1, _coord(1), deterministic=True)
-    con.create_function("ST_MaxX", 1, _coord(2), deterministic=True)
-    con.create_function("ST_MaxY", 1, _coord(3), deterministic=True)
+BUSY_TIMEOUT_S = 20.0  # how long a write waits for another program's lock before saying so
+
+
+def sqlite_uri(path: str | os.PathLike, **query: str) -> str:
+    """A SQLite ``file:`` URI for ``path``, percent-encoded so that ``#``, ``?``, ``%``, spaces and Thai
+    characters stay part of the file name (unencoded, SQLite cuts the name at ``#`` or ``?``)."""
+    posix = Path(os.fspath(path)).absolute().as_posix()
+    if not posix.startswith("/"):  # C:/… → /C:/…
+        posix = "/" + posix
+    text = f"file://{urllib.parse.quote(posix, safe='/:')}"
+    return f"{text}?{urllib.parse.urlencode(query)}" if query else text
+
+
+def sqlite_error(exc: BaseException, path: str | os.PathLike, timeout: float | None = None) -> CddpError | None:
+    """The clear message for a SQLite error on the workspace ``path``, or None for an unexpected one."""
+    timeout = BUSY_TIMEOUT_S if timeout is None else timeout
+    text = str(exc).lower()
+    p = os.fspath(path)
+    if "locked" in text or "busy" in text:
+        return CddpError(
+            translate(
+                "core",
+                "{path} is busy: another program (QGIS editing, a sync or another Processing run) kept it locked for more than {seconds:.0f} s. Wait until it finishes or save and close the other program's edits, then run again; nothing was changed.",
+            ),
+            path=p,
+            seconds=timeout,
+        )
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return CddpError(
+            translate(
+                "core",
+                "{path} is read-only (the file or its folder cannot be written). Make it writable, or copy the workspace to a folder you can write to, then run again; nothing was changed.",
+            ),
+            path=p,
+        )
+    if "not a database" in text or "malformed" in text:
+        return CddpError(
+            translate(
+                "core",
+                "{path} is not a readable GeoPackage (the file is damaged or is not a SQLite database). Restore it from a backup; nothing was changed.",
+            ),
+            path=p,
+        )
+    if "disk is full" in text or "disk i/o" in text:
+        return CddpError(
+            translate(
+                "core", "{path} could not be written: the disk is full or failing ({error}). Free space and run again."
+            ),
+            path=p,
+            error=str(exc),
+        )
+    if "unable to open" in text:
+        return CddpError(
+            translate("core", "Cannot open the workspace {path}: the file or its folder is missing or not accessible."),
+            path=p,
+        )
+    return None
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that turns "locked", "read-only" and similar SQLite errors into clear CddpErrors."""
+
+    cddp_path = ""
+    cddp_timeout = BUSY_TIMEOUT_S
+
+    def _clear(self, exc: sqlite3.Error) -> BaseException:
+        err = sqlite_error(exc, self.cddp_path, self.cddp_timeout)
+        return exc if err is None else err
+
+    def execute(self, *args, **kwargs):
+        try:
+            return super().execute(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            raise self._clear(exc) from exc
+
+    def executemany(self, *args, **kwargs):
+        try:
+            return super().executemany(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            raise self._clear(exc) from exc
+
+    def executescript(self, *args, **kwargs):
+        try:
+            return super().executescript(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            raise self._clear(exc) from exc
+
+    def commit(self):
+        try:
+            return super().commit()
+        except sqlite3.OperationalError as exc:
+            raise self._clear(exc) from exc
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            result = super().__exit__(exc_type, exc, tb)
+        except sqlite3.OperationalError as err:
+            raise self._clear(err) from err
+        if isinstance(exc, sqlite3.OperationalError):
+            clear = self._clear(exc)
+            if clear is not exc:
+                raise clear from exc
+        return result
+
+
+def connect(path: str | os.PathLike, *, readonly: bool = False, timeout: float | None = None,
+            **kwargs) -> sqlite3.Connection:  # fmt: skip
+    """A sqlite3 connection to a GeoPackage with the GeoPackage spatial functions registered.
+
+    Never creates a file (a missing workspace is a clear error, not a new empty database); waits up
+    to ``timeout`` seconds for another program's lock; opens paths with any characters; a workspace
+    whose schema is older or newer than the plugin's is refused. SQLite errors that mean "busy",
+    "read-only", "not a database" become :class:`CddpError` naming the file.
+    """
+    p = os.fspath(path)
+    timeout = BUSY_TIMEOUT_S if timeout is None else timeout
+    if not os.path.isfile(p):
+        folder = os.path.dirname(os.path.abspath(p))
+        if os.path.isdir(folder) and not os.access(folder, os.R_OK | os.X_OK):
+            raise sqlite_error(sqlite3.OperationalError("unable to open database file"), p)
+        raise CddpError(
+            translate(
+                "core",
+                "The workspace {path} does not exist. Check the path, or create it with Create municipal workspace.",
+            ),
+            path=p,
+        )
+    if not readonly and not (os.access(p, os.W_OK) and os.access(os.path.dirname(os.path.abspath(p)), os.W_OK)):
+        raise sqlite_error(sqlite3.OperationalError("readonly"), p)
+    mode = "ro" if readonly else "rw"
+    try:
+        con = sqlite3.connect(sqlite_uri(p, mode=mode), uri=True, timeout=timeout, factory=_Connection, **kwargs)
+    except sqlite3.Error as exc:
+        raise (sqlite_error(exc, p, timeout) or exc) from exc
+    con.cddp_path, con.cddp_timeout = p, timeout
+    try:
+        # bulk writes touch the R-tree and the unique uuid indexes at random places: a larger page cache
+        # (up to 256 MiB, only used as needed) keeps them in memory instead of re-reading pages
+        con.execute("PRAGMA cache_size = -262144")
+        con.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
+        con.create_function("ST_MinX", 1, _coord(0), deterministic=True)
+        con.create_function("ST_MinY", 1, _coord(1), deterministic=True)
+        con.create_function("ST_MaxX", 1, _coord(2), deterministic=True)
+        con.create_function("ST_MaxY", 1, _coord(3), deterministic=True)
+        _check_version(con, p)
+        if not readonly:
+            changelog.upgrade_triggers(con)
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _check_version(con: sqlite3.Connection, path: str) -> None:
+    """Refuse a workspace made by an older or newer plugin (no migration exists yet)."""
+    try:
+        row = con.execute("SELECT value FROM cddp_meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if "no such table" in str(exc):
+            return  # a plain GeoPackage (tests, side files): nothing to check
+        raise (sqlite_error(exc, path) or exc) from exc
+    if row is not None:
+        check_schema_version(row[0], path)
+
+
+def check_schema_version(version: str | None, path: str | os.PathLike) -> None:
+    """Raise a CddpError naming both versions unless ``version`` is this plugin's schema version."""
+    try:
+        found = int(str(version).strip())
+    except (TypeError, ValueError):
+        found = None
+    if found == schema.SCHEMA_VERSION:
+        return
+    if found is not None and found > schema.SCHEMA_VERSION:
+        raise CddpError(
+            translate(
+                "core",
+                "{path} uses workspace schema version {found}, newer than this plugin's version {expected}. Update the CDDP plugin, then open it again; nothing was changed.",
+            ),
+            path=os.fspath(path),
+            found=found,
+            expected=schema.SCHEMA_VERSION,
+        )
+    raise CddpError(
+        translate(
+            "core",
+            "{path} uses workspace schema version {found}, but this plugin needs version {expected} and cannot migrate it yet. Keep the file, and open it with the plugin version that made it; nothing was changed.",
+        ),
+        path=os.fspath(path),
+        found=version if found is None else found,
+        expected=schema.SCHEMA_VERSION,
+    )
 
 
 def srs_id(con: sqlite3.Connection, table: str) -> int:

@@ -11,6 +11,7 @@ import sqlite3
 
 import pytest
 
+from cddp_plugin.core.common.errors import CddpError
 from cddp_plugin.core.land import impact
 from cddp_plugin.core.workspace import gpkg
 
@@ -87,6 +88,6 @@ def test_many_households_and_a_read_only_file(ws, tmp_path):
     finally:
         locked.rollback()
         locked.close()
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(CddpError, match="does not exist"):
         impact.residents_of_households(str(tmp_path / "missing.gpkg"), ["H1"])  # read-only: never created
     assert not (tmp_path / "missing.gpkg").exists()

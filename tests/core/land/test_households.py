@@ -137,7 +137,8 @@ def test_reimport_upserts_by_house_code(tmp_path, core_workspace):
         df, _ = households.read_table(p)
         out, rep = households.prepare_households(df, CRS48)
         land_jobs.upsert_households(core_workspace.path, out, rep, "tester")
-    assert (rep.inserted, rep.updated) == (0, 2)
+    assert (rep.inserted, rep.updated, rep.unchanged, rep.matched_by_code) == (0, 0, 2, 2)
     con = sqlite3.connect(core_workspace.path)
     assert con.execute("SELECT count(*) FROM households").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM cddp_changelog WHERE op = 'update'").fetchone()[0] == 0
     con.close()

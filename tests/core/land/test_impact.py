@@ -41,7 +41,9 @@ def town():
 def test_counts_per_household_village_and_total(town):
     parcels, households, residents = town
     hazard = gpd.GeoDataFrame(geometry=[shapely.box(-5, -5, 22, 20)], crs=CRS)  # floods P1 and 2 m of P2
-    ap, ah, villages, s = impact.assess(hazard, parcels, households, residents, today=dt.date(2026, 11, 21))
+    ap, ah, villages, s = impact.assess(
+        hazard, parcels, households, residents, include_personal=True, today=dt.date(2026, 11, 21)
+    )
     assert list(ap.uuid) == ["P1", "P2"]
     assert list(ap.flooded_share) == [1.0, 0.2]
     # H1 by location; H2 and H3 through P2 (H2's point at x=25 is dry; H3 has no point); H4 dry
@@ -65,7 +67,12 @@ def test_counts_per_household_village_and_total(town):
     v = villages.set_index("village_no")
     assert (v.loc[1, "households"], v.loc[1, "residents"], v.loc[2, "households"]) == (2, 3, 1)
     assert s["households"] == 3 and s["residents"] == 5 and s["bedridden"] == 2 and s["elderly"] == 3
-    assert s["personal_data"] is False
+    assert s["personal_data"] is True
+    # without the personal-data switch: the same village and total counts, nothing per household
+    _, ah2, villages2, s2 = impact.assess(hazard, parcels, households, residents, today=dt.date(2026, 11, 21))
+    assert villages2.equals(villages) and s2 == {**s, "personal_data": False}
+    assert list(ah2.uuid) == ["H1", "H2", "H3"]
+    assert not {"house_no", "house_code", "residents", "elderly", "bedridden", "disabled", "no_caretaker"} & set(ah2)
 
 
 def test_no_names_unless_asked(town):

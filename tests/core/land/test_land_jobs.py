@@ -62,7 +62,9 @@ def _rows(path):
 def test_links_are_written_through_the_change_log_and_manual_links_kept(core_workspace):
     _fill(core_workspace.path)
     links = _link(core_workspace.path)
-    assert jobs.write_household_links(core_workspace.path, links, "officer") == 2  # H1 linked; H2 gets confidence 1
+    assert (
+        jobs.write_household_links(core_workspace.path, links, "officer").changed == 2
+    )  # H1 linked; H2 gets confidence 1
     rows, updates = _rows(core_workspace.path)
     assert rows["H1"][:2] == ("P1", "within") and rows["H1"][3] == "officer"
     assert rows["H2"][:3] == ("P1", "manual", 1.0)  # by hand to P1 though it stands in P2
@@ -74,7 +76,7 @@ def test_writing_the_same_links_again_changes_nothing(core_workspace):
     _fill(core_workspace.path)
     jobs.write_household_links(core_workspace.path, _link(core_workspace.path), "officer")
     _, before = _rows(core_workspace.path)
-    assert jobs.write_household_links(core_workspace.path, _link(core_workspace.path), "other") == 0
+    assert jobs.write_household_links(core_workspace.path, _link(core_workspace.path), "other").changed == 0
     rows, after = _rows(core_workspace.path)
     assert after == before and rows["H1"][3] == "officer"
 
@@ -96,3 +98,46 @@ def test_impact_reads_the_workspace_layers(core_workspace):
     assert sorted(parcels["uuid"]) == ["P1", "P2"] and len(households) == 3
     assert list(residents["household_uuid"]) == ["H1"] and "geometry" not in residents.columns
     assert parcels.crs.to_epsg() == 32648
+
+
+def test_manual_links_changed_or_removed_after_the_links_were_computed_are_left_as_the_officer_left_them(
+    core_workspace,
+):
+    """H2 was manual (to P1) when the links were computed; meanwhile an officer moved it to P2, and
+    gave H1 a manual link: both stay as the officer saved them. Then an officer removes H2's manual
+    link while another run computes: that run does not bring the old manual link back."""
+    _fill(core_workspace.path)
+    links = _link(core_workspace.path)  # computed: H1 within P1, H2 manual to P1
+    con = gpkg.connect(core_workspace.path)
+    with con:
+        con.execute("UPDATE households SET parcel_id = 'P2', link_method = 'manual' WHERE uuid IN ('H1', 'H2')")
+    con.close()
+    written = jobs.write_household_links(core_workspace.path, links, "linker")
+    assert (written.changed, written.skipped_manual) == (0, 2)
+    rows, _ = _rows(core_workspace.path)
+    assert rows["H1"][:2] == ("P2", "manual") and rows["H2"][:2] == ("P2", "manual")
+
+    links = _link(core_workspace.path)  # computed: H1 and H2 manual to P2
+    con = gpkg.connect(core_workspace.path)
+    with con:
+        con.execute("UPDATE households SET parcel_id = NULL, link_method = NULL WHERE uuid = 'H2'")
+    con.close()
+    written = jobs.write_household_links(core_workspace.path, links, "linker")
+    assert written.skipped_manual == 1
+    rows, _ = _rows(core_workspace.path)
+    assert rows["H2"][:2] == (None, None)  # removed by the officer: not resurrected
+
+
+def test_links_to_parcels_the_workspace_does_not_have_are_refused_whole(core_workspace):
+    import pytest
+
+    from cddp_plugin.core.common.errors import CddpError
+
+    _fill(core_workspace.path)
+    links = _link(core_workspace.path)
+    links.loc[links["link_method"] == "within", "parcel_id"] = "03A001"  # a code, not a parcel uuid
+    _, before = _rows(core_workspace.path)
+    with pytest.raises(CddpError, match="1 parcel ids of the links are not parcels of the workspace"):
+        jobs.write_household_links(core_workspace.path, links, "linker")
+    rows, after = _rows(core_workspace.path)
+    assert after == before and rows["H1"][:2] == (None, None)

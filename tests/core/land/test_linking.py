@@ -228,3 +228,48 @@ def test_candidates_text_is_what_json_dumps_writes():
     items = [('p"1', 3.456, "nearest"), ("ที่ดิน", float("nan"), "code"), ("x", 0.0, "location:within"), ("y", 1e-7, "w")]
     want = [{"parcel": p, "distance_m": round(d, 2), "evidence": e} for p, d, e in items]
     assert _candidates_json(items) == json.dumps(want, ensure_ascii=False)
+
+
+def test_the_narrowed_reach_in_bounded_blocks_links_as_measuring_every_parcel_within_reach(monkeypatch):
+    """Far households (a search box meeting thousands of parcels), a repaired parcel whose stray line
+    GEOS finds first (the measured nearest is another parcel: measured again with a wider reach) and
+    tiny pair budgets (many blocks) give the links of measuring every parcel within MAX_DISTANCE."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import make_households, make_parcels
+
+    from cddp_plugin.core.land import linking
+
+    polys, ids, _codes, origins = make_parcels(3_000, seed=5)
+    pts, _truth = make_households(polys, origins, seed=6)
+    rng = np.random.default_rng(3)
+    x0, y0, x1, _y1 = shapely.total_bounds(polys)
+    far = shapely.points(rng.uniform(x0 - 300, x1 + 300, 2000), rng.uniform(y0 - 300, y0, 2000))
+    repaired = shapely.GeometryCollection([shapely.box(400, 0, 420, 20), shapely.LineString([(420, 20), (430, 30)])])
+    polys = np.concatenate([polys, np.array([repaired, shapely.box(440, 40, 460, 60)], dtype=object)])
+    ids = np.concatenate([ids, np.array(["GC", "E"], dtype=object)])
+    pts = np.concatenate([pts, far, [shapely.Point(432, 32)]])
+    params = LinkParams(max_distance=400)
+    monkeypatch.setattr(linking, "_FEW_PAIRS", 1e18)  # every parcel within 400 m measured, in large blocks
+    monkeypatch.setattr(linking, "_PAIR_BUDGET", 10**9)
+    whole = link_households(pts, polys, ids, params)
+    monkeypatch.setattr(linking, "_FEW_PAIRS", 0.0)  # the nearest first, then only what decides the link
+    monkeypatch.setattr(linking, "_PAIR_BUDGET", 2_000)
+    narrow = link_households(pts, polys, ids, params)
+    for f in ("parcel_id", "method", "candidates", "reason"):
+        assert (getattr(whole, f) == getattr(narrow, f)).all(), f
+    for f in ("confidence", "distance"):
+        assert np.array_equal(getattr(whole, f), getattr(narrow, f), equal_nan=True), f
+    assert whole.notes == narrow.notes
+    assert (narrow.parcel_id[-1], narrow.distance[-1]) == ("E", 11.31)  # not the repaired parcel 17 m away
+    assert (narrow.method[len(pts) - 2001 : -1] == "nearest").sum() > 1000  # the far households are linked
+
+
+def test_max_distance_has_an_upper_bound_with_its_reason():
+    from cddp_plugin.core.common.errors import CddpError
+    from cddp_plugin.core.land.linking import MAX_DISTANCE_LIMIT
+
+    assert MAX_DISTANCE_LIMIT == 500
+    link_households([shapely.Point(10, 10)], PARCELS, IDS, LinkParams(max_distance=500))
+    for bad in (500.5, 20_000, -1, float("nan")):
+        with pytest.raises(CddpError, match="must be between 0 and 500 m"):
+            link_households([shapely.Point(10, 10)], PARCELS, IDS, LinkParams(max_distance=bad))

@@ -141,7 +141,8 @@ def test_upsert_updates_instead_of_duplicating(core_workspace):
     gdf.loc[0, "land_no"] = "1a"
     out, rep = parcels.prepare_parcels(gdf, CRS48)
     land_jobs.upsert_parcels(core_workspace.path, out, rep, "tester")
-    assert (rep.inserted, rep.updated) == (0, 3)
+    assert (rep.inserted, rep.updated, rep.unchanged) == (0, 1, 2)  # only the changed parcel is written
+    assert (rep.matched_by_code, rep.matched_by_shape) == (0, 3)  # repeated code X and no code: by shape
     assert con.execute("SELECT count(*) FROM parcels").fetchone()[0] == 3
     assert dict(con.execute("SELECT land_no, uuid FROM parcels"))["1a"] == uuids["1"]
     ops = [r[0] for r in con.execute("SELECT op FROM cddp_changelog ORDER BY seq")]

@@ -83,12 +83,14 @@ def test_sqlite3_cli_edits_are_logged(core_workspace):
     import re
 
     assert re.match(UUID_RE, ins["feature_uuid"])  # the trigger gave the row a UUID v4
-    assert json.loads(ins["new_values"])["dependency"] == "homebound"
-    assert json.loads(upd["old_values"]) == {"dependency": "homebound", "care_colour": None}
-    assert json.loads(upd["new_values"]) == {"dependency": "bedridden", "care_colour": "red"}
+    # PDPA: a resident's sensitive values are never copied into the log, only that they changed
+    assert json.loads(ins["new_values"])["dependency"] == "[redacted]"
+    assert json.loads(ins["new_values"])["household_uuid"] == "hh-1"
+    assert json.loads(upd["old_values"]) == {"dependency": "[redacted]", "care_colour": None}
+    assert json.loads(upd["new_values"]) == {"dependency": "[redacted]", "care_colour": "[redacted]"}
     assert upd["base_version"] == 0
     assert dele["base_version"] == 7  # the server version the delete was based on
-    assert json.loads(dele["old_values"])["care_colour"] == "red"
+    assert json.loads(dele["old_values"])["care_colour"] == "[redacted]"
     assert len({c["change_id"] for c in log}) == 3
     assert all(c["pushed_at"] is None for c in log)
 
@@ -163,9 +165,12 @@ def test_bad_crs_is_refused_clearly(tmp_path, area, crs, message):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_indian_1975_and_utm48_are_accepted(tmp_path, area):
-    info = create.create_workspace(tmp_path / "i.gpkg", area, crs="EPSG:24047")
-    assert info.crs == "EPSG:24047"
+def test_utm48_is_accepted_and_indian_1975_refused(tmp_path, area):
+    info = create.create_workspace(tmp_path / "u.gpkg", area, crs="EPSG:32648")
+    assert info.crs == "EPSG:32648"
+    with pytest.raises(CddpError, match=r"EPSG:32647.*EPSG:32648"):
+        create.create_workspace(tmp_path / "i.gpkg", area, crs="EPSG:24047")
+    assert not (tmp_path / "i.gpkg").exists()
 
 
 @pytest.mark.parametrize(
@@ -206,5 +211,5 @@ def test_read_meta_of_a_non_workspace(tmp_path):
     junk = tmp_path / "junk.gpkg"
     junk.write_text("garbage")
     assert meta.read_meta(junk) is None
-    with pytest.raises(CddpError, match="is not a CDDP workspace"):
+    with pytest.raises(CddpError, match=r"is not a (CDDP workspace|GeoPackage)"):
         create.inspect_workspace(junk)
