@@ -752,10 +752,6 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
             <source>Matched to existing roads: {matched}; {changed} really changed.</source>
             <translation>ตรงกับถนนที่มีอยู่: {matched} เปลี่ยนแปลงจริง {changed} สาย</translation>
         </message>
-        <message>
-            <source>Not checked against the municipality's area: the workspace does not know where it is yet.</source>
-            <translation>ยังไม่ได้ตรวจสอบกับพื้นที่ของเทศบาล เพราะพื้นที่ทำงานยังไม่มีข้อมูลตำแหน่งของเทศบาล</translation>
-        </message>
     </context>
     <context>
         <name>ImportStreetlightsAlgorithm</name>
@@ -810,10 +806,6 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
         <message>
             <source>Matched to existing streetlights: {matched}; {changed} really changed.</source>
             <translation>ตรงกับไฟฟ้าสาธารณะที่มีอยู่: {matched} เปลี่ยนแปลงจริง {changed} ต้น</translation>
-        </message>
-        <message>
-            <source>Not checked against the municipality's area: the workspace does not know where it is yet.</source>
-            <translation>ยังไม่ได้ตรวจสอบกับพื้นที่ของเทศบาล เพราะพื้นที่ทำงานยังไม่มีข้อมูลตำแหน่งของเทศบาล</translation>
         </message>
     </context>
     <context>

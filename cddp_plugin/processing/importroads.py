@@ -107,16 +107,7 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
 
     def report_matches_and_place(self, report, feedback):
         """How re-imported rows were matched, what really changed, and features far outside the municipality."""
-        from ..toolbelt.i18n import error_text, translate
-
         if report.matched_by:
             feedback.pushInfo(self.tr("Matched to existing roads: {matched}; {changed} really changed.").format(
                 matched=", ".join(f"{k} {v}" for k, v in sorted(report.matched_by.items())), changed=report.changed))  # fmt: skip
-        warning = report.plausibility.warning() if report.plausibility is not None else None
-        if warning is not None:
-            warning.params["basis"] = translate("core", warning.params["basis"])
-            feedback.pushWarning(error_text(warning))
-        elif report.plausibility is not None and not report.plausibility.basis:
-            feedback.pushInfo(
-                self.tr("Not checked against the municipality's area: the workspace does not know where it is yet.")
-            )
+        self.report_far_outside(report.plausibility, feedback)

@@ -81,7 +81,6 @@ def _read_file(path, name, fields, crs_text):
     import pyogrio
 
     from ..core.common.errors import CddpError
-    from ..core.common.i18n import translate
     from ..core.workspace.files import check_data_file
 
     check_data_file(path)
@@ -101,14 +100,7 @@ def _read_file(path, name, fields, crs_text):
     except CddpError:
         raise
     except Exception as exc:
-        raise CddpError(
-            translate(
-                "core",
-                "Cannot read {path}: {error}. Check that it is a complete vector data file (open it in QGIS), or export it again.",
-            ),
-            path=path,
-            error=str(exc),
-        ) from exc
+        raise _unreadable(path, exc) from exc
     if gdf.crs is None and crs_text:
         gdf = gdf.set_crs(crs_text)
     return gdf
@@ -200,22 +192,13 @@ def read_vector_file(path: str):
     """A vector file as a GeoDataFrame, or a CddpError saying why GDAL could not read it."""
     import pyogrio
 
-    from ..core.common.errors import CddpError
-    from ..core.common.i18n import translate
     from ..core.workspace.files import check_data_file
 
     check_data_file(path)  # missing, empty, a saved web page, an interrupted download
     try:
         return pyogrio.read_dataframe(path)  # the classic reader: curved geometries are linearised
     except Exception as exc:
-        raise CddpError(
-            translate(
-                "core",
-                "Cannot read {path}: {error}. Check that it is a complete vector data file (open it in QGIS), or export it again.",
-            ),
-            path=path,
-            error=str(exc),
-        ) from exc
+        raise _unreadable(path, exc) from exc
 
 
 def output_path(destination: str) -> str | None:
@@ -297,3 +280,18 @@ def geometry_kind(layer) -> str:
         QgsWkbTypes.GeometryType.LineGeometry: "line",
         QgsWkbTypes.GeometryType.PolygonGeometry: "polygon",
     }.get(QgsWkbTypes.geometryType(layer.wkbType()), "none")
+
+
+def _unreadable(path, exc: Exception):
+    """The error for a file GDAL cannot read."""
+    from ..core.common.errors import CddpError
+    from ..core.common.i18n import translate
+
+    return CddpError(
+        translate(
+            "core",
+            "Cannot read {path}: {error}. Check that it is a complete vector data file (open it in QGIS), or export it again.",
+        ),
+        path=path,
+        error=str(exc),
+    )

@@ -57,21 +57,9 @@ def upsert_households(workspace_path: str, households, report: HouseholdReport, 
                 [v[0] for v in values], [v[1] for v in values], [v[2] for v in values], geoms, keys,
                 "house_no" in carried, match_distance,
             )  # fmt: skip
-            inserts, updates = [], []
-            counts = {"code": 0, "location": 0, "number": 0}
-            unchanged = 0
-            for row, blob, fid, method in zip(values, blobs, fids, methods, strict=True):
-                if fid is None:
-                    inserts.append([*row, blob, user])
-                    continue
-                counts[method] += 1
-                old = stored[fid]
-                merged, changed = reimport.merge(cols, row, old[:-1], carried, clear_empty)
-                geom_changed = blob is not None and not reimport.same_geometry(blob, old[-1])
-                if changed or geom_changed:
-                    updates.append([*merged, blob if geom_changed else None, user, fid])
-                else:
-                    unchanged += 1
+            inserts, updates, unchanged, counts = reimport.plan_writes(
+                cols, values, blobs, fids, methods, stored, carried, clear_empty, user, ("code", "location", "number")
+            )
             gpkg.write_features(con, "households", cols, inserts, updates, keep_when_null={"geom"})
         report.inserted, report.updated, report.unchanged = len(inserts), len(updates), unchanged
         report.matched_by_code, report.matched_by_location = counts["code"], counts["location"]
@@ -115,21 +103,9 @@ def upsert_parcels(workspace_path: str, parcels, report: ParcelReport, user: str
                 blobs,
                 [(fid, v[code_at], v[-1]) for fid, v in stored.items()],
             )
-            inserts, updates = [], []
-            counts = {"code": 0, "shape": 0}
-            unchanged = 0
-            for row, blob, fid, method in zip(values, blobs, fids, methods, strict=True):
-                if fid is None:
-                    inserts.append([*row, blob, user])
-                    continue
-                counts[method] += 1
-                old = stored[fid]
-                merged, changed = reimport.merge(cols, row, old[:-1], carried, clear_empty)
-                geom_changed = blob is not None and not reimport.same_geometry(blob, old[-1])
-                if changed or geom_changed:
-                    updates.append([*merged, blob if geom_changed else None, user, fid])
-                else:
-                    unchanged += 1
+            inserts, updates, unchanged, counts = reimport.plan_writes(
+                cols, values, blobs, fids, methods, stored, carried, clear_empty, user, ("code", "shape")
+            )
             gpkg.write_features(con, "parcels", cols, inserts, updates, keep_when_null={"geom"})
         report.inserted, report.updated, report.unchanged = len(inserts), len(updates), unchanged
         report.matched_by_code, report.matched_by_shape = counts["code"], counts["shape"]

@@ -243,3 +243,27 @@ def match_parcels(codes, geoms, blobs, stored):
     rest = [i for i in range(n) if fids[i] is None and (not codes[i] or codes[i] not in st_by_code)]
     _pair_by_shape(rest, uncoded_stored, geoms, stored_geoms, wkbs, stored_wkbs, fids, methods, used, stored_fids)
     return fids, methods
+
+
+def plan_writes(cols, values, blobs, fids, methods, stored, carried, clear_empty: bool, user: str,
+                methods_counted: tuple[str, ...]):  # fmt: skip
+    """What an upsert writes, from the rows of a file (``values`` in ``cols`` order, ``blobs``) and their
+    matches (``fids``, ``methods``) among the ``stored`` rows (fid → values + geometry blob): rows to
+    insert, rows to update (only those whose carried values or shape really changed, as :func:`merge`
+    decides), how many are unchanged, and how many were matched by each method."""
+    inserts, updates = [], []
+    counts = dict.fromkeys(methods_counted, 0)
+    unchanged = 0
+    for row, blob, fid, method in zip(values, blobs, fids, methods, strict=True):
+        if fid is None:
+            inserts.append([*row, blob, user])
+            continue
+        counts[method] += 1
+        old = stored[fid]
+        merged, changed = merge(cols, row, old[:-1], carried, clear_empty)
+        geom_changed = blob is not None and not same_geometry(blob, old[-1])
+        if changed or geom_changed:
+            updates.append([*merged, blob if geom_changed else None, user, fid])
+        else:
+            unchanged += 1
+    return inserts, updates, unchanged, counts

@@ -74,16 +74,9 @@ def upsert_lamps(workspace_path: str, lamps, report: LampReport, user: str) -> L
             candidates.extend((int(present[r]), fids[k], 2, "position") for r, k in zip(rows_at, near, strict=True))
         matched = matching.assign(candidates, geoms, geom_of.get)
         at = {c: k for k, c in enumerate(cols)}
-        inserts, updates = [], []
-        report.matched_by = {}
-        for i, (row, blob) in enumerate(zip(values, blobs, strict=True)):
-            if i not in matched:
-                inserts.append([*row, blob, user])
-                continue
-            fid, kind = matched[i]
-            report.matched_by[kind] = report.matched_by.get(kind, 0) + 1
-            params = [None if c == "status" and row[at[c]] == "unknown" else row[at[c]] for c in update_cols]
-            updates.append([*params, blob, user, fid])
+        inserts, updates, report.matched_by = matching.split_matched(
+            values, blobs, matched, update_cols, at, user, ("status", "unknown")
+        )
         with con:
             before = _update_changes(con)
             gpkg.write_features(con, "streetlights", cols, inserts, updates, update_columns=update_cols,

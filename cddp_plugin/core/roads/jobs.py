@@ -181,16 +181,9 @@ def upsert_roads(workspace_path: str, roads, report: RoadReport, user: str) -> R
         matched = matching.assign(candidates, geoms, existing,
                                   lambda i, f: in_hash[i] is not None and in_hash[i] == ex_hash[f])  # fmt: skip
         update_cols = [c for c in ROAD_COLUMNS if c in (report.columns or ROAD_COLUMNS)]
-        inserts, updates = [], []
-        report.matched_by = {}
-        for i, (row, blob) in enumerate(zip(values, blobs, strict=True)):
-            if i not in matched:
-                inserts.append([*row, blob, user])
-                continue
-            fid, kind = matched[i]
-            report.matched_by[kind] = report.matched_by.get(kind, 0) + 1
-            params = [None if c == "surface" and row[at[c]] == "unknown" else row[at[c]] for c in update_cols]
-            updates.append([*params, blob, user, fid])
+        inserts, updates, report.matched_by = matching.split_matched(
+            values, blobs, matched, update_cols, at, user, ("surface", "unknown")
+        )
         with con:
             before = _update_changes(con, "roads")
             gpkg.write_features(con, "roads", ROAD_COLUMNS, inserts, updates, update_columns=update_cols,

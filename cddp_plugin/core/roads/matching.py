@@ -100,3 +100,20 @@ def keyed_candidates(input_keys: Sequence[object], pools: dict[object, list[int]
                 nearest = np.argpartition(d, per_row)[:per_row]
             out.extend((i, pool[int(j)], priority, kind) for j in nearest)
     return out
+
+
+def split_matched(values, blobs, matched, update_cols, at, user: str, keep_if: tuple[str, str]):
+    """Rows to insert (not matched) and to update (matched: the ``update_cols`` values, geometry, user,
+    fid), and how many were matched by each kind. ``keep_if = (column, value)``: that column's value
+    never overwrites a stored one (``unknown`` surface or status says nothing new)."""
+    keep_col, keep_value = keep_if
+    inserts, updates, matched_by = [], [], {}
+    for i, (row, blob) in enumerate(zip(values, blobs, strict=True)):
+        if i not in matched:
+            inserts.append([*row, blob, user])
+            continue
+        fid, kind = matched[i]
+        matched_by[kind] = matched_by.get(kind, 0) + 1
+        params = [None if c == keep_col and row[at[c]] == keep_value else row[at[c]] for c in update_cols]
+        updates.append([*params, blob, user, fid])
+    return inserts, updates, matched_by

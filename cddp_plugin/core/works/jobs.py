@@ -200,16 +200,7 @@ def import_complaints(
         # it (and is then kept), instead of being overwritten by values read before it was saved
         con.execute("BEGIN IMMEDIATE")
         srs = gpkg.srs_id(con, "complaints")
-        cols = [
-            "fid",
-            "uuid",
-            "source",
-            "external_id",
-            *_SOURCE_COLUMNS,
-            "asset_layer",
-            "asset_uuid",
-            "asset_distance_m",
-        ]
+        cols = ["fid", *_COMPLAINT_COLUMNS]
         cur = con.execute(f"SELECT {', '.join(cols)}, geom FROM complaints")
         existing, geoms = [], {}
         for row in cur:
