@@ -104,7 +104,6 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
     def process(self, parameters, context, feedback):
         from ..core.land import jobs as land_jobs
         from ..core.land import linking
-        from ..core.land.houseno import house_key
 
         hh_layer = self.parameterAsVectorLayer(parameters, self.HOUSEHOLDS, context)
         pc_layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
@@ -144,57 +143,18 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         if len(pc) == 0:
             raise CddpError(translate("core", "{layer} has no parcels."), layer=pc_layer.name())
         feedback.setProgress(20)
-        work_crs = linking.metric_crs(hh, hh_layer.name())
-        hh_m = hh.to_crs(work_crs) if hh.crs != work_crs else hh
-        pc_m = pc.to_crs(work_crs) if pc.crs != work_crs else pc
-        ids = linking.parcel_ids(pc, id_field, pc_layer.name())
-        import numpy as np
-        import shapely
-
-        pc_valid = np.asarray(pc_m.geometry.values)
-
-        def column(frame, *names):
-            for n in names:
-                if n in frame.columns:
-                    return frame[n].to_numpy(dtype=object)
-            return None
-
-        hh_codes = column(hh, "parcel_code", "bldg_code", "building_code")
-        pc_codes = column(pc, "parcel_code")
-        hh_house = column(hh, "house_no", "hs_no")
-        hh_village = column(hh, "village_no")
-        hh_keys = (
-            None
-            if hh_house is None
-            else [house_key(h, hh_village[i] if hh_village is not None else None) for i, h in enumerate(hh_house)]
-        )
-        pc_house = column(pc, "house_no", "hs_no")
-        pc_keys = None if pc_house is None else [house_key(h) for h in pc_house]
-        if hh_codes is None:
-            pc_codes = None  # nothing to match them with
-
         feedback.pushInfo(
             self.tr("Linking {n} households to {m} parcels (largest distance {d:g} m)…").format(
                 n=len(hh), m=len(pc), d=max_distance
             )
         )
-        link_args = dict(
-            household_codes=hh_codes, parcel_codes=pc_codes,
-            household_house_keys=hh_keys, parcel_house_keys=pc_keys,
-            existing_ids=column(hh, "parcel_id"), existing_methods=column(hh, "link_method"),
-        )  # fmt: skip
-        try:
-            res = linking.link_households(hh_m.geometry.values, pc_valid, ids, params, **link_args)
-        except shapely.errors.GEOSException:  # an invalid parcel upset GEOS: repair the invalid ones and retry
-            bad = ~shapely.is_valid(pc_valid) & ~shapely.is_missing(pc_valid)
+        res, repaired = linking.link_frames(hh, pc, hh_layer.name(), pc_layer.name(), id_field, params)
+        if repaired:
             feedback.pushWarning(
                 self.tr("{n} parcels have invalid geometry and were repaired for linking (not in the data).").format(
-                    n=int(bad.sum())
+                    n=repaired
                 )
             )
-            pc_valid = pc_valid.copy()
-            pc_valid[bad] = shapely.make_valid(pc_valid[bad])
-            res = linking.link_households(hh_m.geometry.values, pc_valid, ids, params, **link_args)
 
         feedback.setProgress(70)
         if feedback.isCanceled():

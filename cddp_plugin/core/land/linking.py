@@ -675,3 +675,51 @@ def parcel_ids(pc, field, label):
             field=values.name, layer=label, n=len(dup), examples=", ".join(map(str, dup.unique()[:5])),
         )  # fmt: skip
     return values.astype(str).to_numpy(dtype=object)
+
+
+def _column(frame, *names):
+    """The first of ``names`` that ``frame`` has, as an object array, or None."""
+    for n in names:
+        if n in frame.columns:
+            return frame[n].to_numpy(dtype=object)
+    return None
+
+
+def link_frames(households, parcels, households_label: str, parcels_label: str, id_field: str | None,
+                params: LinkParams) -> tuple[LinkResult, int]:  # fmt: skip
+    """:func:`link_households` on two GeoDataFrames as read from layers or files: both in a metric CRS
+    (:func:`metric_crs`), parcel ids from ``id_field`` (:func:`parcel_ids`), tax-map/building codes and
+    house numbers from their usual columns, existing links kept as the households carry them. Parcels
+    that upset GEOS are repaired (for linking only, not in the data) and the linking runs again;
+    returns the result and how many parcels were repaired."""
+    import numpy as np
+    import shapely
+
+    from .houseno import house_key
+
+    work_crs = metric_crs(households, households_label)
+    hh_m = households.to_crs(work_crs) if households.crs != work_crs else households
+    pc_m = parcels.to_crs(work_crs) if parcels.crs != work_crs else parcels
+    ids = parcel_ids(parcels, id_field, parcels_label)
+    pc_geoms = np.asarray(pc_m.geometry.values)
+    hh_codes = _column(households, "parcel_code", "bldg_code", "building_code")
+    hh_house = _column(households, "house_no", "hs_no")
+    hh_village = _column(households, "village_no")
+    pc_house = _column(parcels, "house_no", "hs_no")
+    link_args = {
+        "household_codes": hh_codes,
+        "parcel_codes": None if hh_codes is None else _column(parcels, "parcel_code"),  # nothing to match without
+        "household_house_keys": None if hh_house is None else [
+            house_key(h, hh_village[i] if hh_village is not None else None) for i, h in enumerate(hh_house)
+        ],
+        "parcel_house_keys": None if pc_house is None else [house_key(h) for h in pc_house],
+        "existing_ids": _column(households, "parcel_id"),
+        "existing_methods": _column(households, "link_method"),
+    }  # fmt: skip
+    try:
+        return link_households(hh_m.geometry.values, pc_geoms, ids, params, **link_args), 0
+    except shapely.errors.GEOSException:  # an invalid parcel upset GEOS: repair the invalid ones and retry
+        bad = ~shapely.is_valid(pc_geoms) & ~shapely.is_missing(pc_geoms)
+        pc_geoms = pc_geoms.copy()
+        pc_geoms[bad] = shapely.make_valid(pc_geoms[bad])
+        return link_households(hh_m.geometry.values, pc_geoms, ids, params, **link_args), int(bad.sum())
