@@ -57,12 +57,22 @@ build: $(RC) $(QM)
 update-ts:
 	/usr/bin/python3 scripts/update_ts.py
 
-test: build
+# The store-of-record tests (tests/integrity) work on copies of the demo workspaces: `make test` builds
+# them first, again whenever the plugin or the demo script changed (without ../shared/data they skip).
+DEMO_STAMP := $(DEMO_DIR)/.demo-done
+DEMO_SOURCES := $(shell find cddp_plugin scripts -name '*.py' -not -name resources_rc.py 2>/dev/null) $(wildcard cddp_plugin/core/*/data/*)
+
+$(DEMO_STAMP): $(DEMO_SOURCES) $(RC) $(QM)
+	@if [ -d "$(SHARED)" ]; then $(PY) scripts/demo.py --shared "$(SHARED)" --out "$(DEMO_DIR)" && touch $@; \
+	else echo "no $(SHARED): the tests that need the demo workspaces will skip"; fi
+
+test: build $(DEMO_STAMP)
 	mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 demo: build
 	$(PY) scripts/demo.py --shared "$(SHARED)" --out "$(DEMO_DIR)"
+	@touch $(DEMO_STAMP)
 
 package: build
 	$(PY) scripts/package.py

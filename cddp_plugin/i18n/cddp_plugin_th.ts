@@ -35,6 +35,38 @@
             <source>Not checked against the municipality's area: the workspace does not know where it is yet.</source>
             <translation>ยังไม่ได้ตรวจสอบกับพื้นที่ของเทศบาล เพราะพื้นที่ทำงานยังไม่มีข้อมูลตำแหน่งของเทศบาล</translation>
         </message>
+        <message>
+            <source>{title} ({name}) is required.</source>
+            <translation>ต้องระบุ {title} ({name})</translation>
+        </message>
+        <message>
+            <source>{title} ({name}) must be a number; got '{value}'.</source>
+            <translation>{title} ({name}) ต้องเป็นตัวเลข แต่ได้รับ '{value}'</translation>
+        </message>
+        <message>
+            <source>{title} ({name}) must be a whole number; got {value}.</source>
+            <translation>{title} ({name}) ต้องเป็นจำนวนเต็ม แต่ได้รับ {value}</translation>
+        </message>
+        <message>
+            <source>{title} ({name}) is {value}; it must be at least {low:g}.</source>
+            <translation>{title} ({name}) เป็น {value} ต้องมีค่าอย่างน้อย {low:g}</translation>
+        </message>
+        <message>
+            <source>{title} ({name}) is {value}; it must be between {low:g} and {high:g}.</source>
+            <translation>{title} ({name}) เป็น {value} ต้องอยู่ระหว่าง {low:g} ถึง {high:g}</translation>
+        </message>
+        <message>
+            <source>{title} ({name}) is '{value}'; choose one of {choices}.</source>
+            <translation>{title} ({name}) เป็น '{value}' ให้เลือกหนึ่งใน {choices}</translation>
+        </message>
+        <message>
+            <source>{title} ({name}): {path} does not exist, and no layer of the project has that name.</source>
+            <translation>{title} ({name}): ไม่พบ {path} และไม่มีชั้นข้อมูลในโครงการที่ชื่อนี้</translation>
+        </message>
+        <message>
+            <source>{title} ({name}): {path} cannot be opened as a layer of that kind. Open it in QGIS to check it, or export it again.</source>
+            <translation>{title} ({name}): เปิด {path} เป็นชั้นข้อมูลชนิดนี้ไม่ได้ ให้เปิดใน QGIS เพื่อตรวจสอบ หรือส่งออกใหม่อีกครั้ง</translation>
+        </message>
     </context>
     <context>
         <name>CddpPlugin</name>
@@ -304,6 +336,18 @@ Owner and resident names are included only when INCLUDE_PERSONAL_DATA is ticked;
         <message>
             <source>Disabled residents affected</source>
             <translation>ผู้พิการที่ได้รับผลกระทบ</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>จุด</translation>
+        </message>
+        <message>
+            <source>lines</source>
+            <translation>เส้น</translation>
+        </message>
+        <message>
+            <source>no geometry</source>
+            <translation>ไม่มีรูปเรขาคณิต</translation>
         </message>
     </context>
     <context>
@@ -713,10 +757,6 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
             <translation>ประเภทถนนที่จะนำเข้า (คั่นด้วยจุลภาค; เว้นว่าง: ทั้งหมด)</translation>
         </message>
         <message>
-            <source>{read} read, {inserted} added, {updated} updated, {rejected} rejected.</source>
-            <translation>อ่าน {read} เพิ่มใหม่ {inserted} ปรับปรุง {updated} ปฏิเสธ {rejected}</translation>
-        </message>
-        <message>
             <source>By class: {classes}</source>
             <translation>ตามประเภทถนน: {classes}</translation>
         </message>
@@ -752,6 +792,14 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
             <source>Matched to existing roads: {matched}; {changed} really changed.</source>
             <translation>ตรงกับถนนที่มีอยู่: {matched} เปลี่ยนแปลงจริง {changed} สาย</translation>
         </message>
+        <message>
+            <source>Roads already up to date</source>
+            <translation>ถนนที่เป็นปัจจุบันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.</source>
+            <translation>อ่าน {read} รายการ เพิ่ม {inserted} ปรับปรุง {updated} เป็นปัจจุบันอยู่แล้ว {unchanged} ปฏิเสธ {rejected}</translation>
+        </message>
     </context>
     <context>
         <name>ImportStreetlightsAlgorithm</name>
@@ -770,10 +818,6 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
         <message>
             <source>…or a streetlight point layer</source>
             <translation>…หรือชั้นข้อมูลจุดไฟฟ้าสาธารณะ</translation>
-        </message>
-        <message>
-            <source>{read} read, {inserted} added, {updated} updated, {rejected} rejected.</source>
-            <translation>อ่าน {read} เพิ่มใหม่ {inserted} ปรับปรุง {updated} ปฏิเสธ {rejected}</translation>
         </message>
         <message>
             <source>Status: {statuses}</source>
@@ -806,6 +850,14 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
         <message>
             <source>Matched to existing streetlights: {matched}; {changed} really changed.</source>
             <translation>ตรงกับไฟฟ้าสาธารณะที่มีอยู่: {matched} เปลี่ยนแปลงจริง {changed} ต้น</translation>
+        </message>
+        <message>
+            <source>Streetlights already up to date</source>
+            <translation>ไฟฟ้าสาธารณะที่เป็นปัจจุบันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.</source>
+            <translation>อ่าน {read} รายการ เพิ่ม {inserted} ปรับปรุง {updated} เป็นปัจจุบันอยู่แล้ว {unchanged} ปฏิเสธ {rejected}</translation>
         </message>
     </context>
     <context>
@@ -1052,6 +1104,18 @@ MAX_DISTANCE ไม่เกิน 500 ม. เพราะครัวเรื
         <message>
             <source>{n} households kept the manual link an officer set, changed or removed while the links were computed.</source>
             <translation>ครัวเรือน {n} หลังคงการเชื่อมโยงที่เจ้าหน้าที่กำหนด เปลี่ยน หรือลบเองระหว่างการคำนวณการเชื่อมโยงไว้</translation>
+        </message>
+        <message>
+            <source>polygons</source>
+            <translation>รูปหลายเหลี่ยม</translation>
+        </message>
+        <message>
+            <source>lines</source>
+            <translation>เส้น</translation>
+        </message>
+        <message>
+            <source>no geometry</source>
+            <translation>ไม่มีรูปเรขาคณิต</translation>
         </message>
     </context>
     <context>
@@ -3053,6 +3117,26 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>the file name is longer than the file system allows (255 bytes; a Thai letter takes 3)</source>
             <translation>ชื่อไฟล์ยาวเกินกว่าที่ระบบไฟล์รองรับ (255 ไบต์ ตัวอักษรไทยใช้ตัวละ 3 ไบต์)</translation>
+        </message>
+        <message>
+            <source>Unknown target field {target} in the field mapping; the fields it can fill are: {allowed}.</source>
+            <translation>ไม่รู้จักฟิลด์ปลายทาง {target} ในการจับคู่ฟิลด์ ฟิลด์ที่กำหนดได้ ได้แก่ {allowed}</translation>
+        </message>
+        <message>
+            <source>{layer} has points, not polygons: parcels must be polygons (the land parcels of the tax map or DOL data). Choose the parcels file; household points are imported with Import households.</source>
+            <translation>{layer} เป็นจุด ไม่ใช่รูปหลายเหลี่ยม: แปลงที่ดินต้องเป็นรูปหลายเหลี่ยม (แปลงที่ดินจากแผนที่ภาษีหรือข้อมูลกรมที่ดิน) ให้เลือกไฟล์แปลงที่ดิน ส่วนจุดครัวเรือนให้นำเข้าด้วย นำเข้าครัวเรือน</translation>
+        </message>
+        <message>
+            <source>{layer} has lines, not polygons: parcels must be polygons (the land parcels of the tax map or DOL data). Choose the parcels file; roads are imported with Import roads.</source>
+            <translation>{layer} เป็นเส้น ไม่ใช่รูปหลายเหลี่ยม: แปลงที่ดินต้องเป็นรูปหลายเหลี่ยม (แปลงที่ดินจากแผนที่ภาษีหรือข้อมูลกรมที่ดิน) ให้เลือกไฟล์แปลงที่ดิน ส่วนถนนให้นำเข้าด้วย นำเข้าถนน</translation>
+        </message>
+        <message>
+            <source>{layer} has {kind}, not polygons: HAZARD must be the hazard area as polygons (e.g. a flood extent). Choose a polygon layer, or draw or buffer the area first.</source>
+            <translation>{layer} เป็น{kind} ไม่ใช่รูปหลายเหลี่ยม: HAZARD ต้องเป็นพื้นที่ภัยแบบรูปหลายเหลี่ยม (เช่น ขอบเขตน้ำท่วม) ให้เลือกชั้นข้อมูลรูปหลายเหลี่ยม หรือวาดหรือสร้างบัฟเฟอร์พื้นที่ก่อน</translation>
+        </message>
+        <message>
+            <source>{layer} has {kind}; HOUSEHOLDS must be household points — did you give the parcels? Choose the workspace's households layer, or import buildings as households with Import households first.</source>
+            <translation>{layer} เป็น{kind} HOUSEHOLDS ต้องเป็นจุดครัวเรือน — ได้ใส่ชั้นข้อมูลแปลงที่ดินหรือไม่? ให้เลือกชั้นข้อมูลครัวเรือนของพื้นที่ทำงาน หรือนำเข้าอาคารเป็นครัวเรือนด้วย นำเข้าครัวเรือน ก่อน</translation>
         </message>
     </context>
 </TS>

@@ -15,6 +15,14 @@ from ..toolbelt.icons import icon
 OSM_SUFFIXES = (".pbf", ".osm")
 
 
+def _blank(value) -> bool:
+    """No value: None, an empty text, or a NULL QVariant (what qgis_process passes for ``NAME=``)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    is_null = getattr(value, "isNull", None)
+    return bool(is_null()) if callable(is_null) else False
+
+
 def _name_too_long(folder: str, name: str) -> bool:
     """Would the file system refuse ``name`` in ``folder`` as too long? (GDAL then writes nothing, silently.)"""
     try:
@@ -56,6 +64,79 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def checkParameterValues(self, parameters, context):
+        """QGIS's own check, but a refused value gets its reason (the allowed range, the choices, what the
+        file is) instead of the bare "Incorrect parameter value for X"."""
+        from qgis.core import QgsProcessingParameterDefinition
+
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            optional = bool(definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
+            blank = _blank(value)
+            default = definition.defaultValue()
+            if value is None and default is not None and default != "":
+                continue  # not given: QGIS takes the default
+            if definition.checkValueIsAcceptable(value, context) and (optional or not blank):
+                continue
+            if optional and blank:
+                continue
+            reason = self._why_not_acceptable(definition, value)
+            if reason:
+                return False, reason
+        return super().checkParameterValues(parameters, context)
+
+    def _why_not_acceptable(self, definition, value) -> str | None:
+        from qgis.core import Qgis, QgsProcessingParameterEnum, QgsProcessingParameterNumber
+
+        from ..core.workspace import files
+
+        name, title = definition.name(), definition.description()
+
+        if _blank(value):
+            return QCoreApplication.translate("CddpAlgorithm", "{title} ({name}) is required.").format(
+                title=title, name=name
+            )
+        if isinstance(definition, QgsProcessingParameterNumber):
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                return QCoreApplication.translate(
+                    "CddpAlgorithm", "{title} ({name}) must be a number; got '{value}'."
+                ).format(title=title, name=name, value=value)
+            low, high = definition.minimum(), definition.maximum()
+            if definition.dataType() == Qgis.ProcessingNumberParameterType.Integer and number != int(number):
+                return QCoreApplication.translate(
+                    "CddpAlgorithm", "{title} ({name}) must be a whole number; got {value}."
+                ).format(title=title, name=name, value=value)
+            if high >= 1e300:  # no upper limit
+                return QCoreApplication.translate(
+                    "CddpAlgorithm", "{title} ({name}) is {value}; it must be at least {low:g}."
+                ).format(title=title, name=name, value=value, low=low)
+            return QCoreApplication.translate(
+                "CddpAlgorithm", "{title} ({name}) is {value}; it must be between {low:g} and {high:g}."
+            ).format(title=title, name=name, value=value, low=low, high=high)
+        if isinstance(definition, QgsProcessingParameterEnum):
+            choices = ", ".join(f"{i} = {o}" for i, o in enumerate(definition.options()))
+            return QCoreApplication.translate(
+                "CddpAlgorithm", "{title} ({name}) is '{value}'; choose one of {choices}."
+            ).format(title=title, name=name, value=value, choices=choices)
+        if isinstance(value, str) and definition.type() in ("vector", "source", "raster", "file", "layer"):
+            path = value.split("|", 1)[0]
+            if not os.path.exists(path):
+                return QCoreApplication.translate(
+                    "CddpAlgorithm",
+                    "{title} ({name}): {path} does not exist, and no layer of the project has that name.",
+                ).format(title=title, name=name, path=path)
+            try:
+                files.check_data_file(path)
+            except CddpError as exc:
+                return error_text(exc)
+            return QCoreApplication.translate(
+                "CddpAlgorithm",
+                "{title} ({name}): {path} cannot be opened as a layer of that kind. Open it in QGIS to check it, or export it again.",
+            ).format(title=title, name=name, path=path)
+        return None
 
     def processAlgorithm(self, parameters, context, feedback):
         try:

@@ -64,7 +64,8 @@ class ConditionSummaryAlgorithm(CddpAlgorithm):
         lamps = read_workspace_lamps(ws, columns=["status"])
         area_layer = self.parameterAsVectorLayer(parameters, self.AREA, context)
         if area_layer is not None:
-            area = layer_io.read_layer(area_layer).to_crs(meta["crs"])
+            # no CRS: refused naming the layer; Indian 1975: the pinned datum shift, as for parcels
+            area = self.frame_to_crs(layer_io.read_layer(area_layer), area_layer, meta["crs"])
             zone = shapely.union_all(shapely.make_valid(area.geometry.values))
             sections = sections[shapely.intersects(zone, sections.geometry.values)].copy()
             sections["length_m"] = shapely.length(shapely.intersection(zone, sections.geometry.values))
@@ -81,7 +82,8 @@ class ConditionSummaryAlgorithm(CddpAlgorithm):
             if counts.get(c)
         ]
         table = pd.DataFrame(rows, columns=["kind", "code", "label_th", "value"])
-        results = {"ROAD_KM": round(sum(bands.values()), 3), "LAMPS": len(lamps)}
+        road_km = float(sections["length_m"].fillna(0).sum()) / 1000.0  # not the sum of the rounded bands
+        results = {"ROAD_KM": round(road_km, 3), "LAMPS": len(lamps)}
         fields = layer_io.qgs_fields_for(table, None)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields)
         layer_io.write_to_sink(sink, table, fields)

@@ -88,6 +88,18 @@ class FloodImpactAlgorithm(CddpAlgorithm):
         hazard_layer = self.parameterAsVectorLayer(parameters, self.HAZARD, context)
         if hazard_layer is None:
             raise CddpError(translate("core", "The hazard layer is required."))
+        if hazard_layer.featureCount() == 0:  # before the CRS: an empty file has none, and that is not the point
+            raise CddpError(translate("core", "{layer} has no hazard polygons."), layer=hazard_layer.name())
+        kind = layer_io.geometry_kind(hazard_layer)
+        if kind != "polygon":  # points or lines "affect" what they happen to touch: a plausible, wrong count
+            raise CddpError(
+                translate(
+                    "core",
+                    "{layer} has {kind}, not polygons: HAZARD must be the hazard area as polygons (e.g. a flood extent). Choose a polygon layer, or draw or buffer the area first.",
+                ),
+                layer=layer_io.layer_label(hazard_layer),
+                kind={"point": self.tr("points"), "line": self.tr("lines")}.get(kind, self.tr("no geometry")),
+            )
         self.layer_crs_or_error(hazard_layer)
         ws = self.workspace_path(parameters, context)
         meta = read_meta(ws)

@@ -52,6 +52,7 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
                 ("READ", self.tr("Roads read")),
                 ("INSERTED", self.tr("Roads added")),
                 ("UPDATED", self.tr("Roads updated")),
+                ("UNCHANGED", self.tr("Roads already up to date")),
                 ("REJECTED_COUNT", self.tr("Roads rejected")),
                 ("FAR_OUTSIDE", self.tr("Roads far outside the municipality")),
             )
@@ -80,8 +81,9 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
 
         feedback.setProgress(60)
         roads_jobs.upsert_roads(ws, prepared, report, getpass.getuser())
-        feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {rejected} rejected.").format(
-            read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected)))  # fmt: skip
+        feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.").format(
+            read=report.read, inserted=report.inserted, updated=report.changed, unchanged=report.updated - report.changed,
+            rejected=len(report.rejected)))  # fmt: skip
         self.report_matches_and_place(report, feedback)
         feedback.pushInfo(
             self.tr("By class: {classes}").format(
@@ -100,7 +102,8 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
         return {
             "READ": report.read,
             "INSERTED": report.inserted,
-            "UPDATED": report.updated,
+            "UPDATED": report.changed,  # rows whose values really changed
+            "UNCHANGED": report.updated - report.changed,
             "REJECTED_COUNT": len(report.rejected),
             "FAR_OUTSIDE": report.far_outside,
         }

@@ -46,6 +46,7 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
                 ("READ", self.tr("Streetlights read")),
                 ("INSERTED", self.tr("Streetlights added")),
                 ("UPDATED", self.tr("Streetlights updated")),
+                ("UNCHANGED", self.tr("Streetlights already up to date")),
                 ("REJECTED_COUNT", self.tr("Streetlights rejected")),
                 ("FAR_OUTSIDE", self.tr("Streetlights far outside the municipality")),
             )
@@ -69,8 +70,9 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
         prepared, report = lamps.prepare_lamps(data, crs, mapping, source_crs, label, label)
 
         lighting_jobs.upsert_lamps(ws, prepared, report, getpass.getuser())
-        feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {rejected} rejected.").format(
-            read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected)))  # fmt: skip
+        feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.").format(
+            read=report.read, inserted=report.inserted, updated=report.changed, unchanged=report.updated - report.changed,
+            rejected=len(report.rejected)))  # fmt: skip
         self.report_matches_and_place(report, feedback)
         feedback.pushInfo(
             self.tr("Status: {statuses}").format(
@@ -84,7 +86,8 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
         return {
             "READ": report.read,
             "INSERTED": report.inserted,
-            "UPDATED": report.updated,
+            "UPDATED": report.changed,  # rows whose values really changed
+            "UNCHANGED": report.updated - report.changed,
             "REJECTED_COUNT": len(report.rejected),
             "FAR_OUTSIDE": report.far_outside,
         }

@@ -109,6 +109,16 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         pc_layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
         if hh_layer is None or pc_layer is None:
             raise CddpError(translate("core", "The households and parcels layers are required."))
+        kind = layer_io.geometry_kind(hh_layer)
+        if kind != "point" and hh_layer.featureCount() != 0:  # parcels as households "link" every parcel to itself
+            raise CddpError(
+                translate(
+                    "core",
+                    "{layer} has {kind}; HOUSEHOLDS must be household points — did you give the parcels? Choose the workspace's households layer, or import buildings as households with Import households first.",
+                ),
+                layer=layer_io.layer_label(hh_layer),
+                kind={"polygon": self.tr("polygons"), "line": self.tr("lines")}.get(kind, self.tr("no geometry")),
+            )
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
         params = linking.LinkParams(max_distance=max_distance)
         linking.check_params(params)

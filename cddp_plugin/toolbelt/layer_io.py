@@ -282,6 +282,13 @@ def geometry_kind(layer) -> str:
     }.get(QgsWkbTypes.geometryType(layer.wkbType()), "none")
 
 
+def layer_label(layer) -> str:
+    """The layer's name for a message, with its table when the name alone hides it ("ws (parcels)")."""
+    name = layer.name()
+    table = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("layerName")
+    return f"{name} ({table})" if table and table != name else name
+
+
 def _unreadable(path, exc: Exception):
     """The error for a file GDAL cannot read."""
     from ..core.common.errors import CddpError

@@ -7,6 +7,7 @@ TH = {
     # core/common/fields.py
     "Field '{field}' (for {target}) is not in the input; its fields are: {fields}.": "ไม่พบฟิลด์ '{field}' (สำหรับ {target}) ในข้อมูลนำเข้า ฟิลด์ที่มี ได้แก่ {fields}",
     "Field mapping '{part}' must look like target=source_field.": "การจับคู่ฟิลด์ '{part}' ต้องอยู่ในรูป target=source_field",
+    "Unknown target field {target} in the field mapping; the fields it can fill are: {allowed}.": "ไม่รู้จักฟิลด์ปลายทาง {target} ในการจับคู่ฟิลด์ ฟิลด์ที่กำหนดได้ ได้แก่ {allowed}",
     # processing/base.py
     "{path} is not a CDDP workspace.": "{path} ไม่ใช่พื้นที่ทำงาน CDDP",
     # processing/changeworkorder.py

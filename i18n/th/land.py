@@ -23,6 +23,8 @@ TH = {
     "{layer}: no parcel identifier found. Map parcel_code (or zone, block and lot, or land_no) to one of its fields: {fields}.": "{layer}: ไม่พบรหัสระบุแปลงที่ดิน ให้จับคู่ parcel_code (หรือ zone, block และ lot หรือ land_no) กับฟิลด์ใดฟิลด์หนึ่งต่อไปนี้: {fields}",
     "invalid geometry that cannot be repaired into a polygon": "รูปเรขาคณิตไม่ถูกต้องและไม่สามารถซ่อมให้เป็นรูปหลายเหลี่ยมได้",
     "not a polygon": "ไม่ใช่รูปหลายเหลี่ยม",
+    "{layer} has points, not polygons: parcels must be polygons (the land parcels of the tax map or DOL data). Choose the parcels file; household points are imported with Import households.": "{layer} เป็นจุด ไม่ใช่รูปหลายเหลี่ยม: แปลงที่ดินต้องเป็นรูปหลายเหลี่ยม (แปลงที่ดินจากแผนที่ภาษีหรือข้อมูลกรมที่ดิน) ให้เลือกไฟล์แปลงที่ดิน ส่วนจุดครัวเรือนให้นำเข้าด้วย นำเข้าครัวเรือน",
+    "{layer} has lines, not polygons: parcels must be polygons (the land parcels of the tax map or DOL data). Choose the parcels file; roads are imported with Import roads.": "{layer} เป็นเส้น ไม่ใช่รูปหลายเหลี่ยม: แปลงที่ดินต้องเป็นรูปหลายเหลี่ยม (แปลงที่ดินจากแผนที่ภาษีหรือข้อมูลกรมที่ดิน) ให้เลือกไฟล์แปลงที่ดิน ส่วนถนนให้นำเข้าด้วย นำเข้าถนน",
     # core/land/jobs.py
     "The match distance {distance} m is outside 0–{max} m; give a distance within that range.": "ระยะจับคู่ {distance} ม. อยู่นอกช่วง 0–{max} ม. ให้ระบุระยะภายในช่วงนี้",
     # core/land/linking.py

@@ -65,6 +65,9 @@ TH = {
     "Parcels affected": "แปลงที่ได้รับผลกระทบ",
     "The hazard layer is required.": "ต้องระบุชั้นข้อมูลพื้นที่ภัย",
     "{layer} has no hazard polygons.": "{layer} ไม่มีรูปหลายเหลี่ยมพื้นที่ภัย",
+    "{layer} has {kind}, not polygons: HAZARD must be the hazard area as polygons (e.g. a flood extent). Choose a polygon layer, or draw or buffer the area first.": "{layer} เป็น{kind} ไม่ใช่รูปหลายเหลี่ยม: HAZARD ต้องเป็นพื้นที่ภัยแบบรูปหลายเหลี่ยม (เช่น ขอบเขตน้ำท่วม) ให้เลือกชั้นข้อมูลรูปหลายเหลี่ยม หรือวาดหรือสร้างบัฟเฟอร์พื้นที่ก่อน",
+    "points": "จุด",
+    "lines": "เส้น",
     "Affected: {p} parcels ({a:,.0f} m² flooded), {h} households ({hl} by location, {hp} through their parcel).": "ได้รับผลกระทบ: แปลงที่ดิน {p} แปลง (น้ำท่วม {a:,.0f} m²) ครัวเรือน {h} ครัวเรือน (ตามตำแหน่ง {hl} ผ่านแปลงที่ดิน {hp})",
     "Residents affected: {r}; elderly {e}, bedridden {b}, homebound {hb}, disabled {d}, dependent without caretaker {nc}.": "ผู้อยู่อาศัยที่ได้รับผลกระทบ: {r} คน; ผู้สูงอายุ {e} ผู้ป่วยติดเตียง {b} ผู้ติดบ้าน {hb} ผู้พิการ {d} ผู้มีภาวะพึ่งพิงที่ไม่มีผู้ดูแล {nc}",
     "Personal data included; this run was recorded in the workspace's personal-data log.": "ผลลัพธ์มีข้อมูลส่วนบุคคล การประมวลผลครั้งนี้ถูกบันทึกไว้ในบันทึกการใช้ข้อมูลส่วนบุคคลของพื้นที่ทำงานแล้ว",
@@ -175,6 +178,8 @@ TH = {
     "Status: {statuses}": "สถานะ: {statuses}",
     "Rejected {lamp}: {reason}": "ปฏิเสธ {lamp}: {reason}",
     # processing/linkhouseholds.py
+    "{layer} has {kind}; HOUSEHOLDS must be household points — did you give the parcels? Choose the workspace's households layer, or import buildings as households with Import households first.": "{layer} เป็น{kind} HOUSEHOLDS ต้องเป็นจุดครัวเรือน — ได้ใส่ชั้นข้อมูลแปลงที่ดินหรือไม่? ให้เลือกชั้นข้อมูลครัวเรือนของพื้นที่ทำงาน หรือนำเข้าอาคารเป็นครัวเรือนด้วย นำเข้าครัวเรือน ก่อน",
+    "polygons": "รูปหลายเหลี่ยม",
     "Link households to parcels": "เชื่อมโยงครัวเรือนกับแปลงที่ดิน",
     "Links each household point to the land parcel it stands on and explains the link: parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m and, when it is ambiguous, link_candidates.\n\nA point inside one parcel scores high, lower near its boundary; a point outside every parcel (e.g. on the road in front of the house) is linked to the nearest parcel within MAX_DISTANCE and scores lower the closer the parcel across the road is. Tax-map codes (parcel_code, or building codes like 20F026-B002) and house numbers are used when the layers carry them. Manual links are never overwritten.\n\nWhen HOUSEHOLDS is the workspace's households layer and UPDATE_WORKSPACE is on, the links are written into it (through the change log), and then PARCELS must be the parcels layer of the same workspace, unfiltered, with the uuid as parcel id: links to another file's parcels would point at nothing, so the algorithm refuses them. To link against any other parcels layer, switch UPDATE_WORKSPACE off: the links then go to OUTPUT only. A manual link an officer saves while the links are computed is kept too (counted in the log).\n\nMAX_DISTANCE is at most 500 m: a household stands on its parcel or on the road in front of it, never farther. Both layers need a coordinate reference system.": "เชื่อมโยงจุดครัวเรือนแต่ละจุดกับแปลงที่ดินที่ตั้งอยู่ พร้อมอธิบายการเชื่อมโยง ได้แก่ parcel_id, link_method (within, nearest, code, house_number, manual), link_confidence (0–1), link_distance_m และ link_candidates เมื่อการเชื่อมโยงไม่ชัดเจน\n\nจุดที่อยู่ภายในแปลงเดียวจะได้ค่าความเชื่อมั่นสูง และต่ำลงเมื่ออยู่ใกล้แนวเขตแปลง จุดที่อยู่นอกทุกแปลง (เช่น บนถนนหน้าบ้าน) จะเชื่อมโยงกับแปลงที่ใกล้ที่สุดภายในระยะ MAX_DISTANCE และได้ค่าความเชื่อมั่นยิ่งต่ำลงเมื่อแปลงฝั่งตรงข้ามถนนอยู่ใกล้ขึ้น ระบบจะใช้รหัสแผนที่ภาษี (parcel_code หรือรหัสอาคาร เช่น 20F026-B002) และบ้านเลขที่เมื่อชั้นข้อมูลมีข้อมูลเหล่านี้ การเชื่อมโยงที่กำหนดเองจะไม่ถูกเขียนทับ\n\nเมื่อ HOUSEHOLDS เป็นชั้นข้อมูลครัวเรือนของพื้นที่ทำงานและเปิด UPDATE_WORKSPACE ผลการเชื่อมโยงจะถูกเขียนลงในชั้นข้อมูลนั้น (ผ่านบันทึกการเปลี่ยนแปลง) และ PARCELS ต้องเป็นชั้นข้อมูลแปลงที่ดินของพื้นที่ทำงานเดียวกัน ไม่มีตัวกรอง และใช้ uuid เป็นรหัสแปลง เพราะการเชื่อมโยงกับแปลงจากไฟล์อื่นจะชี้ไปยังแปลงที่ไม่มีอยู่ ระบบจึงปฏิเสธ หากต้องการเชื่อมโยงกับชั้นข้อมูลแปลงที่ดินอื่น ให้ปิด UPDATE_WORKSPACE แล้วผลการเชื่อมโยงจะเขียนลงใน OUTPUT เท่านั้น การเชื่อมโยงที่เจ้าหน้าที่กำหนดเองและบันทึกระหว่างการคำนวณก็จะถูกเก็บไว้เช่นกัน (นับจำนวนไว้ในบันทึกการทำงาน)\n\nMAX_DISTANCE ไม่เกิน 500 ม. เพราะครัวเรือนตั้งอยู่บนแปลงที่ดินของตนหรือบนถนนหน้าแปลงเสมอ ไม่ไกลกว่านั้น ทั้งสองชั้นข้อมูลต้องมีระบบพิกัด",
     "Manual links kept that changed during the run": "การเชื่อมโยงที่กำหนดเองซึ่งเปลี่ยนระหว่างการทำงานและถูกเก็บไว้",
@@ -285,4 +290,17 @@ TH = {
     "Inspections, complaints and work orders moved to new sections": "ผลการสำรวจ เรื่องร้องเรียน และใบสั่งงานที่ย้ายไปยังช่วงใหม่",
     "Moved from removed sections to the new section at their place: {inspections} inspections, {complaints} complaints, {orders} work orders.": "ย้ายจากช่วงที่ถูกลบไปยังช่วงใหม่ ณ ตำแหน่งเดิม: ผลการสำรวจ {inspections} รายการ เรื่องร้องเรียน {complaints} เรื่อง ใบสั่งงาน {orders} ใบ",
     "The new sections that received inspections are not rated yet: run Road condition (cddp:roadcondition).": "ช่วงใหม่ที่ได้รับผลการสำรวจยังไม่ได้ประเมินสภาพ ให้เรียกใช้ สภาพถนน (cddp:roadcondition)",
+    # processing/base.py: why a parameter value is refused
+    "{title} ({name}) is required.": "ต้องระบุ {title} ({name})",
+    "{title} ({name}) must be a number; got '{value}'.": "{title} ({name}) ต้องเป็นตัวเลข แต่ได้รับ '{value}'",
+    "{title} ({name}) must be a whole number; got {value}.": "{title} ({name}) ต้องเป็นจำนวนเต็ม แต่ได้รับ {value}",
+    "{title} ({name}) is {value}; it must be at least {low:g}.": "{title} ({name}) เป็น {value} ต้องมีค่าอย่างน้อย {low:g}",
+    "{title} ({name}) is {value}; it must be between {low:g} and {high:g}.": "{title} ({name}) เป็น {value} ต้องอยู่ระหว่าง {low:g} ถึง {high:g}",
+    "{title} ({name}) is '{value}'; choose one of {choices}.": "{title} ({name}) เป็น '{value}' ให้เลือกหนึ่งใน {choices}",
+    "{title} ({name}): {path} does not exist, and no layer of the project has that name.": "{title} ({name}): ไม่พบ {path} และไม่มีชั้นข้อมูลในโครงการที่ชื่อนี้",
+    "{title} ({name}): {path} cannot be opened as a layer of that kind. Open it in QGIS to check it, or export it again.": "{title} ({name}): เปิด {path} เป็นชั้นข้อมูลชนิดนี้ไม่ได้ ให้เปิดใน QGIS เพื่อตรวจสอบ หรือส่งออกใหม่อีกครั้ง",
+    # processing/importroads.py, importstreetlights.py: counts of a re-import
+    "Roads already up to date": "ถนนที่เป็นปัจจุบันอยู่แล้ว",
+    "Streetlights already up to date": "ไฟฟ้าสาธารณะที่เป็นปัจจุบันอยู่แล้ว",
+    "{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.": "อ่าน {read} รายการ เพิ่ม {inserted} ปรับปรุง {updated} เป็นปัจจุบันอยู่แล้ว {unchanged} ปฏิเสธ {rejected}",
 }

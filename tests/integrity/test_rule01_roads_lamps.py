@@ -122,7 +122,7 @@ def test_khonkaen_survey_twice_through_qgis_process(tmp_path):
         assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
         outputs.append(res.stdout)
     assert "INSERTED:\t40" in outputs[0] and "FAR_OUTSIDE:\t0" in outputs[0]
-    assert "INSERTED:\t0" in outputs[1] and "UPDATED:\t40" in outputs[1]
+    assert "INSERTED:\t0" in outputs[1] and "UPDATED:\t0" in outputs[1] and "UNCHANGED:\t40" in outputs[1]
     assert "Matched to existing streetlights: position 40; 0 really changed." in outputs[1]
     assert rows(ws, "SELECT count(*) FROM streetlights")[0][0] == 40
     assert log_count(ws, "streetlights") == 40  # the 40 inserts, nothing else

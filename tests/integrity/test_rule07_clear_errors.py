@@ -330,3 +330,99 @@ def test_bad_household_tables_in_processing(tmp_path, demo, provider):
     con = sqlite3.connect(demo)
     assert con.execute("SELECT count(*), (SELECT count(*) FROM cddp_changelog) FROM households").fetchone() == before
     con.close()
+
+
+# --- the wrong kind of geometry, and mapping targets the import does not know ---------------------------
+
+HOMES = ROOT / "demo-output" / "prueyai_households.geojson"  # the demo's 5,133 real Prue Yai building points
+
+
+def _log_size(ws):
+    con = sqlite3.connect(ws)
+    try:
+        return con.execute("SELECT count(*) FROM cddp_changelog").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_points_or_lines_as_hazard_are_refused(demo, tmp_path, provider):
+    """Household points as HAZARD used to exit 0 with AFFECTED_HOUSEHOLDS=286 (each point touching itself)."""
+    lines = tmp_path / "flood_edge.geojson"
+    flood = gpd.read_file(FLOOD)
+    gpd.GeoDataFrame(geometry=flood.geometry.boundary, crs=flood.crs).to_file(lines)
+    before = _log_size(demo)
+    for path, kind in ((HOMES, "points"), (lines, "lines")):
+        with pytest.raises(QgsProcessingException, match=rf"{path.stem} has {kind}, not polygons: HAZARD must be") as e:
+            run("floodimpact", {"HAZARD": str(path), "WORKSPACE": demo, "INCLUDE_PERSONAL_DATA": False})
+        assert "Traceback" not in str(e.value)
+    assert _log_size(demo) == before
+    assert (
+        run("floodimpact", {"HAZARD": str(FLOOD), "WORKSPACE": demo, "INCLUDE_PERSONAL_DATA": False})[
+            "AFFECTED_HOUSEHOLDS"
+        ]
+        > 700
+    )  # the real drill still runs (726)
+
+
+def test_empty_hazard_says_it_has_no_polygons_not_no_crs(demo, tmp_path, provider):
+    empty = tmp_path / "hazard_none.geojson"
+    empty.write_text('{"type": "FeatureCollection", "features": []}')
+    with pytest.raises(QgsProcessingException, match=r"hazard_none has no hazard polygons") as e:
+        run("floodimpact", {"HAZARD": str(empty), "WORKSPACE": demo, "INCLUDE_PERSONAL_DATA": False})
+    assert "coordinate reference system" not in str(e.value)
+
+
+def test_parcels_as_households_are_refused(demo, provider):
+    """The parcels layer as HOUSEHOLDS used to exit 0 with LINKED=300, every parcel linked to itself."""
+    before = _log_size(demo)
+    con = sqlite3.connect(demo)
+    links = con.execute("SELECT count(*) FROM households WHERE parcel_id IS NOT NULL").fetchone()[0]
+    con.close()
+    params = {"HOUSEHOLDS": f"{demo}|layername=parcels", "PARCELS": f"{demo}|layername=parcels", "MAX_DISTANCE": 15,
+              "UPDATE_WORKSPACE": True}  # fmt: skip
+    with pytest.raises(
+        QgsProcessingException, match=r"\(parcels\) has polygons; HOUSEHOLDS must be household points — did you give"
+    ):
+        run("linkhouseholds", params)
+    assert _log_size(demo) == before
+    con = sqlite3.connect(demo)
+    assert con.execute("SELECT count(*) FROM households WHERE parcel_id IS NOT NULL").fetchone()[0] == links  # 5,041
+    con.close()
+
+
+def test_points_as_parcels_are_refused_by_what_they_are(demo, provider):
+    """Before: "no parcel identifier found", which sends the officer to the field mapping."""
+    homes = gpd.read_file(HOMES, rows=300)
+    with pytest.raises(CddpError, match=r"has points, not polygons: parcels must be polygons"):
+        parcels.prepare_parcels(homes, "EPSG:32648", layer_label="prueyai_households")
+    before = _log_size(demo)
+    with pytest.raises(QgsProcessingException, match=r"prueyai_households has points, not polygons: parcels must be"):
+        run("importparcels", {"INPUT": str(HOMES), "WORKSPACE": demo, "CLEAR_EMPTY": False})
+    assert _log_size(demo) == before
+
+
+def test_unknown_mapping_targets_are_refused(demo, tmp_path, tax_map, provider):
+    """FIELD_MAP=no_such_field=parcel_code used to exit 0 and log the unknown target as a valid mapping."""
+    from cddp_plugin.core.land import households
+    from cddp_plugin.core.lighting import lamps
+
+    taxmap = gpd.read_file(PARCELS, rows=300)
+    with pytest.raises(CddpError, match=r"Unknown target field no_such_field in the field mapping.*parcel_code, zone"):
+        parcels.prepare_parcels(taxmap, "EPSG:32648", {"no_such_field": "parcel_code"})
+    homes = gpd.read_file(HOMES, rows=300)
+    with pytest.raises(CddpError, match=r"Unknown target field owner_name in the field mapping.*house_code"):
+        households.prepare_households(homes, "EPSG:32648", {"owner_name": "hs_no"})
+    poles = gpd.read_file(SHARED / "khonkaen" / "lightpole.geojson", rows=50)
+    with pytest.raises(CddpError, match=r"Unknown target field wattage in the field mapping.*power_w"):
+        lamps.prepare_lamps(poles, "EPSG:32648", {"wattage": "Title"})
+    # known targets still map (and an unknown source column is still named as before)
+    prepared, report = parcels.prepare_parcels(taxmap, "EPSG:32648", {"parcel_code": "parcel_code"})
+    assert len(prepared) == 300 and report.mapping["parcel_code"] == "parcel_code"
+
+    small = tmp_path / "parcel_300.geojson"
+    taxmap.to_file(small)
+    before = _log_size(demo)
+    with pytest.raises(QgsProcessingException, match=r"Unknown target field no_such_field in the field mapping"):
+        run("importparcels", {"INPUT": str(small), "WORKSPACE": demo, "FIELD_MAP": "no_such_field=parcel_code",
+                              "CLEAR_EMPTY": False})  # fmt: skip
+    assert _log_size(demo) == before

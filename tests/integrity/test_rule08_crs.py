@@ -183,3 +183,48 @@ def test_indian_1975_complaint_area_gets_the_pinned_shift(tmp_path, provider):
     con.close()
     default = gpd.read_file(path).to_crs("EPSG:4326").geometry.iloc[0]
     assert not default.contains(shapely.Point(lon, lat))  # unpinned: the circle misses the complaint
+
+
+# --- the AREA of cddp:conditionsummary -------------------------------------------------------------------
+
+PW_DEMO = ROOT / "demo-output" / "pathumwan.gpkg"  # Pathum Wan's OSM roads in 100 m sections (3,477)
+PW_AREA = ROOT / "demo-output" / "pathumwan_area.geojson"
+
+
+@pytest.fixture(scope="module")
+def pathumwan_demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pw") / "pathumwan.gpkg"
+    shutil.copy(PW_DEMO, path)
+    return str(path)
+
+
+@pytest.mark.skipif(not PW_AREA.is_file(), reason="demo output not present")
+def test_condition_summary_area_without_crs_is_refused(pathumwan_demo, tmp_path, provider):
+    """Before: ValueError: Cannot transform naive geometries (a traceback)."""
+    shp = tmp_path / "area_noprj.shp"
+    gpd.read_file(PW_AREA).to_crs(32647).to_file(shp)
+    (tmp_path / "area_noprj.prj").unlink()
+    with pytest.raises(
+        QgsProcessingException, match=r"area_noprj has no coordinate reference system.*Set its CRS"
+    ) as e:
+        run("conditionsummary", {"WORKSPACE": pathumwan_demo, "AREA": str(shp), "OUTPUT": str(tmp_path / "s.csv")})
+    assert "Traceback" not in str(e.value) and "naive" not in str(e.value)
+
+
+@pytest.mark.skipif(not PW_AREA.is_file(), reason="demo output not present")
+def test_condition_summary_indian_1975_area_gets_the_pinned_shift(pathumwan_demo, tmp_path, provider):
+    """The Pathum Wan area in Indian 1975 / UTM 47N (pinned shift) gives the same road length as in WGS 84:
+    measured 166.980 km both; before, 171.798 km against 166.979 (PROJ's default shift moves it ~98 m)."""
+    area = gpd.read_file(PW_AREA)
+    indian = tmp_path / "area_indian1975.gpkg"
+    area.to_crs(pinned_source_crs(CRS.from_epsg(24047))).set_crs(24047, allow_override=True).to_file(indian)
+    ref = run(
+        "conditionsummary", {"WORKSPACE": pathumwan_demo, "AREA": str(PW_AREA), "OUTPUT": str(tmp_path / "a.csv")}
+    )
+    out = run("conditionsummary", {"WORKSPACE": pathumwan_demo, "AREA": str(indian), "OUTPUT": str(tmp_path / "b.csv")})
+    assert 100 < ref["ROAD_KM"] < 200  # 166.980
+    assert out["ROAD_KM"] == pytest.approx(ref["ROAD_KM"], abs=0.002)  # PROJ's round trip: ~2 mm per vertex
+    assert out["LAMPS"] == ref["LAMPS"]
+    # what the unpinned transformation does to the same file: the area ~98 m away, km of other roads
+    default = gpd.read_file(indian).to_crs(32647).geometry.iloc[0]
+    assert default.centroid.distance(area.to_crs(32647).geometry.iloc[0].centroid) > 50

@@ -67,9 +67,28 @@ def add_residents(con, hh, start=0):
     )
 
 
-def test_an_old_workspace_log_is_scrubbed_and_new_edits_never_copy_values(demo):
+def as_old_workspace(path, monkeypatch):
+    """The workspace as the plugin before trigger version 2 made it: residents' triggers that copy every
+    value into the log, and no trigger version in cddp_meta (the demo is built by today's plugin)."""
+    from cddp_plugin.core.workspace.schema import LAYERS_BY_NAME
+
+    residents = LAYERS_BY_NAME["residents"]
+    with monkeypatch.context() as m:
+        m.setattr(changelog, "redacted_fields", lambda layer: frozenset())
+        old_sql = changelog.trigger_sql(residents).replace(changelog._scrub_on_delete(residents, frozenset()), "")
+    con = sqlite3.connect(path)
+    with con:
+        for op in ("insert", "update", "delete"):
+            con.execute(f'DROP TRIGGER IF EXISTS "cddp_residents_{op}"')
+        con.executescript(old_sql)
+        con.execute("DELETE FROM cddp_meta WHERE key = ?", (changelog.TRIGGERS_KEY,))
+    con.close()
+
+
+def test_an_old_workspace_log_is_scrubbed_and_new_edits_never_copy_values(demo, monkeypatch):
+    as_old_workspace(demo, monkeypatch)
     hh = household_uuids(demo, 3)
-    raw = sqlite3.connect(demo)  # the demo's own (old) triggers copy every value
+    raw = sqlite3.connect(demo)  # the old triggers copy every value
     with raw:
         add_residents(raw, hh)
     households_log = raw.execute("SELECT * FROM cddp_changelog WHERE layer != 'residents'").fetchall()

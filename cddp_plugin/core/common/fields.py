@@ -12,6 +12,19 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s_\-.]", "", str(name)).lower()
 
 
+def check_targets(overrides: dict[str, str] | None, candidates) -> None:
+    """A mapping target the import does not know is refused (it would be accepted, logged and ignored)."""
+    bad = [t for t, col in (overrides or {}).items() if t not in candidates and (t or col)]
+    if bad:
+        raise CddpError(
+            translate(
+                "core", "Unknown target field {target} in the field mapping; the fields it can fill are: {allowed}."
+            ),
+            target=", ".join(bad),
+            allowed=", ".join(candidates),
+        )
+
+
 def detect_mapping(
     columns, candidates: dict[str, tuple[str, ...]], overrides: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -19,6 +32,7 @@ def detect_mapping(
 
     Matching ignores case, spaces, dashes, dots and underscores: ``Parcel Code`` finds ``parcel_code``.
     """
+    check_targets(overrides, candidates)
     cols = list(columns)
     by_norm = {}
     for c in cols:

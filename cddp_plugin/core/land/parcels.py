@@ -121,6 +121,24 @@ def _polygonal(geom):
     return MultiPolygon(polys) if polys else None
 
 
+def _require_polygons(gdf, layer_label: str) -> None:
+    """Parcels are polygons: a point or line file (household points, roads) is refused by what it is."""
+    kinds = {str(k).removeprefix("Multi") for k in gdf.geometry.dropna().geom_type.unique()}
+    if not kinds or "Polygon" in kinds:
+        return
+    if kinds == {"Point"}:
+        message = translate(
+            "core",
+            "{layer} has points, not polygons: parcels must be polygons (the land parcels of the tax map or DOL data). Choose the parcels file; household points are imported with Import households.",
+        )
+    else:
+        message = translate(
+            "core",
+            "{layer} has lines, not polygons: parcels must be polygons (the land parcels of the tax map or DOL data). Choose the parcels file; roads are imported with Import roads.",
+        )
+    raise CddpError(message, layer=layer_label)
+
+
 def prepare_parcels(gdf, workspace_crs: str, overrides: dict[str, str] | None = None, source_crs: str | None = None,
                     layer_label: str = "parcels", source_name: str | None = None):  # fmt: skip
     """Map fields, reproject, repair and check geometries. Returns (GeoDataFrame in the schema, report)."""
@@ -131,6 +149,7 @@ def prepare_parcels(gdf, workspace_crs: str, overrides: dict[str, str] | None = 
     report = ParcelReport(read=len(gdf), layer=source_name or layer_label)
     if len(gdf) == 0:
         raise CddpError(translate("core", "{layer} has no features."), layer=layer_label)
+    _require_polygons(gdf, layer_label)
     mapping = detect_mapping([c for c in gdf.columns if c != gdf.geometry.name], CANDIDATES, overrides)
     if "parcel_code" not in mapping and not {"zone", "block", "lot"} <= set(mapping) and "land_no" not in mapping:
         raise CddpError(

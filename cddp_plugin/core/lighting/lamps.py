@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..common.crs import to_workspace_crs
 from ..common.errors import CddpError
-from ..common.fields import detect_mapping
+from ..common.fields import check_targets, detect_mapping
 from ..common.i18n import translate
 from ..common.pii import scrub_pii
 from ..common.thai import to_arabic_digits
@@ -132,6 +132,7 @@ def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = No
     is_osm = "other_tags" in gdf.columns and "osm_id" in gdf.columns
     tags = osm_tags(gdf) if is_osm else None
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    check_targets(overrides, CANDIDATES)  # also for OSM data, which ignores the mapping otherwise
     mapping = {} if is_osm else detect_mapping(columns, CANDIDATES, overrides)
     report.mapping = mapping
     report.columns = _provided_columns(is_osm, mapping)
