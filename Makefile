@@ -95,6 +95,9 @@ screenshot: build
 	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/prueyai.qgz --inspect 08M006 --screenshot docs/inspector-dock-th.png
 	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/pathumwan.qgz --workorders orders --screenshot docs/workorders-dock-th.png
 	$(PY) scripts/qgis_session.py --locale th --probe --project $(DEMO_DIR)/pathumwan.qgz --workorders kpi --screenshot docs/workorders-kpi-th.png
+	$(PY) scripts/qgis_session.py --locale th --probe --screen 1366x768 --project $(DEMO_DIR)/pathumwan.qgz --workorders orders --screenshot docs/workorders-dock-th-1366.png
+	$(PY) scripts/qgis_session.py --locale th --probe --screen 1366x768 --project $(DEMO_DIR)/pathumwan.qgz --workorders orders --scroll-to saveButton --screenshot docs/workorders-dock-th-1366-buttons.png
+	$(PY) scripts/qgis_session.py --locale th --probe --screen 1920x1080 --project $(DEMO_DIR)/pathumwan.qgz --workorders orders --screenshot docs/workorders-dock-th-1920.png
 
 
 bench: build

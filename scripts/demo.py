@@ -9,6 +9,7 @@ plugin), exactly as a scheduled job at a municipality would. Later issues add th
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -322,6 +323,34 @@ def khon_kaen(shared: Path, out: Path) -> None:
     )
 
 
+ZOOM_SNIPPET = """
+import sys
+from qgis.core import QgsApplication
+app = QgsApplication([], False)
+app.initQgis()
+from cddp_plugin.toolbelt.workspace_project import save_data_extent
+for path in sys.argv[1:]:
+    e = save_data_extent(path)
+    print(f"{path}\t{e.width():.0f} x {e.height():.0f} m")
+"""
+
+
+def zoom_projects_to_data(out: Path) -> None:
+    """The projects were built before the imports, on empty layers: re-save them to open on their data."""
+    t0 = step("Projects open zoomed to their data (default view extent)")
+    projects = [str(out / f"{stem}.qgz") for stem, *_ in MUNICIPALITIES]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", ZOOM_SNIPPET, *projects], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise SystemExit("demo step failed: saving the projects' view extent")
+    for line in proc.stdout.splitlines():
+        if "\t" in line:
+            path, size = line.split("\t", 1)
+            print(f"   {Path(path).name}: {size}")
+    print(f"   ({time.perf_counter() - t0:.1f} s)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
@@ -340,6 +369,7 @@ def main() -> int:
     prue_yai(args.shared, out)
     pathum_wan(args.shared, out)
     khon_kaen(args.shared, out)
+    zoom_projects_to_data(out)
 
     summary = [(stem, inspect_workspace(out / f"{stem}.gpkg")) for stem, *_ in MUNICIPALITIES]
 

@@ -125,6 +125,8 @@ def run():
                 wait(300)
                 orders.zoom_to_order()
                 canvas.zoomScale(6000)
+                if ARGS.get("scroll_to"):  # the dock's content scrolls on a small screen: show these buttons
+                    orders.widget().ensureWidgetVisible(getattr(orders, ARGS["scroll_to"]))
             else:
                 canvas.zoomToFullExtent()
 

@@ -51,10 +51,20 @@ def make_profile(base: Path, zip_path: Path | None, locale: str, enable_plugin: 
     return base
 
 
+def screen_size(screen: str | None) -> str:
+    """``1366x768`` → ``1366x768x24`` (an Xvfb screen); None → the default 1920×1080."""
+    if not screen:
+        return "1920x1080x24"
+    parts = screen.lower().split("x")
+    if len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
+        raise SystemExit(f"--screen: expected WIDTHxHEIGHT such as 1366x768, not {screen!r}")
+    return "x".join(parts + ["24"] * (3 - len(parts)))
+
+
 @contextlib.contextmanager
-def display(size: str = "1920x1080x24"):
-    """Yield a DISPLAY: the current one, or a private Xvfb for the duration."""
-    if os.environ.get("DISPLAY") and not os.environ.get("CDDP_FORCE_XVFB"):
+def display(size: str = "1920x1080x24", force: bool = False):
+    """Yield a DISPLAY: the current one, or a private Xvfb for the duration (``force``: always Xvfb)."""
+    if os.environ.get("DISPLAY") and not os.environ.get("CDDP_FORCE_XVFB") and not force:
         yield os.environ["DISPLAY"]
         return
     if shutil.which("Xvfb") is None:
@@ -75,8 +85,16 @@ def display(size: str = "1920x1080x24"):
         proc.wait(timeout=10)
 
 
-def run_qgis(profile_base: Path, probe_args: dict | None, project: Path | None = None, timeout: int = 180) -> dict:
-    """Start QGIS; with ``probe_args`` run the probe and return its JSON report."""
+def run_qgis(
+    profile_base: Path,
+    probe_args: dict | None,
+    project: Path | None = None,
+    timeout: int = 180,
+    screen: str | None = None,
+) -> dict:
+    """Start QGIS; with ``probe_args`` run the probe and return its JSON report.
+
+    ``screen`` (``1366x768``) is the size of the private Xvfb screen; it forces one even with a DISPLAY."""
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # a real window
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
@@ -94,7 +112,7 @@ def run_qgis(profile_base: Path, probe_args: dict | None, project: Path | None =
             cmd += ["--code", str(PROBE)]
         if project is not None:
             cmd += ["--project", str(project)]
-        with display() as disp:
+        with display(screen_size(screen), force=bool(screen)) as disp:
             env["DISPLAY"] = disp
             started, started_epoch = time.perf_counter(), time.time()
             proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
@@ -120,7 +138,13 @@ def main() -> int:
     ap.add_argument("--probe", action="store_true", help="check the plugin, report JSON and quit")
     ap.add_argument("--screenshot", type=Path, help="with --probe: save a screenshot of the screen here")
     ap.add_argument("--inspect", help="with --probe: show this parcel code in the inspector dock")
+    ap.add_argument(
+        "--screen",
+        default=os.environ.get("CDDP_SCREEN"),
+        help="screen size of a private Xvfb, e.g. 1366x768 (env CDDP_SCREEN); default 1920x1080",
+    )
     ap.add_argument("--workorders", choices=("orders", "kpi"), help="with --probe: show the Work orders dock")
+    ap.add_argument("--scroll-to", help="with --workorders: scroll the dock to this widget (e.g. saveButton)")
 
     args = ap.parse_args()
     base = args.profile or Path(tempfile.mkdtemp(prefix="cddp-qgis-profile-"))
@@ -130,10 +154,10 @@ def main() -> int:
             "qgis", ["qgis", "--profiles-path", str(base), *(["--project", str(args.project)] if args.project else [])]
         )
     probe = {"open_dock": not (args.inspect or args.workorders), "inspector_parcel": args.inspect,
-             "workorders": args.workorders,
+             "workorders": args.workorders, "scroll_to": args.scroll_to,
              "screenshot": str(args.screenshot.resolve()) if args.screenshot else None}  # fmt: skip
 
-    report = run_qgis(base, probe, args.project)
+    report = run_qgis(base, probe, args.project, screen=args.screen)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0 if report.get("ok") else 1
 

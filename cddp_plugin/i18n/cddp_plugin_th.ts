@@ -211,14 +211,6 @@
             <translation>สร้างพื้นที่ทำงานของเทศบาล</translation>
         </message>
         <message>
-            <source>Creates one GeoPackage for a municipality with every CDDP layer (parcels, households, residents, villages, roads, road sections, inspections and distresses, streetlights and faults, complaints, work orders and their events), value lists in Thai, default styles and forms, a change log that records every edit for sync, and a QGIS project beside it.
-
-MUNICIPALITY_CODE is the DOPA code of the amphoe/khet (4 digits) or tambon (6 digits) the municipality covers. The CRS must be projected in metres (default WGS 84 / UTM 47N; use UTM 48N, EPSG:32648, in the east). An existing file is never overwritten.</source>
-            <translation>สร้าง GeoPackage หนึ่งไฟล์ต่อเทศบาล ประกอบด้วยชั้นข้อมูล CDDP ทั้งหมด (แปลงที่ดิน ครัวเรือน ผู้อยู่อาศัย หมู่บ้าน ถนน ช่วงสำรวจถนน ผลการสำรวจและความเสียหายผิวทาง ไฟฟ้าสาธารณะและเหตุขัดข้อง เรื่องร้องเรียน ใบสั่งงานและประวัติ) พร้อมรายการค่าภาษาไทย สัญลักษณ์และแบบฟอร์มเริ่มต้น บันทึกการเปลี่ยนแปลงทุกครั้งสำหรับการซิงก์ และโครงการ QGIS ไว้ข้างไฟล์
-
-MUNICIPALITY_CODE คือรหัสกรมการปกครองของอำเภอ/เขต (4 หลัก) หรือตำบล (6 หลัก) ที่เทศบาลดูแล ระบบพิกัดต้องเป็นระบบฉายแผนที่หน่วยเมตร (ค่าเริ่มต้น WGS 84 / UTM 47N; ภาคตะวันออกใช้ UTM 48N, EPSG:32648) ไม่มีการเขียนทับไฟล์ที่มีอยู่แล้ว</translation>
-        </message>
-        <message>
             <source>Workspace GeoPackage</source>
             <translation>ไฟล์ GeoPackage ของพื้นที่ทำงาน</translation>
         </message>
@@ -265,6 +257,26 @@ MUNICIPALITY_CODE คือรหัสกรมการปกครองข�
         <message>
             <source>amphoe/khet</source>
             <translation>อำเภอ/เขต</translation>
+        </message>
+        <message>
+            <source>Creates one GeoPackage for a municipality with every CDDP layer (parcels, households, residents, villages, roads, road sections, inspections and distresses, streetlights and faults, complaints, work orders and their events), value lists in Thai, default styles and forms, a change log that records every edit for sync, and a QGIS project beside it.
+
+MUNICIPALITY_CODE is the DOPA code of the amphoe/khet (4 digits) or tambon (6 digits) the municipality covers. The CRS must be projected in metres (default WGS 84 / UTM 47N; use UTM 48N, EPSG:32648, in the east). An existing file is never overwritten.
+
+The workspace is suggested in the folder of the last workspace (else Documents); left at the suggested name it is called cddp_&lt;code&gt;.gpkg. It is never made in QGIS's temporary Processing folder, which QGIS deletes when it exits.</source>
+            <translation>สร้าง GeoPackage หนึ่งไฟล์ต่อเทศบาล ประกอบด้วยชั้นข้อมูล CDDP ทั้งหมด (แปลงที่ดิน ครัวเรือน ผู้อยู่อาศัย หมู่บ้าน ถนน ช่วงสำรวจถนน ผลการสำรวจและความเสียหายผิวทาง ไฟฟ้าสาธารณะและเหตุขัดข้อง เรื่องร้องเรียน ใบสั่งงานและประวัติ) พร้อมรายการค่าภาษาไทย สัญลักษณ์และแบบฟอร์มเริ่มต้น บันทึกการเปลี่ยนแปลงทุกครั้งสำหรับการซิงก์ และโครงการ QGIS ไว้ข้างไฟล์
+
+MUNICIPALITY_CODE คือรหัสกรมการปกครองของอำเภอ/เขต (4 หลัก) หรือตำบล (6 หลัก) ที่เทศบาลดูแล ระบบพิกัดต้องเป็นระบบฉายแผนที่หน่วยเมตร (ค่าเริ่มต้น WGS 84 / UTM 47N; ภาคตะวันออกใช้ UTM 48N, EPSG:32648) ไม่มีการเขียนทับไฟล์ที่มีอยู่แล้ว
+
+ตำแหน่งที่เสนอคือโฟลเดอร์ของพื้นที่ทำงานล่าสุด (หรือโฟลเดอร์เอกสาร) หากไม่เปลี่ยนชื่อที่เสนอ ไฟล์จะชื่อ cddp_&lt;รหัส&gt;.gpkg และจะไม่สร้างพื้นที่ทำงานในโฟลเดอร์ชั่วคราวของ Processing ซึ่ง QGIS ลบทิ้งเมื่อปิดโปรแกรม</translation>
+        </message>
+        <message>
+            <source>The workspace would be saved in QGIS's temporary Processing folder ({path}), which QGIS deletes when it exits. Choose a folder of your own for Workspace GeoPackage (OUTPUT), e.g. Documents.</source>
+            <translation>พื้นที่ทำงานจะถูกบันทึกในโฟลเดอร์ชั่วคราวของ Processing ({path}) ซึ่ง QGIS ลบทิ้งเมื่อปิดโปรแกรม เลือกโฟลเดอร์ของท่านเองสำหรับไฟล์ GeoPackage ของพื้นที่ทำงาน (OUTPUT) เช่น โฟลเดอร์เอกสาร</translation>
+        </message>
+        <message>
+            <source>{path} is in the system's temporary folder, which is emptied on restart or by clean-up tools. Move the workspace and its project to a folder of your own to keep them.</source>
+            <translation>{path} อยู่ในโฟลเดอร์ชั่วคราวของระบบ ซึ่งจะถูกล้างเมื่อเริ่มเครื่องใหม่หรือโดยโปรแกรมทำความสะอาด ย้ายพื้นที่ทำงานและโครงการไปไว้ในโฟลเดอร์ของท่านเองเพื่อเก็บรักษาไว้</translation>
         </message>
     </context>
     <context>
@@ -1824,6 +1836,14 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
             <source>SLA of {priority}: {target}</source>
             <translation>กำหนดเวลาของ {priority}: {target}</translation>
         </message>
+        <message>
+            <source>This asset already has the open work order {order} ({status}) for "{category}"; no second order was made.</source>
+            <translation>ทรัพย์สินนี้มีใบสั่งงาน {order} ({status}) หมวด "{category}" ที่ยังไม่ปิดอยู่แล้ว จึงไม่สร้างใบสั่งงานซ้ำ</translation>
+        </message>
+        <message>
+            <source>It is selected in the list.</source>
+            <translation>เลือกใบสั่งงานนั้นไว้ในรายการแล้ว</translation>
+        </message>
     </context>
     <context>
         <name>WorkspaceDock</name>
@@ -1906,6 +1926,10 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>Refresh</source>
             <translation>รีเฟรช</translation>
+        </message>
+        <message>
+            <source>{path} is in QGIS's temporary Processing folder, which QGIS deletes when it exits: the workspace would be lost. Not opened. Create the workspace again in a folder of your own (e.g. Documents).</source>
+            <translation>{path} อยู่ในโฟลเดอร์ชั่วคราวของ Processing ซึ่ง QGIS ลบทิ้งเมื่อปิดโปรแกรม พื้นที่ทำงานจะสูญหาย จึงไม่เปิด สร้างพื้นที่ทำงานใหม่ในโฟลเดอร์ของท่านเอง (เช่น โฟลเดอร์เอกสาร)</translation>
         </message>
     </context>
     <context>
@@ -3137,6 +3161,14 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>{layer} has {kind}; HOUSEHOLDS must be household points — did you give the parcels? Choose the workspace's households layer, or import buildings as households with Import households first.</source>
             <translation>{layer} เป็น{kind} HOUSEHOLDS ต้องเป็นจุดครัวเรือน — ได้ใส่ชั้นข้อมูลแปลงที่ดินหรือไม่? ให้เลือกชั้นข้อมูลครัวเรือนของพื้นที่ทำงาน หรือนำเข้าอาคารเป็นครัวเรือนด้วย นำเข้าครัวเรือน ก่อน</translation>
+        </message>
+        <message>
+            <source>Could not read the project {path}: {error}</source>
+            <translation>ไม่สามารถอ่านโครงการ {path} ได้: {error}</translation>
+        </message>
+        <message>
+            <source>{path} is not a CDDP workspace project (its GeoPackage was not found beside it).</source>
+            <translation>{path} ไม่ใช่โครงการพื้นที่ทำงาน CDDP (ไม่พบไฟล์ GeoPackage ของโครงการในโฟลเดอร์เดียวกัน)</translation>
         </message>
     </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from pathlib import Path
 
 from qgis.core import (
@@ -18,8 +19,11 @@ from qgis.core import (
 from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
 from ..core.workspace import create, dopa, schema
-from ..toolbelt import workspace_project
+from ..toolbelt import tempdirs, workspace_project
 from .base import CddpAlgorithm
+
+# The file name OUTPUT suggests; left as it is, the workspace is named after the municipality instead.
+DEFAULT_NAME = "cddp_workspace.gpkg"
 
 
 class CreateWorkspaceAlgorithm(CddpAlgorithm):
@@ -43,7 +47,10 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
             "forms, a change log that records every edit for sync, and a QGIS project beside it.\n\n"
             "MUNICIPALITY_CODE is the DOPA code of the amphoe/khet (4 digits) or tambon (6 digits) the "
             "municipality covers. The CRS must be projected in metres (default WGS 84 / UTM 47N; use "
-            "UTM 48N, EPSG:32648, in the east). An existing file is never overwritten."
+            "UTM 48N, EPSG:32648, in the east). An existing file is never overwritten.\n\n"
+            "The workspace is suggested in the folder of the last workspace (else Documents); left at the "
+            "suggested name it is called cddp_<code>.gpkg. It is never made in QGIS's temporary Processing "
+            "folder, which QGIS deletes when it exits."
         )
 
     def flags(self):
@@ -53,7 +60,10 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Workspace GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+                self.OUTPUT,
+                self.tr("Workspace GeoPackage"),
+                self.tr("GeoPackage (*.gpkg)"),
+                os.path.join(tempdirs.default_workspace_folder(), DEFAULT_NAME),
             )
         )
         self.addParameter(QgsProcessingParameterString(self.CODE, self.tr("Municipality DOPA code (4 or 6 digits)")))
@@ -68,11 +78,38 @@ class CreateWorkspaceAlgorithm(CddpAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("QGIS project")))
         self.addOutput(QgsProcessingOutputNumber(self.LAYERS, self.tr("Number of layers")))
 
+    def _temporary_refusal(self, path: str) -> str | None:
+        if path and tempdirs.in_processing_temp(path):
+            return self.tr(
+                "The workspace would be saved in QGIS's temporary Processing folder ({path}), which QGIS deletes "
+                "when it exits. Choose a folder of your own for Workspace GeoPackage (OUTPUT), e.g. Documents."
+            ).format(path=path)
+        return None
+
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        refusal = self._temporary_refusal(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        return (False, refusal) if refusal else (True, "")
+
     def process(self, parameters, context, feedback) -> dict:
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path:
             raise CddpError(translate("core", "Choose where to save the workspace (.gpkg)."))
+        refusal = self._temporary_refusal(path)
+        if refusal:
+            raise CddpError(refusal)
         area = dopa.parse_municipality_code(self.parameterAsString(parameters, self.CODE, context))
+        if path == self.parameterDefinition(self.OUTPUT).defaultValue():  # left as suggested: named after the town
+            path = os.path.join(os.path.dirname(path), f"cddp_{area.code}.gpkg")
+        if tempdirs.in_system_temp(path):
+            feedback.pushWarning(
+                self.tr(
+                    "{path} is in the system's temporary folder, which is emptied on restart or by clean-up tools. "
+                    "Move the workspace and its project to a folder of your own to keep them."
+                ).format(path=path)
+            )
         name = self.parameterAsString(parameters, self.MUNI_NAME, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():

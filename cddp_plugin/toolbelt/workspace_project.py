@@ -13,10 +13,13 @@ from pathlib import Path
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsFieldConstraints,
     QgsProject,
+    QgsRectangle,
+    QgsReferencedRectangle,
     QgsRelation,
     QgsRelationContext,
     QgsRendererCategory,
@@ -117,8 +120,12 @@ def _renderer(vl: QgsVectorLayer, layer: schema.Layer):
 def configure_layer(
     vl: QgsVectorLayer, layer: schema.Layer, relation_ids: dict[tuple[str, str], str] | None = None
 ) -> None:
-    """Aliases, widgets (Thai value lists), defaults, constraints, read-only sync fields, style."""
+    """Aliases, widgets (Thai value lists), defaults, constraints, read-only sync fields and the fields
+    only the lifecycle changes (:data:`core.works.workorders.READ_ONLY_IN_FORMS`), style."""
+    from ..core.works.workorders import READ_ONLY_IN_FORMS
+
     relation_ids = relation_ids or {}
+    read_only = READ_ONLY_IN_FORMS.get(layer.name, frozenset())
     form = vl.editFormConfig()
     for f in layer.all_fields:
         idx = vl.fields().indexFromName(f.name)
@@ -128,7 +135,7 @@ def configure_layer(
         setup = _widget(f, relation_ids, layer.name)
         if setup is not None:
             vl.setEditorWidgetSetup(idx, setup)
-        if f.system:
+        if f.system or f.name in read_only:
             form.setReadOnly(idx, True)
         if f.min is not None or f.max is not None:
             parts = [f'"{f.name}" IS NULL']
@@ -270,11 +277,76 @@ def build_project(
     project.setCustomVariables(
         {"cddp_municipality_code": municipality_code, "cddp_municipality_name": municipality_name}
     )
+    set_data_extent(project, gpkg)  # opens zoomed to the data (an empty workspace: after the first import)
     if not project.write(str(path)):
         raise CddpError(
             translate("core", "Could not write the project {path}: {error}"), path=str(path), error=project.error()
         )
     return path
+
+
+EXTENT_MARGIN = 0.05  # of the data's width and height on each side
+
+
+def data_extent(gpkg: str, crs: QgsCoordinateReferenceSystem) -> QgsRectangle:
+    """The union of the workspace's non-empty layers' extents in ``crs``, with a margin (empty: no data)."""
+    extent = QgsRectangle()
+    extent.setNull()
+    for layer in schema.LAYERS:
+        if not layer.geometry:
+            continue
+        vl = QgsVectorLayer(layer_uri(gpkg, layer.name), layer.name, "ogr")
+        if not vl.isValid() or not vl.isSpatial() or vl.featureCount() == 0:
+            continue
+        rect = vl.extent()
+        if rect.isNull() or not rect.isFinite():
+            continue
+        if vl.crs().isValid() and vl.crs() != crs:
+            rect = QgsCoordinateTransform(vl.crs(), crs, QgsProject.instance().transformContext()).transformBoundingBox(
+                rect
+            )
+        extent.combineExtentWith(rect)
+    if extent.isNull():
+        return extent
+    pad = max(extent.width(), extent.height()) * EXTENT_MARGIN or 100.0  # a single point: 100 map units around it
+    return QgsRectangle(
+        extent.xMinimum() - pad, extent.yMinimum() - pad, extent.xMaximum() + pad, extent.yMaximum() + pad
+    )
+
+
+def set_data_extent(project: QgsProject, gpkg: str) -> QgsRectangle:
+    """Make the project open zoomed to the workspace's data (its default view extent, in the project CRS)."""
+    extent = data_extent(gpkg, project.crs())
+    if not extent.isNull():
+        project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
+    return extent
+
+
+def save_data_extent(project_path: str | os.PathLike) -> QgsRectangle:
+    """After an import: re-save the workspace project's default view extent to cover the data now in it.
+
+    Only the view extent changes; layers, styles and relations are read and written back as they are."""
+    project = QgsProject()
+    if not project.read(os.fspath(project_path)):
+        raise CddpError(
+            translate("core", "Could not read the project {path}: {error}"),
+            path=str(project_path),
+            error=project.error(),
+        )
+    gpkg = workspace_of_project(project)
+    if gpkg is None:
+        raise CddpError(
+            translate("core", "{path} is not a CDDP workspace project (its GeoPackage was not found beside it)."),
+            path=str(project_path),
+        )
+    extent = set_data_extent(project, gpkg)
+    if not project.write(os.fspath(project_path)):
+        raise CddpError(
+            translate("core", "Could not write the project {path}: {error}"),
+            path=str(project_path),
+            error=project.error(),
+        )
+    return extent
 
 
 def workspace_of_project(project: QgsProject) -> str | None:

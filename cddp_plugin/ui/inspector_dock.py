@@ -9,6 +9,7 @@ from pathlib import Path
 from qgis.core import Qgis, QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsHighlight, QgsMapToolIdentifyFeature
 from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem
 
@@ -17,6 +18,7 @@ from ..core.workspace import schema
 from ..toolbelt import edits, settings, workspace_project
 from ..toolbelt.i18n import translate
 from ..toolbelt.log import get_logger
+from .scroll import make_scrollable
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("inspector_dock.ui")))
 log = get_logger("ui.inspector")
@@ -33,11 +35,15 @@ class InspectorDock(QDockWidget, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("CddpInspectorDock")
+        make_scrollable(self)  # fits a 1366×768 screen: scroll to the buttons
         self.iface = iface
         self.parcel = None  # QgsFeature
         self.households: list = []  # QgsFeatures linked to the parcel
         self.tool = None
         self.highlight = None  # QgsHighlight of the parcel shown, while it is shown
+        self._watched = None  # the households layer whose undo stack refreshes the list (Ctrl+Z, redo, rollback)
+        self._own_edit = False  # the dock is writing: it refreshes itself afterwards
+        self._refresh_pending = False
         header = self.householdTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -111,6 +117,36 @@ class InspectorDock(QDockWidget, FORM_CLASS):
     def disconnect_project(self) -> None:
         """Called by the plugin when it unloads: nothing of the dock stays on the map."""
         self._highlight(None)
+        self._unwatch_undo()
+
+    # --- following undo/redo of the households layer ------------------------------------------------
+    def _watch_undo(self, layer) -> None:
+        """Refresh the households list whenever ``layer``'s undo stack moves: QGIS's Ctrl+Z / redo of a link
+        made here (or in the attribute table), a rollback, a save."""
+        if layer is self._watched:
+            return
+        self._unwatch_undo()
+        layer.undoStack().indexChanged.connect(self._undo_moved)
+        self._watched = layer
+
+    def _unwatch_undo(self) -> None:
+        if self._watched is not None:
+            try:
+                self._watched.undoStack().indexChanged.disconnect(self._undo_moved)
+            except (RuntimeError, TypeError):  # the layer is gone, or was not connected
+                pass
+        self._watched = None
+
+    def _undo_moved(self, _index: int) -> None:
+        if self._own_edit or self._refresh_pending:
+            return
+        self._refresh_pending = True  # a rollback moves the stack many times: refresh once, afterwards
+        QTimer.singleShot(0, self._refresh_after_undo)
+
+    def _refresh_after_undo(self) -> None:
+        self._refresh_pending = False
+        if self.parcel is not None:
+            self.refresh_households()
 
     def closeEvent(self, event) -> None:
         self._highlight(None)
@@ -151,6 +187,8 @@ class InspectorDock(QDockWidget, FORM_CLASS):
     def refresh_households(self) -> None:
         hh_layer = self.layer("households")
         self.households = []
+        if hh_layer is not None:
+            self._watch_undo(hh_layer)
         if hh_layer is not None and self.parcel is not None:
             uuid = self.parcel["uuid"]
             req = QgsFeatureRequest().setFilterExpression(f"\"parcel_id\" = '{uuid}'")
@@ -203,6 +241,7 @@ class InspectorDock(QDockWidget, FORM_CLASS):
     def _edit(self, hh_layer, fid, parcel_uuid, method, label) -> bool:
         values = {"parcel_id": parcel_uuid, "link_method": method, "link_confidence": 1.0 if parcel_uuid else None,
                   "link_distance_m": None, "link_candidates": None}  # fmt: skip
+        self._own_edit = True
         try:
             edits.apply_edit(label, [edits.LayerEdit(hh_layer, change={fid: values})])
         except edits.EditError as exc:
@@ -211,6 +250,11 @@ class InspectorDock(QDockWidget, FORM_CLASS):
                     translate("InspectorDock", "The households layer cannot be edited."), Qgis.MessageLevel.Critical
                 )
             return False
+        finally:
+            self._own_edit = False
+        # QGIS's Edit ▸ Undo (Ctrl+Z) works on the active layer: make it the households layer, as the message says
+        self.iface.setActiveLayer(hh_layer)
+        self._watch_undo(hh_layer)
         return True
 
     def link_household(self, feature) -> None:

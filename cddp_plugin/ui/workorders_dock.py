@@ -58,6 +58,7 @@ from ..core.workspace.privacy import log_personal_data
 from ..toolbelt import edits, settings, workspace_project
 from ..toolbelt.i18n import error_text, qgis_locale
 from ..toolbelt.log import get_logger
+from .scroll import make_scrollable
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("workorders_dock.ui")))
 log = get_logger("ui.workorders")
@@ -100,6 +101,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("CddpWorkOrdersDock")
+        make_scrollable(self)  # fits a 1366×768 screen: scroll to the buttons
         self.iface = iface
         self.thai = qgis_locale() == "th"
         self.orders: list[dict] = []  # every order of the layer (with "_fid")
@@ -760,12 +762,16 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                         Qgis.MessageLevel.Warning,
                     )
                     return None
+                if self.offer_open_order(record.get("asset_layer"), record.get("asset_uuid"), record.get("category")):
+                    return None
                 order, event = workorders.work_order_from_complaint(
                     record, created_by=self.actor(), existing_numbers=existing, priority=priority,
                     sla=sla, holidays=holidays,
                 )  # fmt: skip
             else:
                 category = ASSET_CATEGORY[name]
+                if self.offer_open_order(name, record.get("uuid"), category):
+                    return None
                 ident = record.get("section_id") if name == "road_sections" else record.get("ref")
                 title = f"{self.label_th('asset_layer', name)} {ident or str(record.get('uuid'))[:8]}"
                 order, event = workorders.new_work_order(
@@ -803,6 +809,45 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
             Qgis.MessageLevel.Success,
         )
         return order
+
+    def open_order_for(self, asset_layer, asset_uuid, category) -> dict | None:
+        """The open order of this asset and category (:func:`core.works.workorders.open_orders_by_asset`):
+        first among the layer's orders (unsaved ones included), then in the workspace file (an order a
+        layer filter hides); an order deleted in the layer's edit buffer does not count."""
+        if not asset_uuid:
+            return None
+        found = workorders.open_order_for(self.orders, asset_layer, asset_uuid, category)
+        if found is not None:
+            return dict(found)
+        ws, layer = self.workspace(), self.layer("work_orders")
+        stored = works_jobs.open_work_order(ws, asset_layer, asset_uuid, category) if ws else None
+        if stored is None or layer is None:
+            return None
+        buffer = layer.editBuffer()
+        if buffer is not None and stored["fid"] in buffer.deletedFeatureIds():
+            return None
+        if any(o.get("uuid") == stored["uuid"] for o in self.orders):
+            return None  # in the layer, but no longer open there (an unsaved status change)
+        return stored
+
+    def offer_open_order(self, asset_layer, asset_uuid, category) -> bool:
+        """When the asset already has an open order of this category, select it and say so instead of
+        making a second one; True when an order was offered."""
+        order = self.open_order_for(asset_layer, asset_uuid, category)
+        if order is None:
+            return False
+        shown = self.select_order(order["uuid"])
+        text = self.tr(
+            'This asset already has the open work order {order} ({status}) for "{category}"; no second order was made.'
+        ).format(
+            order=order.get("wo_number"),
+            status=self.label("wo_status", order.get("status")),
+            category=self.label("work_category", category or "other"),
+        )
+        if shown:
+            text += " " + self.tr("It is selected in the list.")
+        self.message(text, Qgis.MessageLevel.Warning)
+        return True
 
     @staticmethod
     def label_th(domain: str, code) -> str:

@@ -13,9 +13,10 @@ from ..core.common.errors import CddpError
 from ..core.workspace import schema
 from ..core.workspace.create import WorkspaceInfo, inspect_workspace
 from ..core.workspace.meta import workspace_meta
-from ..toolbelt import settings, workspace_project
+from ..toolbelt import settings, tempdirs, workspace_project
 from ..toolbelt.i18n import error_text, translate
 from ..toolbelt.log import get_logger
+from .scroll import make_scrollable
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("workspace_dock.ui")))
 log = get_logger("ui.workspace")
@@ -26,6 +27,7 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("CddpWorkspaceDock")
+        make_scrollable(self)  # fits a 1366×768 screen: scroll to the buttons
         self.iface = iface
         self.info: WorkspaceInfo | None = None
         self.layerTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -92,6 +94,7 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         results = processing.execAlgorithmDialog("cddp:createworkspace", {})
         project = (results or {}).get("PROJECT")
         if project:
+            settings.set("workspace/last_folder", str(Path(project).parent))
             self.open_project(project)
 
     def open_workspace(self) -> None:
@@ -105,8 +108,24 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         if path:
             self.open_path(path)
 
+    def _refuse_temporary(self, path: str) -> bool:
+        """Say so and refuse when ``path`` is in QGIS's temporary Processing folder (deleted when QGIS exits)."""
+        if not tempdirs.in_processing_temp(path):
+            return False
+        self.show_message(
+            translate(
+                "WorkspaceDock",
+                "{path} is in QGIS's temporary Processing folder, which QGIS deletes when it exits: the workspace "
+                "would be lost. Not opened. Create the workspace again in a folder of your own (e.g. Documents).",
+            ).format(path=path),
+            Qgis.MessageLevel.Critical,
+        )
+        return True
+
     def open_path(self, path: str) -> bool:
         """Open a workspace: its project beside it, or a new project built for it."""
+        if self._refuse_temporary(path):
+            return False
         try:  # says what the file is instead: missing, a web page, truncated, busy, another schema version…
             meta = workspace_meta(path)
         except CddpError as exc:
@@ -130,6 +149,8 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         return self.open_project(str(project))
 
     def open_project(self, project_path: str) -> bool:
+        if self._refuse_temporary(project_path):
+            return False
         ok = self.iface.addProject(project_path)
         settings.set("workspace/last_path", project_path)
         self.refresh()

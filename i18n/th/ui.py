@@ -101,6 +101,8 @@ TH = {
     "Open a CDDP workspace project first.": "เปิดโครงการพื้นที่ทำงาน CDDP ก่อน",
     "Select exactly one road section, streetlight or complaint on the map ({n} selected now), then click again.": "เลือกช่วงถนน เสาไฟฟ้าสาธารณะ หรือเรื่องร้องเรียนบนแผนที่เพียงหนึ่งรายการ (ขณะนี้เลือกไว้ {n} รายการ) แล้วคลิกอีกครั้ง",
     "This complaint already has the work order {order}.": "เรื่องร้องเรียนนี้มีใบสั่งงาน {order} อยู่แล้ว",
+    'This asset already has the open work order {order} ({status}) for "{category}"; no second order was made.': 'ทรัพย์สินนี้มีใบสั่งงาน {order} ({status}) หมวด "{category}" ที่ยังไม่ปิดอยู่แล้ว จึงไม่สร้างใบสั่งงานซ้ำ',
+    "It is selected in the list.": "เลือกใบสั่งงานนั้นไว้ในรายการแล้ว",
     "New work order {order}": "ใบสั่งงานใหม่ {order}",
     'Work order {order} created. Save the layers to keep it; "Undo last change" undoes it.': 'สร้างใบสั่งงาน {order} แล้ว บันทึกชั้นข้อมูลเพื่อเก็บไว้ หรือกด "เลิกทำล่าสุด" เพื่อยกเลิก',
     "{order} has no location on the map.": "{order} ไม่มีตำแหน่งบนแผนที่",
@@ -156,6 +158,7 @@ TH = {
     "Open CDDP workspace": "เปิดพื้นที่ทำงาน CDDP",
     "There was no project beside the workspace; created {path}.": "ไม่พบโครงการข้างพื้นที่ทำงาน จึงสร้าง {path} ให้แล้ว",
     "Opened the workspace of {name}.": "เปิดพื้นที่ทำงานของ{name}แล้ว",
+    "{path} is in QGIS's temporary Processing folder, which QGIS deletes when it exits: the workspace would be lost. Not opened. Create the workspace again in a folder of your own (e.g. Documents).": "{path} อยู่ในโฟลเดอร์ชั่วคราวของ Processing ซึ่ง QGIS ลบทิ้งเมื่อปิดโปรแกรม พื้นที่ทำงานจะสูญหาย จึงไม่เปิด สร้างพื้นที่ทำงานใหม่ในโฟลเดอร์ของท่านเอง (เช่น โฟลเดอร์เอกสาร)",
     # ui/workspace_dock.ui
     "CDDP Workspace": "พื้นที่ทำงาน CDDP",
     "No CDDP workspace is open. Create one for your municipality or open an existing GeoPackage.": "ยังไม่ได้เปิดพื้นที่ทำงาน CDDP สร้างพื้นที่ทำงานใหม่สำหรับเทศบาลของคุณ หรือเปิดไฟล์ GeoPackage ที่มีอยู่",
@@ -171,4 +174,7 @@ TH = {
     "Create a new municipal workspace (GeoPackage and project)": "สร้างพื้นที่ทำงานใหม่ของเทศบาล (GeoPackage และโครงการ)",
     "Open…": "เปิด…",
     "Open an existing CDDP workspace GeoPackage": "เปิดไฟล์ GeoPackage พื้นที่ทำงาน CDDP ที่มีอยู่",
+    # toolbelt/workspace_project.py (the project's view extent, #11)
+    "Could not read the project {path}: {error}": "ไม่สามารถอ่านโครงการ {path} ได้: {error}",
+    "{path} is not a CDDP workspace project (its GeoPackage was not found beside it).": "{path} ไม่ใช่โครงการพื้นที่ทำงาน CDDP (ไม่พบไฟล์ GeoPackage ของโครงการในโฟลเดอร์เดียวกัน)",
 }

@@ -138,3 +138,40 @@ def test_the_outline_goes_with_the_parcel_and_with_the_dock(loaded):
     dock.show_parcel(parcel(dock, "03A002"))
     dock.disconnect_project()
     assert outlines() == []
+
+
+def test_ctrl_z_undoes_a_link_made_in_the_dock_and_the_list_follows(loaded):
+    """#11 item 9: the message says Ctrl+Z undoes; QGIS's undo acts on the active layer's undo stack."""
+    from qgis.core import QgsApplication
+
+    dock, _ws = loaded
+    hh_layer = dock.layer("households")
+    house3 = next(f for f in hh_layer.getFeatures() if f["house_no"] == "3")
+    dock.show_parcel(parcel(dock, "03A002"))
+    assert dock.householdTable.rowCount() == 0
+    dock.link_household(house3)
+    assert dock.householdTable.rowCount() == 1
+    assert dock.iface.activeLayer() is hh_layer  # Ctrl+Z goes to the households layer
+    stack = hh_layer.undoStack()
+    assert stack.count() == 1 and stack.undoText() == "Link household to parcel"
+    stack.undo()  # what Edit ▸ Undo (Ctrl+Z) does on the active layer
+    QgsApplication.processEvents()
+    assert dock.householdTable.rowCount() == 0  # refreshed without anyone calling refresh_households
+    assert (
+        hh_layer.getFeature(house3.id())["parcel_id"] in (None, "")
+        or str(hh_layer.getFeature(house3.id())["parcel_id"]) == "NULL"
+    )
+    stack.redo()
+    QgsApplication.processEvents()
+    assert dock.householdTable.rowCount() == 1
+    # an unlink from the dock is undone the same way
+    dock.householdTable.selectRow(0)
+    dock.unlink_selected()
+    assert dock.householdTable.rowCount() == 0 and stack.count() == 2
+    stack.undo()
+    QgsApplication.processEvents()
+    assert dock.householdTable.rowCount() == 1
+    # a rollback (many undo steps) refreshes too
+    assert hh_layer.rollBack()
+    QgsApplication.processEvents()
+    assert dock.householdTable.rowCount() == 0

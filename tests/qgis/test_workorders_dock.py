@@ -477,3 +477,84 @@ def test_the_workspace_sla_policy_sets_due_times_and_is_shown(loaded):
     dock.layer("road_sections").removeSelection()
     created, due = (dt.datetime.fromisoformat(order[k].replace("Z", "+00:00")) for k in ("created_at", "due_at"))
     assert due - created == dt.timedelta(hours=2)  # the workspace's P1, not the default 4 h
+
+
+def test_new_order_offers_the_open_order_of_the_same_asset(loaded):
+    """#11 item 7: no second open order for one asset and category; the open one is offered."""
+    dock, ws, ids, bar = loaded
+    sections, complaints = dock.layer("road_sections"), dock.layer("complaints")
+    sections.selectAll()
+    first = dock.new_order_from_selection()
+    n = len(dock.orders)
+    select(dock, ids, "A")
+    bar.clear_messages()
+    assert dock.new_order_from_selection() is None  # unsaved: found in the layer's edit buffer
+    assert len(dock.orders) == n and dock.current_order()["uuid"] == first["uuid"]
+    assert f"already has the open work order {first['wo_number']}" in warnings(bar)
+    assert "selected in the list" in warnings(bar)
+    assert dock.save_changes()
+    con = sqlite3.connect(ws)
+    count = lambda: con.execute("SELECT count(*) FROM work_orders").fetchone()[0]  # noqa: E731
+    saved = count()
+
+    # a complaint on the same section and category gets the same offer, and stays without an order
+    snap = gpkg.connect(ws)
+    with snap:
+        snap.execute("UPDATE complaints SET asset_layer = 'road_sections', asset_uuid = 'sec-1' WHERE uuid = 'cp-2'")
+    snap.close()
+    complaints.reload()
+    sections.removeSelection()
+    complaints.selectByIds([f.id() for f in complaints.getFeatures() if f["uuid"] == "cp-2"])
+    bar.clear_messages()
+    assert dock.new_order_from_selection() is None
+    assert first["wo_number"] in warnings(bar) and dock.current_order()["uuid"] == first["uuid"]
+    assert next(f for f in complaints.getFeatures() if f["uuid"] == "cp-2")["work_order_uuid"] == NULL
+    complaints.removeSelection()
+
+    # an order a layer filter hides is still found in the workspace
+    orders_layer = dock.layer("work_orders")
+    orders_layer.setSubsetString(f"\"uuid\" <> '{first['uuid']}'")
+    dock.refresh()
+    sections.selectAll()
+    bar.clear_messages()
+    assert dock.new_order_from_selection() is None and first["wo_number"] in warnings(bar)
+    orders_layer.setSubsetString("")
+    dock.refresh()
+    assert count() == saved and not orders_layer.isModified()
+
+    # once it is cancelled the section may get a new order; another category is another order
+    assert dock.select_order(first["uuid"])
+    dock.noteEdit.setPlainText("ทดสอบ")
+    dock.transition_buttons["cancelled"].click()
+    assert status_in_layer(dock, first["uuid"]) == "cancelled"
+    second = dock.new_order_from_selection()
+    assert second is not None and second["asset_uuid"] == "sec-1" and second["uuid"] != first["uuid"]
+    assert dock.save_changes() and count() == saved + 1
+    con.close()
+
+
+def test_lifecycle_fields_are_read_only_in_the_forms(qgis_new_project, full_workspace):
+    """Status, number, due and lifecycle times only change through the lifecycle; history is append-only."""
+    from qgis.core import QgsVectorLayerUtils
+
+    from cddp_plugin.core.works import workorders
+
+    _info, project_path = full_workspace
+    project = QgsProject.instance()
+    assert project.read(str(project_path))
+    layers = {lyr.source().split("layername=")[-1]: lyr for lyr in project.mapLayers().values()}
+    orders, events = layers["work_orders"], layers["work_order_events"]
+    form = orders.editFormConfig()
+    read_only = {f.name() for i, f in enumerate(orders.fields()) if form.readOnly(i)}
+    lifecycle = {"status", "wo_number", "created_at", "due_at", *workorders.TIMESTAMP_FIELDS.values()}
+    assert lifecycle <= read_only
+    assert {"title", "team", "assignee", "cost_baht", "note", "priority", "category"}.isdisjoint(read_only)
+    events_form = events.editFormConfig()
+    assert all(events_form.readOnly(i) for i, f in enumerate(events.fields()) if f.name() != "fid")
+    # what a form or the attribute table asks before letting a cell be edited
+    assert orders.startEditing()
+    feature = next(orders.getFeatures(), None) or QgsVectorLayerUtils.createFeature(orders)
+    editable = lambda name: QgsVectorLayerUtils.fieldIsEditable(orders, orders.fields().indexOf(name), feature)  # noqa: E731
+    assert not editable("status") and not editable("closed_at") and editable("team")
+    orders.rollBack()
+    project.clear()

@@ -406,6 +406,35 @@ def generate_work_orders(
     return report
 
 
+def _asset_orders(con) -> list[dict]:
+    """The work orders made for an asset (the fields :func:`workorders.open_orders_by_asset` needs)."""
+    cols = ("fid", "uuid", "wo_number", "title", "asset_layer", "asset_uuid", "category", "status", "created_at")
+    cur = con.execute(
+        f"SELECT {', '.join(cols)} FROM work_orders WHERE asset_uuid IS NOT NULL AND asset_uuid <> '' "
+        "ORDER BY created_at, fid"
+    )
+    return [dict(zip(cols, row, strict=True)) for row in cur]
+
+
+def open_work_order(
+    workspace_path: str, asset_layer: str | None, asset_uuid: str | None, category: str | None
+) -> dict | None:
+    """The open work order (status not final) of the workspace for this asset and category, or None.
+
+    Read-only; the same rule as :func:`generate_work_orders` (:func:`workorders.open_orders_by_asset`),
+    so the Work orders dock and the generation never make a second open order for one asset and
+    category. Returns the order's ``fid``, ``uuid``, ``wo_number``, ``title``, ``status``,
+    ``asset_layer``, ``asset_uuid``, ``category`` and ``created_at``."""
+    if not asset_uuid:
+        return None
+    con = gpkg.connect(workspace_path, readonly=True)
+    try:
+        found = workorders.open_order_for(_asset_orders(con), asset_layer, asset_uuid, category)
+    finally:
+        con.close()
+    return dict(found) if found is not None else None
+
+
 class _Generator:
     """The state :func:`generate_work_orders` shares between its three sources: the open order per
     (asset layer, asset, category), the last order number, and what to write."""
@@ -417,15 +446,10 @@ class _Generator:
         self.new_orders: list[tuple[dict, object]] = []
         self.events: list[dict] = []
         self.complaint_links: list[tuple[str, int]] = []
-        final = tuple(workorders.TERMINAL)
-        self.open_by_key: dict[tuple, tuple[str, str]] = {}  # (layer, asset, category) → (uuid, status)
-        marks = ", ".join("?" * len(final))
-        for uid, layer, asset, category, status in con.execute(
-            f"SELECT uuid, asset_layer, asset_uuid, category, status FROM work_orders "
-            f"WHERE status NOT IN ({marks}) AND asset_uuid IS NOT NULL ORDER BY created_at, fid",
-            final,
-        ):
-            self.open_by_key.setdefault((layer, asset, category), (uid, status))
+        # (layer, asset, category) → (uuid, status): one open order per asset and category
+        self.open_by_key: dict[tuple, tuple[str, str]] = {
+            key: (o["uuid"], o["status"]) for key, o in workorders.open_orders_by_asset(_asset_orders(con)).items()
+        }
         self.order_status = dict(con.execute("SELECT uuid, status FROM work_orders"))
         self.last_number = max(
             (n for (n,) in con.execute("SELECT wo_number FROM work_orders") if workorders.parse_wo_number(n)),

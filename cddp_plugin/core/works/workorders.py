@@ -100,6 +100,15 @@ _LIFECYCLE_FIELDS = frozenset(
 )
 _ORDER_FIELDS = frozenset(f.name for f in schema.LAYERS_BY_NAME["work_orders"].all_fields) | {"lon", "lat"}
 
+# Fields the attribute forms show read-only (toolbelt.workspace_project applies them): an order's
+# number, status, creation and due time and lifecycle times change only through the lifecycle (the
+# Work orders dock, cddp:changeworkorder), and the history is append-only (its events are written by
+# the lifecycle, never edited).
+READ_ONLY_IN_FORMS: dict[str, frozenset[str]] = {
+    "work_orders": _LIFECYCLE_FIELDS,
+    "work_order_events": frozenset(f.name for f in schema.LAYERS_BY_NAME["work_order_events"].all_fields),
+}
+
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _WO_NUMBER = re.compile(r"^WO-(\d{4})-(\d+)$")
 
@@ -157,6 +166,42 @@ def allowed_next(status: str) -> tuple[str, ...]:
 
 def is_open(order: Mapping) -> bool:
     return order.get("status") not in TERMINAL
+
+
+def asset_key(order: Mapping) -> tuple[str, str, str] | None:
+    """``(asset_layer, asset_uuid, category)`` of an order made for an asset; None without an asset."""
+    asset = order.get("asset_uuid")
+    if not asset:
+        return None
+    return (order.get("asset_layer"), asset, order.get("category") or "other")
+
+
+def open_orders_by_asset(orders: Iterable[Mapping]) -> dict[tuple[str, str, str], Mapping]:
+    """The open order of each asset and category: ``(asset_layer, asset_uuid, category)`` → the order.
+
+    One open order per asset and category: a new order for an asset that already has an open order
+    of its category (status not in :data:`TERMINAL`) is not made; the existing one is used (the
+    generation job attaches complaints to it, the Work orders dock offers it). When there are several,
+    the earliest created (then the first given) is the one.
+    """
+    found: dict[tuple[str, str, str], tuple[str, int, Mapping]] = {}
+    for pos, order in enumerate(orders):
+        key = asset_key(order)
+        if key is None or not is_open(order):
+            continue
+        rank = (str(order.get("created_at") or ""), pos, order)
+        if key not in found or rank[:2] < found[key][:2]:
+            found[key] = rank
+    return {key: rank[2] for key, rank in found.items()}
+
+
+def open_order_for(
+    orders: Iterable[Mapping], asset_layer: str | None, asset_uuid: str | None, category: str | None
+) -> Mapping | None:
+    """The open order of ``orders`` for this asset and category (:func:`open_orders_by_asset`), or None."""
+    if not asset_uuid:
+        return None
+    return open_orders_by_asset(orders).get((asset_layer, asset_uuid, category or "other"))
 
 
 def is_rework(from_status: str | None, to_status: str) -> bool:
