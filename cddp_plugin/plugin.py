@@ -7,15 +7,63 @@ first shown; geopandas/requests are imported only by the algorithms that need th
 
 from __future__ import annotations
 
+import configparser
+from pathlib import Path
+
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox
 
 from .toolbelt.i18n import install_translator, remove_translator, translate
 from .toolbelt.log import get_logger, setup_logging, teardown_logging
 
 MENU_OBJECT_NAME = "CddpMenu"
 TOOLBAR_OBJECT_NAME = "CddpToolbar"
+PLUGIN_DIR = Path(__file__).resolve().parent
+HELP_DIR = PLUGIN_DIR / "help"
+LICENCE = "GNU General Public License, version 2 or later (GPL-2.0-or-later)"
+
+
+def plugin_metadata() -> dict[str, str]:
+    """The [general] section of metadata.txt (name, version, homepage, tracker…)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(PLUGIN_DIR / "metadata.txt", encoding="utf-8")
+    return dict(parser["general"])
+
+
+def help_language() -> str:
+    """Return "th" when the plugin's UI is in Thai (its translator is Thai, or QGIS's locale is), else "en"."""
+    from .toolbelt import i18n
+
+    translator = getattr(i18n, "_translator", None)
+    if translator is not None:
+        return "th" if translator.language().lower().startswith("th") else "en"
+    return "th" if i18n.qgis_locale() == "th" else "en"
+
+
+def guide_path(language: str | None = None) -> Path:
+    """The offline user guide (one HTML page per language, shipped in the plugin)."""
+    language = language or help_language()
+    return HELP_DIR / f"guide_{'th' if language == 'th' else 'en'}.html"
+
+
+def about_text() -> str:
+    """The About box: name, version, licence, homepage and tracker from metadata.txt (rich text)."""
+    meta = plugin_metadata()
+    lines = [
+        f"<b>{meta.get('name', 'CDDP for QGIS')}</b>",
+        translate("CddpPlugin", "Version {version}").format(version=meta.get("version", "?")),
+        translate("CddpPlugin", "Licence: {licence}").format(licence=LICENCE),
+        translate("CddpPlugin", "Homepage: {url}").format(
+            url=f'<a href="{meta.get("homepage", "")}">{meta.get("homepage", "")}</a>'
+        ),
+        translate("CddpPlugin", "Report a problem: {url}").format(
+            url=f'<a href="{meta.get("tracker", "")}">{meta.get("tracker", "")}</a>'
+        ),
+    ]
+    return "<br>".join(lines)
 
 
 class CddpPlugin:
@@ -77,6 +125,16 @@ class CddpPlugin:
         self.menu.addSeparator()
         self._action(
             icon("cddp.svg"), translate("CddpPlugin", "CDDP Processing tools"), self.show_toolbox, toolbar=False
+        )
+        self.menu.addSeparator()
+        self.help_action = self._action(
+            QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
+            translate("CddpPlugin", "Help"),
+            self.show_help,
+            toolbar=False,
+        )
+        self.about_action = self._action(
+            icon("cddp.svg"), translate("CddpPlugin", "About"), self.show_about, toolbar=False
         )
         get_logger().info("CDDP plugin loaded")
 
@@ -157,6 +215,20 @@ class CddpPlugin:
     def open_workspace(self) -> None:
         self.toggle_dock(True)
         self.dock.open_workspace()
+
+    def show_help(self) -> bool:
+        """Open the offline guide in the UI language with the system's browser."""
+        path = guide_path()
+        if not path.exists():
+            self.iface.messageBar().pushWarning(
+                "CDDP",
+                translate("CddpPlugin", "The user guide {path} is missing; reinstall the plugin.").format(path=path),
+            )
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self.iface.mainWindow(), translate("CddpPlugin", "About CDDP for QGIS"), about_text())
 
     def show_toolbox(self) -> None:
         """Show QGIS's Processing toolbox filtered to the CDDP algorithms."""

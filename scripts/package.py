@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "cddp_plugin"
 GENERATED = ("resources_rc.py", "i18n/cddp_plugin_th.qm")
+HELP = ("help/guide_th.html", "help/guide_en.html")  # the offline guide behind CDDP ▸ Help
 REQUIRED_METADATA = ("name", "description", "about", "version", "qgisMinimumVersion", "author", "email",
                      "tracker", "repository")  # fmt: skip
 BINARY_SUFFIXES = (".so", ".pyd", ".dll", ".dylib", ".exe", ".pyc", ".pyo", ".o", ".a", ".bin")
@@ -51,7 +52,7 @@ def validate_zip(path: Path) -> list[str]:
         tops = {n.split("/")[0] for n in names}
         if tops != {PLUGIN}:
             problems.append(f"top-level entries {sorted(tops)}; expected only {PLUGIN}/")
-        for required in ("metadata.txt", "LICENSE", "__init__.py", *GENERATED):
+        for required in ("metadata.txt", "LICENSE", "__init__.py", *GENERATED, *HELP):
             if f"{PLUGIN}/{required}" not in names:
                 problems.append(f"missing {PLUGIN}/{required}")
         for n in names:

@@ -102,6 +102,38 @@
             <source>Work orders</source>
             <translation>ใบสั่งงานซ่อมบำรุง</translation>
         </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>รุ่น {version}</translation>
+        </message>
+        <message>
+            <source>Licence: {licence}</source>
+            <translation>สัญญาอนุญาต: {licence}</translation>
+        </message>
+        <message>
+            <source>Homepage: {url}</source>
+            <translation>เว็บไซต์: {url}</translation>
+        </message>
+        <message>
+            <source>Report a problem: {url}</source>
+            <translation>แจ้งปัญหา: {url}</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>คู่มือการใช้งาน</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>เกี่ยวกับ</translation>
+        </message>
+        <message>
+            <source>The user guide {path} is missing; reinstall the plugin.</source>
+            <translation>ไม่พบคู่มือการใช้งาน {path} โปรดติดตั้งปลั๊กอินใหม่</translation>
+        </message>
+        <message>
+            <source>About CDDP for QGIS</source>
+            <translation>เกี่ยวกับ CDDP for QGIS</translation>
+        </message>
     </context>
     <context>
         <name>CddpProvider</name>

@@ -46,6 +46,8 @@ def test_load_adds_menu_toolbar_and_provider(plugin, qgis_iface):
         "Create workspace…",
         "Open workspace…",
         "CDDP Processing tools",
+        "Help",
+        "About",
     ]
     assert window.findChild(QToolBar, TOOLBAR_OBJECT_NAME) is plugin.toolbar
     provider = QgsApplication.processingRegistry().providerById("cddp")
@@ -132,7 +134,7 @@ def test_thai_locale_gives_thai_labels(thai_locale, qgis_iface, qgis_new_project
         assert (
             texts[0] == "แผงพื้นที่ทำงาน"
             and texts[2] == "ใบสั่งงานซ่อมบำรุง"
-            and texts[3:] == ["สร้างพื้นที่ทำงาน…", "เปิดพื้นที่ทำงาน…", "เครื่องมือประมวลผล CDDP"]
+            and texts[3:6] == ["สร้างพื้นที่ทำงาน…", "เปิดพื้นที่ทำงาน…", "เครื่องมือประมวลผล CDDP"]
         )
         plug.toggle_dock(True)
         assert plug.dock.windowTitle() == "พื้นที่ทำงาน CDDP"
