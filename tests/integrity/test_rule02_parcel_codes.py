@@ -1,6 +1,6 @@
 """Rule 2: parcels with repeated codes are matched by code and geometry, never by position.
 
-Prue Yai's tax map (/work/shared/data/prueyai/parcel.geojson, 8,823 parcels, 9 codes that appear
+Prue Yai's tax map (../shared/data/prueyai/parcel.geojson, 8,823 parcels, 9 codes that appear
 twice) is imported into a real workspace, the demo's households are imported and linked, and the same
 features are imported again in another order: every parcel keeps its own shape, every household its
 parcel, and the change log gets nothing.

@@ -2,8 +2,8 @@
 overwritten, also when an officer saves one while the links are being computed.
 
 Real data: the Prue Yai demo workspace (demo-output/prueyai.gpkg, 5,133 households of which 5,041
-linked, built by `make demo` from /work/shared/data/prueyai) copied into tmp_path, and the real tax
-map /work/shared/data/prueyai/parcel.geojson as the foreign PARCELS.
+linked, built by `make demo` from ../shared/data/prueyai) copied into tmp_path, and the real tax
+map ../shared/data/prueyai/parcel.geojson as the foreign PARCELS.
 """
 
 from __future__ import annotations

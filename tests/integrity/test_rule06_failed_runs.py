@@ -6,7 +6,7 @@
 * a writer killed (SIGKILL) at seeded random moments of a parcel import leaves an intact workspace
   that the re-run completes without duplicates.
 
-Real data: the Prue Yai tax map (/work/shared/data/prueyai/parcel.geojson, first 1,500 parcels) and a
+Real data: the Prue Yai tax map (../shared/data/prueyai/parcel.geojson, first 1,500 parcels) and a
 copy of the Prue Yai demo workspace (demo-output/).
 """
 

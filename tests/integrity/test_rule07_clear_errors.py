@@ -2,7 +2,7 @@
 with ``#``, ``?``, spaces and Thai; curved geometries; empty, HTML and truncated data files.
 
 Real GeoPackages made by ``create_workspace`` / ``cddp:createworkspace``, the Prue Yai demo workspace
-(copied from demo-output/) and the real Prue Yai tax map from /work/shared/data.
+(copied from demo-output/) and the real Prue Yai tax map from ../shared/data.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 the shared check of processing/base.py), Indian 1975 hazards get the pinned transformation parcels
 get, and cddp:createworkspace accepts only UTM 47N/48N and says why.
 
-On the Prue Yai demo workspace (demo-output/, real tax map and buildings of /work/shared/data) and its
+On the Prue Yai demo workspace (demo-output/, real tax map and buildings of ../shared/data) and its
 flood drill (a 600 m circle: 726 households, 475 parcels).
 """
 
