@@ -15,6 +15,14 @@ from ..toolbelt.icons import icon
 OSM_SUFFIXES = (".pbf", ".osm")
 
 
+def has_no_crs(crs) -> bool:
+    """No usable CRS: none, invalid, or GeoPackage's "Undefined geographic SRS" (valid to QGIS, but it
+    says nothing about where the coordinates are)."""
+    if crs is None or not crs.isValid():
+        return True
+    return not crs.authid() and crs.description().lower().startswith("undefined")
+
+
 def _blank(value) -> bool:
     """No value: None, an empty text, or a NULL QVariant (what qgis_process passes for ``NAME=``)."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -311,7 +319,7 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
         from ..core.common.i18n import translate
 
         crs = layer.crs() if layer is not None else None
-        if crs is None or not crs.isValid():
+        if has_no_crs(crs):
             raise CddpError(
                 translate(
                     "core",

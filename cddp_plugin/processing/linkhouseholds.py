@@ -17,7 +17,7 @@ from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
 from ..toolbelt import layer_io
 from ..toolbelt.i18n import error_text
-from .base import CddpAlgorithm
+from .base import CddpAlgorithm, has_no_crs
 
 
 class LinkHouseholdsAlgorithm(CddpAlgorithm):
@@ -124,8 +124,7 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         linking.check_params(params)
         id_field = self.parameterAsString(parameters, self.PARCEL_ID_FIELD, context)
         for lyr in (hh_layer, pc_layer):
-            crs = lyr.crs()  # GeoPackage's "Undefined geographic SRS" is valid to QGIS but no CRS
-            if not crs.isValid() or (not crs.authid() and crs.description().lower().startswith("undefined")):
+            if has_no_crs(lyr.crs()):
                 raise CddpError(
                     translate("core", "{layer} has no coordinate reference system; set one in its properties."),
                     layer=lyr.name(),
