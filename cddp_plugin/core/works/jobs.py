@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import uuid as _uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -773,7 +772,7 @@ def save_work_order_policy(path: str | os.PathLike, sla: str | None = None, holi
         return
     if read_meta(path) is None:
         raise CddpError(translate("core", "{path} is not a CDDP workspace."), path=os.fspath(path))
-    con = sqlite3.connect(os.fspath(path))
+    con = gpkg.connect(path)  # busy, read-only and schema-version checks like every other write
     try:
         with con:
             con.executemany("INSERT OR REPLACE INTO cddp_meta (key, value) VALUES (?, ?)", values.items())
