@@ -1,9 +1,10 @@
 """Moving data between QGIS layers and GeoDataFrames, fast.
 
 A layer that is a plain file read by GDAL (no filter, no selection) is read straight from the file
-with pyogrio — tens of times faster than iterating QgsFeatures in Python. Anything else (memory
-layers, databases, selections, filters, virtual fields) goes through QGIS's feature iterator, with
-geometries passed as WKB in bulk. Outputs that are files are written with pyogrio the same way.
+through QGIS's own GDAL (``core/common/ogrio.py``: its Arrow stream as NumPy arrays) — tens of times
+faster than iterating QgsFeatures in Python. Anything else (memory layers, databases, selections,
+filters, virtual fields) goes through QGIS's feature iterator, with geometries passed as WKB in bulk.
+Outputs that are files are written with the same module.
 """
 
 from __future__ import annotations
@@ -73,30 +74,17 @@ def _file_read(layer, fields, selected_only=False) -> tuple | None:
 
 
 def _read_file(path, name, fields, crs_text):
-    """Read with pyogrio — through GDAL's Arrow stream when pyarrow is installed (faster, and it
-    releases the GIL so that two files can be read at once). Touches no QGIS object: thread-safe.
+    """Read through GDAL's Arrow stream (QGIS's own GDAL). Touches no QGIS object: thread-safe.
 
-    Curved geometries (CircularString, CurvePolygon… from CAD or survey software) come through GDAL's
-    classic reader, which linearises them; an empty, HTML or truncated file is a clear error."""
-    import pyogrio
-
+    Curved geometries (CircularString, CurvePolygon… from CAD or survey software) are linearised;
+    an empty, HTML or truncated file is a clear error."""
+    from ..core.common import ogrio
     from ..core.common.errors import CddpError
     from ..core.workspace.files import check_data_file
 
     check_data_file(path)
-
-    def read(arrow: bool):
-        return pyogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True, use_arrow=arrow)
-
     try:
-        try:
-            gdf = read(have_arrow())
-        except Exception:
-            if not have_arrow():
-                raise
-            # GDAL < 3.8.3 misreads boolean fields through Arrow, and curved geometries arrive as WKB
-            # shapely cannot parse: the classic reader then (it linearises curves)
-            gdf = read(False)
+        gdf = ogrio.read_dataframe(path, layer=name, columns=fields, fid_as_index=True)
     except CddpError:
         raise
     except Exception as exc:
@@ -143,13 +131,12 @@ def _read_features(layer, feedback, fields, selected_only):
 def read_layers(layers: list, feedback=None, fields: list | None = None) -> list:
     """Read several layers (``fields[i]``: the columns of layer i, None for all).
 
-    Plain files are read through GDAL's Arrow stream on two threads at once when pyarrow is
-    installed (1M households + 500k parcels: 1.3 s instead of 2.3 s one after the other); layers
-    read through QGIS's feature iterators are read in this thread.
+    Plain files are read through GDAL's Arrow stream on two threads at once (each its own GDAL
+    dataset); layers read through QGIS's feature iterators are read in this thread.
     """
     fields = fields or [None] * len(layers)
     files = [_file_read(lyr, f) for lyr, f in zip(layers, fields, strict=True)]
-    if not have_arrow() or sum(src is not None for src in files) < 2:
+    if sum(src is not None for src in files) < 2:
         return [read_layer(lyr, feedback, f) for lyr, f in zip(layers, fields, strict=True)]
     from concurrent.futures import ThreadPoolExecutor
 
@@ -157,19 +144,6 @@ def read_layers(layers: list, feedback=None, fields: list | None = None) -> list
         futures = [pool.submit(_read_file, *src) if src is not None else None for src in files]
         return [fut.result() if fut is not None else _read_features(lyr, feedback, f, False)
                 for fut, lyr, f in zip(futures, layers, fields, strict=True)]  # fmt: skip
-
-
-def have_arrow() -> bool:
-    """Whether pyarrow is installed (looked up without importing it: QGIS start-up stays fast)."""
-    global _HAVE_ARROW
-    if _HAVE_ARROW is None:
-        import importlib.util
-
-        _HAVE_ARROW = importlib.util.find_spec("pyarrow") is not None
-    return _HAVE_ARROW
-
-
-_HAVE_ARROW: bool | None = None
 
 
 def _py(value):
@@ -190,19 +164,18 @@ def _py(value):
 
 def read_vector_file(path: str):
     """A vector file as a GeoDataFrame, or a CddpError saying why GDAL could not read it."""
-    import pyogrio
-
+    from ..core.common import ogrio
     from ..core.workspace.files import check_data_file
 
     check_data_file(path)  # missing, empty, a saved web page, an interrupted download
     try:
-        return pyogrio.read_dataframe(path)  # the classic reader: curved geometries are linearised
+        return ogrio.read_dataframe(path)  # curved geometries are linearised
     except Exception as exc:
         raise _unreadable(path, exc) from exc
 
 
 def output_path(destination: str) -> str | None:
-    """The file an output destination names, if it is a file pyogrio can write."""
+    """The file an output destination names, if it is a file we write through GDAL ourselves."""
     if not destination or destination.startswith(("memory:", "postgres:", "ogr:", "spatialite:")):
         return None
     path = destination.split("|")[0]
@@ -211,14 +184,11 @@ def output_path(destination: str) -> str | None:
 
 def write_gdf(gdf, destination: str, layer_name: str) -> str:
     """Write a GeoDataFrame to a file destination (overwriting, as Processing outputs do)."""
-    import pyogrio
+    from ..core.common import ogrio
 
     path = output_path(destination)
     assert path is not None
     driver = WRITE_DRIVERS[os.path.splitext(path)[1].lower()]
-    if os.path.exists(path) and driver != "GPKG":
-        os.remove(path)
-    kwargs = {"layer": layer_name} if driver == "GPKG" else {}
     if driver == "FlatGeobuf" and len(gdf) > 50_000 and (gdf.geometry.notna() & ~gdf.geometry.is_empty).all():
         # GDAL stores a FlatGeobuf's features in the order of its Hilbert R-tree, re-reading each one
         # from a temporary file: handing them over in (about) that order makes those reads
@@ -226,7 +196,7 @@ def write_gdf(gdf, destination: str, layer_name: str) -> str:
         import numpy as np
 
         gdf = gdf.iloc[np.argsort(gdf.geometry.hilbert_distance(), kind="stable")]
-    pyogrio.write_dataframe(gdf, path, driver=driver, **kwargs)
+    ogrio.write_dataframe(gdf, path, driver, layer=layer_name if driver == "GPKG" else None)
     return f"{path}|layername={layer_name}" if driver == "GPKG" else path
 
 

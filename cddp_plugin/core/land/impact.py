@@ -119,11 +119,11 @@ def residents_of_households(
 
 def read_workspace(workspace_path: str):
     """(parcels, households, residents) of a workspace, as :func:`assess` takes them (read-only)."""
-    import pyogrio
+    from ..common import ogrio
 
-    parcels = pyogrio.read_dataframe(workspace_path, layer="parcels")
-    households = pyogrio.read_dataframe(workspace_path, layer="households")
-    residents = pyogrio.read_dataframe(workspace_path, layer="residents", read_geometry=False)
+    parcels = ogrio.read_dataframe(workspace_path, layer="parcels")
+    households = ogrio.read_dataframe(workspace_path, layer="households")
+    residents = ogrio.read_dataframe(workspace_path, layer="residents", read_geometry=False)
     return parcels, households, residents
 
 

@@ -115,12 +115,12 @@ def update_lamp_statuses(workspace_path: str, user: str, *, cluster_distance: fl
     status changed or that got a (new) road are written, in one transaction through the change log.
     ``progress`` is called with a percentage (30 after the statuses, 70 before writing).
     """
-    import pyogrio
+    from ..common import ogrio
 
-    lamps = pyogrio.read_dataframe(workspace_path, layer="streetlights", fid_as_index=True)
-    roads = pyogrio.read_dataframe(workspace_path, layer="roads")
-    faults = pyogrio.read_dataframe(workspace_path, layer="streetlight_faults", read_geometry=False)
-    checks = pyogrio.read_dataframe(workspace_path, layer="streetlight_inspections", read_geometry=False)
+    lamps = ogrio.read_dataframe(workspace_path, layer="streetlights", fid_as_index=True)
+    roads = ogrio.read_dataframe(workspace_path, layer="roads")
+    faults = ogrio.read_dataframe(workspace_path, layer="streetlight_faults", read_geometry=False)
+    checks = ogrio.read_dataframe(workspace_path, layer="streetlight_inspections", read_geometry=False)
     if len(lamps) == 0:
         raise CddpError(
             translate("core", "The workspace has no streetlights; import them first (cddp:importstreetlights).")

@@ -99,13 +99,13 @@ class LampReport:
 
 def read_osm_lamps(path: str | Path):
     """``highway=street_lamp`` nodes of an .osm.pbf/.osm file (GDAL's OSM driver, layer ``points``)."""
-    import pyogrio
+    from ..common import ogrio
 
     p = Path(path)
     if not p.is_file():
         raise CddpError(translate("core", "The OpenStreetMap file {path} does not exist."), path=str(p))
     try:
-        return pyogrio.read_dataframe(str(p), layer="points", where="highway = 'street_lamp'")
+        return ogrio.read_dataframe(str(p), layer="points", where="highway = 'street_lamp'")
     except Exception as exc:
         raise CddpError(
             translate("core", "GDAL could not read {path} as OpenStreetMap data: {error}"), path=str(p), error=str(exc)
@@ -114,9 +114,9 @@ def read_osm_lamps(path: str | Path):
 
 def read_workspace_lamps(workspace_path: str, columns: list[str] | None = None):
     """The workspace's streetlights as a GeoDataFrame (all columns, or ``columns``; read-only)."""
-    import pyogrio
+    from ..common import ogrio
 
-    return pyogrio.read_dataframe(workspace_path, layer="streetlights", columns=columns)
+    return ogrio.read_dataframe(workspace_path, layer="streetlights", columns=columns)
 
 
 def prepare_lamps(gdf, workspace_crs: str, overrides: dict[str, str] | None = None, source_crs: str | None = None,

@@ -712,8 +712,8 @@ def plan_workspace(workspace_path: str, budget: object, unit_costs: object = Non
                    cancelled: Callable[[], bool] | None = None):  # fmt: skip
     """The plan for a workspace GeoPackage: (ranked GeoDataFrame of road sections, summary dict)."""
     import pandas as pd
-    import pyogrio
 
+    from ..common import ogrio
     from ..workspace import gpkg
     from . import sections as roads_sections
 
@@ -729,7 +729,7 @@ def plan_workspace(workspace_path: str, budget: object, unit_costs: object = Non
         if progress is not None:
             progress(fraction)
 
-    sections = pyogrio.read_dataframe(
+    sections = ogrio.read_dataframe(
         workspace_path, layer="road_sections",
         columns=["uuid", "road_uuid", "section_id", "chainage_from_m", "chainage_to_m", "length_m", "area_sqm",
                  "surface", "paser", "pci", "inspected_on"],
@@ -758,8 +758,8 @@ def plan_workspace(workspace_path: str, budget: object, unit_costs: object = Non
         widths[row.uuid] = roads_sections.road_width(row.width_m, row.lanes)[0]
     sections.insert(3, "road_name", sections["road_uuid"].map(names))
     sections["width_m"] = sections["road_uuid"].map(widths).astype(float)
-    parcels = pyogrio.read_dataframe(workspace_path, layer="parcels", columns=["uuid"])
-    households = pyogrio.read_dataframe(workspace_path, layer="households", columns=["uuid", "parcel_id"])
+    parcels = ogrio.read_dataframe(workspace_path, layer="parcels", columns=["uuid"])
+    households = ogrio.read_dataframe(workspace_path, layer="households", columns=["uuid", "parcel_id"])
     for frame, layer in ((parcels, "parcels"), (households, "households")):
         if len(frame):
             check_crs(frame.crs, layer)

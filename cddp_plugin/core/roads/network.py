@@ -523,13 +523,13 @@ def read_osm_lines(path: str | Path):
         raise CddpError(
             translate("core", "{path} is not an OpenStreetMap extract; use an .osm.pbf or .osm file."), path=str(p)
         )
-    import pyogrio
+    from ..common import ogrio
 
     try:
-        info = pyogrio.read_info(str(p), layer="lines")
-        where = "highway IS NOT NULL" if "highway" in list(info["fields"]) else None
-        return pyogrio.read_dataframe(str(p), layer="lines", where=where, use_arrow=False)
-    except Exception as exc:  # pyogrio raises DataSourceError/DataLayerError/… from GDAL
+        names = ogrio.field_names(str(p), layer="lines")
+        where = "highway IS NOT NULL" if "highway" in names else None
+        return ogrio.read_dataframe(str(p), layer="lines", where=where)
+    except Exception as exc:  # GDAL raises RuntimeError
         raise CddpError(
             translate("core", "GDAL could not read {path} as OpenStreetMap data: {error}"), path=str(p), error=str(exc)
         ) from exc

@@ -54,9 +54,9 @@ def summary_by_band(lengths, bands) -> dict[str, float]:
 
 def read_section_conditions(workspace_path: str):
     """The workspace's road sections as a GeoDataFrame of ``length_m`` and ``condition_band`` (read-only)."""
-    import pyogrio
+    from ..common import ogrio
 
-    return pyogrio.read_dataframe(workspace_path, layer="road_sections", columns=["length_m", "condition_band"])
+    return ogrio.read_dataframe(workspace_path, layer="road_sections", columns=["length_m", "condition_band"])
 
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ client (``ST_IsEmpty``, ``ST_MinX``…); SQLite does not have them, so even an a
 Python's sqlite3 fails without them. :func:`connect` registers them (read from the GeoPackage
 geometry header, falling back to the WKB through shapely), and :func:`to_blob` encodes shapely
 geometries as GeoPackage blobs, so bulk inserts and updates run as one fast SQL transaction — with
-every change recorded by the workspace triggers. GDAL (osgeo/pyogrio) stays the reader; this module
+every change recorded by the workspace triggers. GDAL (osgeo, core/common/ogrio.py) stays the reader; this module
 exists because GDAL's Python API has no bulk *update*.
 """
 
