@@ -11,9 +11,9 @@ import configparser
 from pathlib import Path
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox
+from qgis.PyQt.QtWidgets import QAction, QActionGroup, QMenu, QMessageBox
 
 from .toolbelt.i18n import install_translator, remove_translator, translate
 from .toolbelt.log import get_logger, setup_logging, teardown_logging
@@ -34,13 +34,15 @@ def plugin_metadata() -> dict[str, str]:
 
 
 def help_language() -> str:
-    """Return "th" when the plugin's UI is in Thai (its translator is Thai, or QGIS's locale is), else "en"."""
+    """Return "th" when the plugin's UI is in Thai (its language setting, or QGIS's locale for "auto"), else "en"."""
     from .toolbelt import i18n
 
-    translator = getattr(i18n, "_translator", None)
-    if translator is not None:
-        return "th" if translator.language().lower().startswith("th") else "en"
-    return "th" if i18n.qgis_locale() == "th" else "en"
+    return i18n.ui_language()
+
+
+# CDDP ▸ Language: (setting value, text). A language is named in its own script (and the other one), so
+# whoever cannot read the current language still finds theirs; "auto" is translated like the rest.
+LANGUAGE_CHOICES = (("th", "ภาษาไทย (Thai)"), ("en", "English (ภาษาอังกฤษ)"), ("auto", None))
 
 
 def guide_path(language: str | None = None) -> Path:
@@ -75,6 +77,7 @@ class CddpPlugin:
         self.actions: list[QAction] = []
         self.docks: dict = {}  # name → QDockWidget, created on first use
         self.dock_actions: dict[str, QAction] = {}
+        self.language_actions: dict[str, QAction] = {}
 
     # --- Processing (also called by qgis_process, without initGui) -----------------------------
     def initProcessing(self) -> None:
@@ -94,6 +97,9 @@ class CddpPlugin:
     def initGui(self) -> None:
         self.initProcessing()
         from .toolbelt.icons import icon
+        from .ui import datetime_widget
+
+        datetime_widget.register()  # forms and attribute tables in Bangkok time (toolbelt/times.py)
 
         window = self.iface.mainWindow()
         self.menu = QMenu(translate("CddpPlugin", "CDDP"), window)
@@ -126,7 +132,14 @@ class CddpPlugin:
         self._action(
             icon("cddp.svg"), translate("CddpPlugin", "CDDP Processing tools"), self.show_toolbox, toolbar=False
         )
+        self.install_action = self._action(
+            QgsApplication.getThemeIcon("/mActionAddLayer.svg"),
+            translate("CddpPlugin", "Install Python packages…"),
+            self.install_packages,
+            toolbar=False,
+        )
         self.menu.addSeparator()
+        self._language_menu()
         self.help_action = self._action(
             QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
             translate("CddpPlugin", "Help"),
@@ -137,6 +150,61 @@ class CddpPlugin:
             icon("cddp.svg"), translate("CddpPlugin", "About"), self.show_about, toolbar=False
         )
         get_logger().info("CDDP plugin loaded")
+        QTimer.singleShot(0, self.check_packages)  # once QGIS's window is up: the first-use message
+
+    def _language_menu(self) -> None:
+        """CDDP ▸ Language: Thai, English or follow QGIS, checkable (the plugin's own UI language)."""
+        from .toolbelt import i18n
+
+        self.language_menu = QMenu(translate("CddpPlugin", "Language / ภาษา"), self.menu)
+        self.language_menu.setObjectName("CddpLanguageMenu")
+        self.language_group = QActionGroup(self.language_menu)
+        self.language_group.setExclusive(True)
+        current = i18n.language_setting()
+        self.language_actions: dict[str, QAction] = {}
+        for value, text in LANGUAGE_CHOICES:
+            if text is None:
+                text = translate("CddpPlugin", "Follow QGIS's language")
+            action = QAction(text, self.language_menu)
+            action.setCheckable(True)
+            action.setChecked(value == current)
+            action.setData(value)
+            # queued: switching rebuilds this very menu
+            action.triggered.connect(lambda _checked=False, v=value: QTimer.singleShot(0, lambda: self.set_language(v)))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[value] = action
+        self.menu.addMenu(self.language_menu)
+
+    def set_language(self, value: str) -> str:
+        """Switch the plugin's language ("th", "en", "auto") without restarting QGIS: the translator,
+        the Processing provider (its algorithms' names and parameters), the menu, the toolbar and the
+        open docks are rebuilt in the new language. Returns the language now spoken ("th" or "en")."""
+        from .toolbelt import i18n
+
+        before = i18n.ui_language()
+        i18n.set_language_setting(value)
+        now = i18n.ui_language()
+        if now != before and self.menu is not None:
+            shown = [name for name, dock in self.docks.items() if not dock.isHidden()]  # open, maybe tabbed
+            self.unload()
+            self.initGui()
+            for name in shown:
+                self._toggle(name, True)
+        elif self.menu is not None:
+            for v, action in self.language_actions.items():
+                action.setChecked(v == value)
+        if self.menu is not None:
+            self.iface.messageBar().pushInfo(
+                "CDDP",
+                translate(
+                    "CddpPlugin",
+                    "CDDP now speaks {language}: menus, panels and Processing tools. Projects created from now on "
+                    "name their layers and fields in it; projects already saved keep their names.",
+                ).format(language="ภาษาไทย" if now == "th" else "English"),
+            )
+        get_logger().info("CDDP language set to %s (%s)", value, now)
+        return now
 
     def _action(self, icon, text, slot, checkable=False, toolbar=True) -> QAction:
         action = QAction(icon, text, self.iface.mainWindow())
@@ -178,11 +246,17 @@ class CddpPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        from .ui import datetime_widget
+
+        datetime_widget.unregister()
         remove_translator()
         teardown_logging()
 
     # --- actions -------------------------------------------------------------------------------
     def _toggle(self, name: str, checked: bool):
+        if checked and not self.check_packages():  # the docks read and write through pandas/shapely
+            self.dock_actions[name].setChecked(False)
+            return None
         dock = self.docks.get(name)
         if dock is None:
             if name == "workspace":
@@ -208,12 +282,47 @@ class CddpPlugin:
     def toggle_workorders(self, checked: bool = True):
         return self._toggle("workorders", checked)
 
+    # --- Python packages (toolbelt/dependencies.py) -----------------------------------------------
+    def check_packages(self) -> bool:
+        """True when every package is there; otherwise one message in the message bar naming them, with
+        a button that installs them."""
+        from qgis.core import Qgis
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        from .toolbelt import dependencies
+
+        missing = dependencies.missing()
+        if not missing:
+            return True
+        bar = self.iface.messageBar()
+        item = bar.createMessage("CDDP", dependencies.bar_message(missing))
+        button = QPushButton(translate("CddpPlugin", "Install Python packages…"), item)
+        button.clicked.connect(lambda: (bar.popWidget(item), self.install_packages()))
+        item.layout().addWidget(button)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning)
+        get_logger().warning("missing Python packages: %s", dependencies.describe(missing))
+        return False
+
+    def install_packages(self) -> None:
+        """Open cddp:installdependencies (its log shows pip's progress; Cancel stops it)."""
+        import processing
+
+        processing.execAlgorithmDialog("cddp:installdependencies", {})
+        from .toolbelt import dependencies
+
+        if not dependencies.missing():
+            self.iface.messageBar().pushSuccess(
+                "CDDP", translate("CddpPlugin", "The Python packages are installed; CDDP is ready.")
+            )
+
     def create_workspace(self) -> None:
-        self.toggle_dock(True)
+        if self.toggle_dock(True) is None:  # the packages are missing: the message says so
+            return
         self.dock.create_workspace()
 
     def open_workspace(self) -> None:
-        self.toggle_dock(True)
+        if self.toggle_dock(True) is None:  # the packages are missing: the message says so
+            return
         self.dock.open_workspace()
 
     def show_help(self) -> bool:

@@ -33,9 +33,27 @@ MUNICIPALITIES = (
 )
 
 
+# The demo's own qgis_process profile, with the plugin's language set to Thai: the demo municipalities'
+# projects name their layers, groups and fields in Thai (a stock QGIS 3.40 has no Thai interface, so
+# "follow QGIS" would give English). The tests' profile (.qgis-profile) is left alone.
+DEMO_PROFILE = ROOT / ".qgis-profile-demo"
+
+
+def demo_profile() -> Path:
+    ini = DEMO_PROFILE / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    text = ini.read_text(encoding="utf-8") if ini.exists() else ""
+    if "[cddp]" not in text:
+        ini.write_text(
+            text + ("\n" if text and not text.endswith("\n") else "") + "[cddp]\nlanguage=th\n", encoding="utf-8"
+        )
+    return DEMO_PROFILE
+
+
 def cddp_process(*args: str) -> dict:
     """Run one algorithm through scripts/cddp-process; return its results (``KEY: value`` lines)."""
-    proc = subprocess.run([str(ROOT / "scripts" / "cddp-process"), *args], capture_output=True, text=True)
+    env = {**os.environ, "CDDP_QGIS_PROFILE": str(demo_profile())}
+    proc = subprocess.run([str(ROOT / "scripts" / "cddp-process"), *args], capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
         raise SystemExit(f"demo step failed: cddp-process {' '.join(args[:2])}")

@@ -65,6 +65,28 @@ def run():
         wait(500)
         gui_facts(report, "loaded")
         plugin = qgis.utils.plugins.get(NAME)
+        if ARGS.get("messages"):  # what the message bar shows after start-up (the first-use message)
+            wait(500)
+            report["messages"] = [item.text() for item in qgis.utils.iface.messageBar().items()]
+            if ARGS.get("screenshot_messages"):
+                win = qgis.utils.iface.mainWindow()
+                win.showNormal()
+                win.setGeometry(QApplication.primaryScreen().availableGeometry())
+                wait(1500)
+                subprocess.run(["import", "-window", "root", ARGS["screenshot_messages"]], check=True, timeout=60)
+        if ARGS.get("install_wheels") is not None and plugin is not None:
+            # what "Install Python packages…" runs, then the dock that needs the packages, without a restart
+            import processing
+
+            from cddp_plugin.toolbelt import dependencies
+
+            result = processing.run("cddp:installdependencies", {"WHEELS": ARGS["install_wheels"]})
+            report["installed"] = {
+                "count": result["COUNT"],
+                "missing_after": dependencies.describe(dependencies.missing()),
+            }
+            report["inspector_opened"] = plugin.toggle_inspector(True) is not None
+            wait(300)
         if ARGS.get("open_dock") and plugin is not None:
             plugin.toggle_dock(True)
             wait(300)

@@ -85,12 +85,24 @@ def display(size: str = "1920x1080x24", force: bool = False):
         proc.wait(timeout=10)
 
 
+def stock_env(env: dict | None = None) -> dict:
+    """The environment of a QGIS without our venv: no PYTHONPATH, no virtualenv on PATH, no user site."""
+    env = dict(os.environ if env is None else env)
+    for key in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "QGIS_PLUGINPATH", "CDDP_PLUGIN_DIR"):
+        env.pop(key, None)
+    venv_bin = str(ROOT / ".venv" / "bin")
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "/usr/bin:/bin").split(os.pathsep) if p != venv_bin)
+    env["PYTHONNOUSERSITE"] = "1"
+    return env
+
+
 def run_qgis(
     profile_base: Path,
     probe_args: dict | None,
     project: Path | None = None,
     timeout: int = 180,
     screen: str | None = None,
+    stock: bool = False,
 ) -> dict:
     """Start QGIS; with ``probe_args`` run the probe and return its JSON report.
 
@@ -101,7 +113,9 @@ def run_qgis(
     env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
     Path(env["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
     venv_site = ROOT / ".venv" / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
-    if venv_site.is_dir():
+    if stock:  # QGIS as a municipality has it: the system's Python only, no project venv
+        env = stock_env(env)
+    elif venv_site.is_dir():
         env["PYTHONPATH"] = f"{venv_site}:{env['PYTHONPATH']}" if env.get("PYTHONPATH") else str(venv_site)
     cmd = ["qgis", "--profiles-path", str(profile_base), "--nologo", "--noversioncheck"]
     report = None

@@ -22,7 +22,7 @@ EXPECTED_ALGORITHMS = sorted(
     ["cddp:createworkspace", "cddp:importparcels", "cddp:importhouseholds", "cddp:linkhouseholds", "cddp:floodimpact",
      "cddp:importroads", "cddp:importstreetlights", "cddp:segmentroads", "cddp:roadcondition", "cddp:streetlightstatus",
      "cddp:conditionsummary", "cddp:importcomplaints", "cddp:generateworkorders", "cddp:changeworkorder",
-     "cddp:maintenanceplan"]
+     "cddp:maintenanceplan", "cddp:installdependencies"]
 )  # fmt: skip
 
 
@@ -55,7 +55,9 @@ def full_workspace(tmp_path, qgis_app, area):
         user="tester",
         prepare=workspace_project.store_default_styles,
     )
-    project = workspace_project.build_project(info.path, info.municipality_name, info.municipality_code, info.crs)
+    project = workspace_project.build_project(
+        info.path, info.municipality_name, info.municipality_code, info.crs, language="th"
+    )  # Thai layer names and forms, whatever the plugin's language setting (tests/qgis/test_language.py)
     return info, project
 
 

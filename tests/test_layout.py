@@ -7,6 +7,7 @@ Plain pytest, no QGIS: every rule is checked on the source text, so a rule broke
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,26 @@ def test_core_and_server_import_no_qgis_or_qt():
         if module.split(".")[0] in QT
     ]
     assert not bad, "\n".join(bad)
+
+
+def test_the_plugin_imports_nothing_that_brings_a_second_gdal_or_proj():
+    """Files go through QGIS's own GDAL (core/common/ogrio.py); pyproj and numpy are QGIS's; only the
+    packages toolbelt/dependencies.py installs may come from pip (DESIGN.md §9)."""
+    from cddp_plugin.toolbelt.dependencies import FROM_QGIS, OPTIONAL_FROM_QGIS, PACKAGES
+
+    never = {"pyogrio", "fiona", "pyarrow", "rasterio"}
+    allowed = {p.module for p in PACKAGES} | set(FROM_QGIS) | set(OPTIONAL_FROM_QGIS) | {"qgis", "processing"}
+    third_party = set()
+    bad = []
+    for p in _sources(ROOT / "cddp_plugin"):
+        for line, module in _imports(p):
+            top = module.split(".")[0]
+            if top in never:
+                bad.append(f"{_where(p, line)} imports {module}")
+            elif top and top != "cddp_plugin" and top not in sys.stdlib_module_names and top not in QT:
+                third_party.add(top)
+    assert not bad, "\n".join(bad)
+    assert third_party <= allowed, sorted(third_party - allowed)
 
 
 def test_core_has_only_domain_packages():

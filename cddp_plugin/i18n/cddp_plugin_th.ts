@@ -67,6 +67,61 @@
             <source>{title} ({name}): {path} cannot be opened as a layer of that kind. Open it in QGIS to check it, or export it again.</source>
             <translation>{title} ({name}): เปิด {path} เป็นชั้นข้อมูลชนิดนี้ไม่ได้ ให้เปิดใน QGIS เพื่อตรวจสอบ หรือส่งออกใหม่อีกครั้ง</translation>
         </message>
+        <message>
+            <source>The cancel came after the run had finished its work: its results are kept (and written to the workspace, if it writes one).</source>
+            <translation>คำสั่งยกเลิกมาถึงหลังจากการทำงานเสร็จแล้ว จึงเก็บผลลัพธ์ไว้ (และบันทึกลงพื้นที่ทำงานแล้ว หากอัลกอริทึมนี้บันทึกข้อมูล)</translation>
+        </message>
+        <message>
+            <source>Cancelled by the user. The workspace was not changed; run the algorithm again when ready.</source>
+            <translation>ผู้ใช้ยกเลิกการทำงาน ไม่มีการเปลี่ยนแปลงข้อมูลในพื้นที่ทำงาน เรียกใช้อัลกอริทึมอีกครั้งเมื่อพร้อม</translation>
+        </message>
+    </context>
+    <context>
+        <name>CddpDependencies</name>
+        <message>
+            <source>CDDP needs Python packages that this QGIS does not have: {packages}. Install them with CDDP ▸ Install Python packages… (or the Processing tool 'Install Python packages'): they go into your QGIS profile, no administrator rights are needed, and QGIS need not be restarted.</source>
+            <translation>CDDP ต้องใช้แพ็กเกจ Python ที่ QGIS นี้ยังไม่มี: {packages} ติดตั้งได้ที่เมนู CDDP ▸ ติดตั้งแพ็กเกจ Python… (หรือเครื่องมือประมวลผล 'ติดตั้งแพ็กเกจ Python') แพ็กเกจจะติดตั้งลงในโปรไฟล์ QGIS ของผู้ใช้ ไม่ต้องใช้สิทธิ์ผู้ดูแลระบบ และไม่ต้องเปิด QGIS ใหม่</translation>
+        </message>
+        <message>
+            <source>needs Python packages this QGIS lacks: {packages}. Install them into your QGIS profile (no administrator rights, no restart):</source>
+            <translation>ต้องใช้แพ็กเกจ Python ที่ QGIS นี้ยังไม่มี: {packages} ติดตั้งลงในโปรไฟล์ QGIS ของคุณ (ไม่ต้องใช้สิทธิ์ผู้ดูแลระบบ ไม่ต้องเปิด QGIS ใหม่):</translation>
+        </message>
+        <message>
+            <source>This QGIS lacks {modules}, which QGIS itself must provide (a copy from pip would bring a second GDAL or PROJ into QGIS). Reinstall QGIS with its Python packages (OSGeo4W: python3-numpy, python3-pyproj, python3-gdal; Debian/Ubuntu: python3-qgis).</source>
+            <translation>QGIS นี้ไม่มี {modules} ซึ่งต้องมาพร้อมกับ QGIS เอง (หากติดตั้งจาก pip จะมี GDAL หรือ PROJ ชุดที่สองเข้ามาใน QGIS) กรุณาติดตั้ง QGIS ใหม่พร้อมแพ็กเกจ Python ของ QGIS (OSGeo4W: python3-numpy, python3-pyproj, python3-gdal; Debian/Ubuntu: python3-qgis)</translation>
+        </message>
+        <message>
+            <source>The wheel folder {folder} does not exist.</source>
+            <translation>ไม่พบโฟลเดอร์ไฟล์ wheel {folder}</translation>
+        </message>
+        <message>
+            <source>Cannot find the Python {version} interpreter of this QGIS to run pip. On Windows, open the OSGeo4W Shell and run: python -m pip install --target "{folder}" {packages}</source>
+            <translation>ไม่พบโปรแกรม Python {version} ของ QGIS นี้สำหรับเรียก pip บน Windows ให้เปิด OSGeo4W Shell แล้วสั่ง: python -m pip install --target "{folder}" {packages}</translation>
+        </message>
+        <message>
+            <source>The Python of this QGIS ({python}) has no pip. Install it (Debian/Ubuntu: sudo apt install python3-pip; OSGeo4W: the python3-pip package), then try again.</source>
+            <translation>Python ของ QGIS นี้ ({python}) ไม่มี pip กรุณาติดตั้งก่อน (Debian/Ubuntu: sudo apt install python3-pip; OSGeo4W: แพ็กเกจ python3-pip) แล้วลองอีกครั้ง</translation>
+        </message>
+        <message>
+            <source>Installing the Python packages was cancelled; nothing is in use yet.</source>
+            <translation>ยกเลิกการติดตั้งแพ็กเกจ Python แล้ว ยังไม่มีแพ็กเกจใดถูกนำมาใช้</translation>
+        </message>
+        <message>
+            <source>pip could not install {packages} (exit code {code}). Its last words:
+{output}
+Without internet access, download the wheels on another computer and give their folder to 'Install Python packages'.</source>
+            <translation>pip ติดตั้ง {packages} ไม่สำเร็จ (รหัสออก {code}) ข้อความสุดท้าย:
+{output}
+หากไม่มีอินเทอร์เน็ต ให้ดาวน์โหลดไฟล์ wheel จากคอมพิวเตอร์เครื่องอื่น แล้วระบุโฟลเดอร์นั้นใน 'ติดตั้งแพ็กเกจ Python'</translation>
+        </message>
+        <message>
+            <source>The packages are installed, but this QGIS session already loaded an older {packages}: restart QGIS once.</source>
+            <translation>ติดตั้งแพ็กเกจแล้ว แต่ QGIS ที่เปิดอยู่ได้โหลด {packages} รุ่นเก่าไว้ก่อน กรุณาเปิด QGIS ใหม่หนึ่งครั้ง</translation>
+        </message>
+        <message>
+            <source>pip finished, but {packages} still cannot be imported from {folder}.</source>
+            <translation>pip ทำงานเสร็จแล้ว แต่ยังนำเข้า {packages} จาก {folder} ไม่ได้</translation>
+        </message>
     </context>
     <context>
         <name>CddpPlugin</name>
@@ -133,6 +188,26 @@
         <message>
             <source>About CDDP for QGIS</source>
             <translation>เกี่ยวกับ CDDP for QGIS</translation>
+        </message>
+        <message>
+            <source>Install Python packages…</source>
+            <translation>ติดตั้งแพ็กเกจ Python…</translation>
+        </message>
+        <message>
+            <source>Language / ภาษา</source>
+            <translation>ภาษา / Language</translation>
+        </message>
+        <message>
+            <source>Follow QGIS's language</source>
+            <translation>ตามภาษาของ QGIS</translation>
+        </message>
+        <message>
+            <source>CDDP now speaks {language}: menus, panels and Processing tools. Projects created from now on name their layers and fields in it; projects already saved keep their names.</source>
+            <translation>CDDP ใช้{language}แล้ว ทั้งเมนู แผงเครื่องมือ และเครื่องมือประมวลผล โครงการที่สร้างต่อจากนี้จะตั้งชื่อชั้นข้อมูลและฟิลด์เป็นภาษานี้ ส่วนโครงการที่บันทึกไว้แล้วยังคงใช้ชื่อเดิม</translation>
+        </message>
+        <message>
+            <source>The Python packages are installed; CDDP is ready.</source>
+            <translation>ติดตั้งแพ็กเกจ Python แล้ว CDDP พร้อมใช้งาน</translation>
         </message>
     </context>
     <context>
@@ -232,8 +307,12 @@
             <translation>ไฟฟ้าสาธารณะ</translation>
         </message>
         <message>
-            <source>{km:.2f} km of road sections, {lamps} streetlights.</source>
-            <translation>ช่วงสำรวจถนน {km:.2f} กม. ไฟฟ้าสาธารณะ {lamps} ต้น</translation>
+            <source>{km} of road sections, {lamps} streetlights.</source>
+            <translation>ช่วงสำรวจถนน {km} ไฟฟ้าสาธารณะ {lamps} ต้น</translation>
+        </message>
+        <message>
+            <source>km</source>
+            <translation>กม.</translation>
         </message>
     </context>
     <context>
@@ -309,6 +388,17 @@ MUNICIPALITY_CODE คือรหัสกรมการปกครองข�
         <message>
             <source>{path} is in the system's temporary folder, which is emptied on restart or by clean-up tools. Move the workspace and its project to a folder of your own to keep them.</source>
             <translation>{path} อยู่ในโฟลเดอร์ชั่วคราวของระบบ ซึ่งจะถูกล้างเมื่อเริ่มเครื่องใหม่หรือโดยโปรแกรมทำความสะอาด ย้ายพื้นที่ทำงานและโครงการไปไว้ในโฟลเดอร์ของท่านเองเพื่อเก็บรักษาไว้</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateTimeWidget</name>
+        <message>
+            <source>Shown and typed in Bangkok time (UTC+7); stored in UTC.</source>
+            <translation>แสดงและกรอกเป็นเวลากรุงเทพฯ (UTC+7) แต่บันทึกเป็นเวลา UTC</translation>
+        </message>
+        <message>
+            <source>Date/time in Bangkok time (CDDP)</source>
+            <translation>วันเวลาตามเวลากรุงเทพฯ (CDDP)</translation>
         </message>
     </context>
     <context>
@@ -1044,6 +1134,53 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
         </message>
     </context>
     <context>
+        <name>InstallDependenciesAlgorithm</name>
+        <message>
+            <source>Install Python packages</source>
+            <translation>ติดตั้งแพ็กเกจ Python</translation>
+        </message>
+        <message>
+            <source>Installs the Python packages CDDP needs beyond what QGIS ships (pandas, shapely, geopandas and their helpers), in the versions CDDP was tested with, with pip into a folder of your QGIS profile: per user, no administrator rights, nothing changed in QGIS's own Python. The plugin uses them at once, without restarting QGIS. Packages QGIS already has in a recent enough version are not installed again.
+
+GDAL, NumPy and pyproj always come from QGIS itself: copies from pip would bring a second GDAL or PROJ into QGIS.
+
+Without internet access: download the wheel files on another computer (pip download --only-binary=:all: --no-deps with the versions listed in the log) and give their folder as WHEELS. QGIS's proxy setting is used.</source>
+            <translation>ติดตั้งแพ็กเกจ Python ที่ CDDP ต้องใช้นอกเหนือจากที่มากับ QGIS (pandas, shapely, geopandas และแพ็กเกจประกอบ) ในรุ่นที่ CDDP ทดสอบแล้ว ด้วย pip ลงในโฟลเดอร์ของโปรไฟล์ QGIS: ติดตั้งรายผู้ใช้ ไม่ต้องใช้สิทธิ์ผู้ดูแลระบบ และไม่แก้ไข Python ของ QGIS ปลั๊กอินใช้งานได้ทันทีโดยไม่ต้องเปิด QGIS ใหม่ แพ็กเกจที่ QGIS มีอยู่แล้วในรุ่นที่ใหม่พอจะไม่ถูกติดตั้งซ้ำ
+
+GDAL, NumPy และ pyproj ใช้ของ QGIS เสมอ เพราะชุดจาก pip จะนำ GDAL หรือ PROJ ชุดที่สองเข้ามาใน QGIS
+
+หากไม่มีอินเทอร์เน็ต: ดาวน์โหลดไฟล์ wheel จากคอมพิวเตอร์เครื่องอื่น (pip download --only-binary=:all: --no-deps ตามรุ่นที่แสดงในบันทึก) แล้วระบุโฟลเดอร์นั้นเป็น WHEELS ระบบใช้การตั้งค่าพร็อกซีของ QGIS</translation>
+        </message>
+        <message>
+            <source>Folder of wheel files (only without internet access)</source>
+            <translation>โฟลเดอร์ไฟล์ wheel (เฉพาะเมื่อไม่มีอินเทอร์เน็ต)</translation>
+        </message>
+        <message>
+            <source>Packages folder</source>
+            <translation>โฟลเดอร์แพ็กเกจ</translation>
+        </message>
+        <message>
+            <source>Installed packages</source>
+            <translation>แพ็กเกจที่ติดตั้ง</translation>
+        </message>
+        <message>
+            <source>Number of packages installed</source>
+            <translation>จำนวนแพ็กเกจที่ติดตั้ง</translation>
+        </message>
+        <message>
+            <source>Every package CDDP needs is already installed.</source>
+            <translation>มีแพ็กเกจทุกตัวที่ CDDP ต้องใช้แล้ว</translation>
+        </message>
+        <message>
+            <source>Installing {packages} into {folder}</source>
+            <translation>กำลังติดตั้ง {packages} ลงใน {folder}</translation>
+        </message>
+        <message>
+            <source>Installed {packages}; CDDP can use them now.</source>
+            <translation>ติดตั้ง {packages} แล้ว CDDP ใช้งานได้ทันที</translation>
+        </message>
+    </context>
+    <context>
         <name>LinkHouseholdsAlgorithm</name>
         <message>
             <source>Link households to parcels</source>
@@ -1092,14 +1229,6 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
         <message>
             <source>Workspace households updated: {n} links changed (recorded in the change log).</source>
             <translation>ปรับปรุงครัวเรือนในพื้นที่ทำงานแล้ว: เปลี่ยนการเชื่อมโยง {n} รายการ (บันทึกไว้ในบันทึกการเปลี่ยนแปลง)</translation>
-        </message>
-        <message>
-            <source>Linked {linked} of {n} households ({pct:.1f} %).</source>
-            <translation>เชื่อมโยงแล้ว {linked} จาก {n} ครัวเรือน ({pct:.1f} %)</translation>
-        </message>
-        <message>
-            <source>  by {method}: {count} ({pct:.1f} %)</source>
-            <translation>  ด้วยวิธี {method}: {count} ({pct:.1f} %)</translation>
         </message>
         <message>
             <source>  not linked, {reason}: {count}</source>
@@ -1161,6 +1290,14 @@ MAX_DISTANCE ไม่เกิน 500 ม. เพราะครัวเรื
             <source>no geometry</source>
             <translation>ไม่มีรูปเรขาคณิต</translation>
         </message>
+        <message>
+            <source>Linked {linked} of {n} households ({pct}).</source>
+            <translation>เชื่อมโยงแล้ว {linked} จาก {n} ครัวเรือน ({pct})</translation>
+        </message>
+        <message>
+            <source>  by {method}: {count} ({pct})</source>
+            <translation>  ด้วยวิธี {method}: {count} ({pct})</translation>
+        </message>
     </context>
     <context>
         <name>MaintenancePlanAlgorithm</name>
@@ -1221,22 +1358,6 @@ MAX_DISTANCE ไม่เกิน 500 ม. เพราะครัวเรื
             <translation>ส่วนต่างจากขอบบนของค่าที่ดีที่สุด (%)</translation>
         </message>
         <message>
-            <source>{n} road sections: {unrated} unrated, {good} need no work, {candidates} need work (cost of all: {need:,.0f} baht).</source>
-            <translation>ช่วงถนน {n} ช่วง: ยังไม่ประเมิน {unrated} ช่วง ไม่ต้องซ่อม {good} ช่วง ต้องซ่อม {candidates} ช่วง (ค่าซ่อมทั้งหมด {need:,.0f} บาท)</translation>
-        </message>
-        <message>
-            <source>Selected {selected} sections, {km:.2f} km, {cost:,.0f} of {budget:,.0f} baht ({left:,.0f} left), serving {households} households with {vulnerable} vulnerable residents.</source>
-            <translation>เลือก {selected} ช่วง ระยะทาง {km:.2f} กม. ใช้งบ {cost:,.0f} จาก {budget:,.0f} บาท (เหลือ {left:,.0f} บาท) ให้บริการ {households} ครัวเรือน มีผู้อยู่อาศัยกลุ่มเปราะบาง {vulnerable} คน</translation>
-        </message>
-        <message>
-            <source>Optimal plan (exact knapsack): benefit {benefit:.3f}.</source>
-            <translation>แผนที่ดีที่สุด (แก้ปัญหาเป้ใส่ของแบบแม่นตรง): ประโยชน์ {benefit:.3f}</translation>
-        </message>
-        <message>
-            <source>Greedy plan: benefit {benefit:.3f}, at most {gap:.4f} % below the optimum (upper bound {bound:.3f}).</source>
-            <translation>แผนแบบละโมบ: ประโยชน์ {benefit:.3f} ต่ำกว่าค่าที่ดีที่สุดไม่เกิน {gap:.4f} % (ขอบบน {bound:.3f})</translation>
-        </message>
-        <message>
             <source>{n} sections have no area; their area is length × road width (6 m where the road has no width or lanes).</source>
             <translation>{n} ช่วงไม่มีข้อมูลพื้นที่ จึงใช้ความยาว × ความกว้างถนน (6 ม. หากถนนไม่มีข้อมูลความกว้างหรือจำนวนช่องจราจร)</translation>
         </message>
@@ -1257,8 +1378,32 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
 การเลือกใช้ปัญหาเป้ใส่ของแบบ 0/1 ที่แก้แบบแม่นตรง (กำหนดการพลวัตหลังการลดขนาดปัญหา) เมื่อขนาดเอื้ออำนวย มิฉะนั้นใช้แผนที่ดีที่สุดที่หาได้จากการเลือกแบบละโมบตามประโยชน์ต่อบาท ซึ่งปรับปรุงรอบจุดคุ้มทุนแล้ว พร้อมรายงานส่วนต่างจากขอบบนของค่าที่ดีที่สุด ผลลัพธ์: ช่วงถนนที่ต้องซ่อมเรียงตามลำดับ (ช่วงที่เลือกอยู่ก่อน) พร้อมค่าซ่อม ประโยชน์ จำนวนครัวเรือนและผู้อยู่อาศัยกลุ่มเปราะบางที่ได้รับประโยชน์ และค่าใช้จ่ายสะสม และตารางสรุป (กม. บาท ครัวเรือนที่ได้รับประโยชน์ วิธีการ ส่วนต่าง) บันทึกเฉพาะจำนวนผู้อยู่อาศัย ไม่มีชื่อบุคคล</translation>
         </message>
         <message>
-            <source>Plan improved around the break-even (exact there, greedy elsewhere): benefit {benefit:.3f}, at most {gap:.4f} % below the optimum (upper bound {bound:.3f}).</source>
-            <translation>แผนที่ปรับปรุงรอบจุดคุ้มทุน (แม่นตรงในช่วงนั้น แบบละโมบในส่วนอื่น): ประโยชน์ {benefit:.3f} ต่ำกว่าค่าที่ดีที่สุดไม่เกิน {gap:.4f} % (ขอบบน {bound:.3f})</translation>
+            <source>{n} road sections: {unrated} unrated, {good} need no work, {candidates} need work (cost of all: {need}).</source>
+            <translation>ช่วงถนน {n} ช่วง: ยังไม่ประเมิน {unrated} ช่วง ไม่ต้องซ่อม {good} ช่วง ต้องซ่อม {candidates} ช่วง (ค่าซ่อมทั้งหมด {need})</translation>
+        </message>
+        <message>
+            <source>THB</source>
+            <translation>บาท</translation>
+        </message>
+        <message>
+            <source>Selected {selected} sections, {km}, {cost} of {budget} ({left} left), serving {households} households with {vulnerable} vulnerable residents.</source>
+            <translation>เลือก {selected} ช่วง ระยะทาง {km} ใช้งบ {cost} จาก {budget} (เหลือ {left}) ให้บริการ {households} ครัวเรือน มีผู้อยู่อาศัยกลุ่มเปราะบาง {vulnerable} คน</translation>
+        </message>
+        <message>
+            <source>km</source>
+            <translation>กม.</translation>
+        </message>
+        <message>
+            <source>Optimal plan (exact knapsack): benefit {benefit}.</source>
+            <translation>แผนที่ดีที่สุด (แก้ปัญหาเป้ใส่ของแบบแม่นตรง): ประโยชน์ {benefit}</translation>
+        </message>
+        <message>
+            <source>Plan improved around the break-even (exact there, greedy elsewhere): benefit {benefit}, at most {gap} below the optimum (upper bound {bound}).</source>
+            <translation>แผนที่ปรับปรุงรอบจุดคุ้มทุน (แม่นตรงในช่วงนั้น แบบละโมบในส่วนอื่น): ประโยชน์ {benefit} ต่ำกว่าค่าที่ดีที่สุดไม่เกิน {gap} (ขอบบน {bound})</translation>
+        </message>
+        <message>
+            <source>Greedy plan: benefit {benefit}, at most {gap} below the optimum (upper bound {bound}).</source>
+            <translation>แผนแบบละโมบ: ประโยชน์ {benefit} ต่ำกว่าค่าที่ดีที่สุดไม่เกิน {gap} (ขอบบน {bound})</translation>
         </message>
     </context>
     <context>
@@ -1414,10 +1559,6 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
             <translation>ไฟฟ้าสาธารณะ {n} ต้น: {statuses}; ปรับปรุงในพื้นที่ทำงาน {changed} ต้น</translation>
         </message>
         <message>
-            <source>Out: {pct:.1f} %, median {days} days; {clusters} outage clusters; {gap:.2f} km of lighting gaps on {checked:.2f} km of roads to be lit.</source>
-            <translation>ดับ: {pct:.1f} % ค่ามัธยฐาน {days} วัน; กลุ่มไฟดับ {clusters} กลุ่ม; ช่วงที่ไม่มีไฟส่องสว่าง {gap:.2f} กม. จากถนนที่ต้องมีไฟส่องสว่าง {checked:.2f} กม.</translation>
-        </message>
-        <message>
             <source>Lamps</source>
             <translation>ไฟฟ้าสาธารณะ (ต้น)</translation>
         </message>
@@ -1432,6 +1573,14 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>Lighting gaps (km)</source>
             <translation>ช่วงที่ไม่มีไฟส่องสว่าง (กม.)</translation>
+        </message>
+        <message>
+            <source>Out: {pct}, median {days} days; {clusters} outage clusters; {gap} of lighting gaps on {checked} of roads to be lit.</source>
+            <translation>ดับ: {pct} ค่ามัธยฐาน {days} วัน; กลุ่มไฟดับ {clusters} กลุ่ม; ช่วงที่ไม่มีไฟส่องสว่าง {gap} จากถนนที่ต้องมีไฟส่องสว่าง {checked}</translation>
+        </message>
+        <message>
+            <source>km</source>
+            <translation>กม.</translation>
         </message>
     </context>
     <context>
@@ -1797,14 +1946,6 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
             <translation>{order} ไม่มีตำแหน่งบนแผนที่</translation>
         </message>
         <message>
-            <source>h</source>
-            <translation>ชม.</translation>
-        </message>
-        <message>
-            <source>d</source>
-            <translation>วัน</translation>
-        </message>
-        <message>
             <source>Median time to repair by category</source>
             <translation>เวลาซ่อม (มัธยฐาน) ตามหมวดงาน</translation>
         </message>
@@ -1875,6 +2016,10 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>It is selected in the list.</source>
             <translation>เลือกใบสั่งงานนั้นไว้ในรายการแล้ว</translation>
+        </message>
+        <message>
+            <source>Median (days)</source>
+            <translation>มัธยฐาน (วัน)</translation>
         </message>
     </context>
     <context>

@@ -40,6 +40,102 @@ def _name_too_long(folder: str, name: str) -> bool:
     return len(os.fsencode(name)) > limit
 
 
+class ProgressSpan:
+    """One step of a run on the run's progress bar: the step's own 0–100 % is shown as ``start``–``end`` %
+    of the run, so a reader that counts from 0 again never sends the bar back. Everything else (cancel,
+    messages) is the run's feedback."""
+
+    def __init__(self, feedback, start: float, end: float) -> None:
+        self._feedback, self.start, self.end = feedback, float(start), float(end)
+        self._shown = self.start
+
+    def setProgress(self, percent: float) -> None:
+        from ..core.common.numbers import clamp_percent
+
+        self._shown = max(self._shown, self.start + (self.end - self.start) * clamp_percent(percent) / 100.0)
+        self._feedback.setProgress(self._shown)
+
+    def __getattr__(self, name):
+        return getattr(self._feedback, name)
+
+
+# Pre-selected layers in Processing dialogs. Without a default QGIS pre-selects the first project layer
+# of the right geometry (the complaints for "Households", the villages for "Parcels"), so each layer
+# parameter gets one: the workspace's own layer for a workspace input, and for a file to import or an
+# outside layer (a hazard area) the first layer that is not the workspace's, else nothing. The project's
+# layers are matched by their source (the GeoPackage and its layername), never by their (Thai) names.
+
+
+def _ogr_source(layer) -> tuple[str, str] | None:
+    """(normalised GeoPackage path, layer name) of an OGR layer, None for any other."""
+    from qgis.core import QgsProviderRegistry, QgsVectorLayer
+
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not path:
+        return None
+    return os.path.normcase(os.path.realpath(path)), str(parts.get("layerName") or "")
+
+
+def _project_workspace() -> tuple[object, str | None]:
+    from qgis.core import QgsProject
+
+    from ..toolbelt.workspace_project import workspace_of_project
+
+    project = QgsProject.instance()
+    ws = workspace_of_project(project) if project is not None else None
+    return project, (os.path.normcase(os.path.realpath(ws)) if ws else None)
+
+
+def workspace_layer_default(name: str) -> str | None:
+    """Default of a parameter that takes the workspace's layer ``name`` (``households``, ``parcels``…): the
+    id of the project layer whose source is that table of the project's workspace; without one in the
+    project, the table's source (QGIS opens it); None when the project is not a CDDP workspace's."""
+    project, ws = _project_workspace()
+    if ws is None:
+        return None
+    for layer in project.mapLayers().values():
+        if _ogr_source(layer) == (ws, name):
+            return layer.id()
+    from ..toolbelt.workspace_project import layer_uri, workspace_of_project
+
+    return layer_uri(workspace_of_project(project), name)
+
+
+def _geometry_fits(layer, types) -> bool:
+    from qgis.core import QgsProcessing, QgsWkbTypes
+
+    geometry = {
+        QgsWkbTypes.GeometryType.PointGeometry: QgsProcessing.SourceType.TypeVectorPoint,
+        QgsWkbTypes.GeometryType.LineGeometry: QgsProcessing.SourceType.TypeVectorLine,
+        QgsWkbTypes.GeometryType.PolygonGeometry: QgsProcessing.SourceType.TypeVectorPolygon,
+    }.get(layer.geometryType())
+    anyone = {QgsProcessing.SourceType.TypeVectorAnyGeometry, QgsProcessing.SourceType.TypeVector}
+    return not types or any(t in anyone or t == geometry for t in types)
+
+
+def outside_layer_default(types) -> str | None:
+    """Default of a parameter that takes a layer from outside the workspace (a file to import, a hazard
+    area): the first project layer of one of ``types`` that is not a layer of the project's workspace (in
+    layer-tree order), else None — never a workspace layer, so never a layer of another domain."""
+    from qgis.core import QgsVectorLayer
+
+    project, ws = _project_workspace()
+    if project is None:
+        return None
+    for node in project.layerTreeRoot().findLayers():
+        layer = node.layer()
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or not _geometry_fits(layer, types):
+            continue
+        source = _ogr_source(layer)
+        if ws is not None and source is not None and source[0] == ws:
+            continue
+        return layer.id()
+    return None
+
+
 # The Processing groups: id → title (translated in the "CddpAlgorithm" context).
 GROUPS = {
     "workspace": QT_TRANSLATE_NOOP("CddpAlgorithm", "Workspace"),
@@ -54,6 +150,7 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     GROUP_ID = ""
+    NEEDS_PACKAGES = True  # needs pandas/shapely/geopandas (toolbelt/dependencies.py)
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate(type(self).__name__, text)
@@ -80,6 +177,8 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
 
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
+            if definition.name() in getattr(self, "_needed_outside_layers", ()) and _blank(value):
+                return False, self._why_not_acceptable(definition, value)  # optional only for the dialog
             optional = bool(definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
             blank = _blank(value)
             default = definition.defaultValue()
@@ -147,18 +246,86 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
         return None
 
     def processAlgorithm(self, parameters, context, feedback):
+        import time
+
+        from ..toolbelt import log
+
+        started = time.monotonic()
+        run_id = f"cddp:{self.NAME}"
         try:
+            self.check_packages()
             self.check_destinations(parameters, context)
-            return self.process(parameters, context, feedback)
+            results = self.process(parameters, context, feedback)
         except CddpError as exc:
+            if feedback is not None and feedback.isCanceled():
+                return self.report_cancelled(feedback, started)
+            log.log_run(run_id, log.FAILED, time.monotonic() - started)
             raise QgsProcessingException(error_text(exc)) from exc
+        except ImportError as exc:
+            log.log_run(run_id, log.FAILED, time.monotonic() - started)
+            missing = self.packages_error(exc)
+            if missing is None:
+                raise
+            raise QgsProcessingException(missing) from exc
         except Exception as exc:
             from ..core.workspace.meta import clear_error
 
+            log.log_run(run_id, log.FAILED, time.monotonic() - started)
             clear = clear_error(exc, getattr(self, "_workspace", None))
             if clear is None:
                 raise
             raise QgsProcessingException(error_text(clear)) from exc
+        if feedback is not None and feedback.isCanceled():
+            if not results:
+                return self.report_cancelled(feedback, started)
+            feedback.pushWarning(
+                QCoreApplication.translate(
+                    "CddpAlgorithm",
+                    "The cancel came after the run had finished its work: its results are kept (and written to the workspace, if it writes one).",
+                )
+            )
+        if feedback is not None:
+            feedback.setProgress(100)
+        log.log_run(run_id, log.COMPLETED, time.monotonic() - started)
+        return results
+
+    def check_packages(self) -> None:
+        """Stop before anything is read when a package the algorithm needs is missing: one message naming
+        them and how to install them, never a ModuleNotFoundError."""
+        from ..toolbelt import dependencies
+
+        if self.NEEDS_PACKAGES:
+            missing = dependencies.missing()
+            if missing:
+                raise QgsProcessingException(dependencies.missing_message(missing))
+
+    @staticmethod
+    def packages_error(exc: ImportError) -> str | None:
+        """The message for an ImportError of one of our packages (None for anything else)."""
+        from ..toolbelt import dependencies
+
+        name = (getattr(exc, "name", None) or "").split(".")[0]
+        if name not in dependencies.MODULES and name not in dependencies.FROM_QGIS:
+            return None
+        return dependencies.missing_message(
+            dependencies.missing() or [p for p in dependencies.PACKAGES if p.module == name]
+        )
+
+    def report_cancelled(self, feedback, started: float) -> dict:
+        """A run the user cancelled (it stopped before writing: jobs write in one transaction at the end)
+        ends with a clear message and is logged as cancelled, not failed; no results."""
+        import time
+
+        from ..toolbelt import log
+
+        feedback.pushWarning(
+            QCoreApplication.translate(
+                "CddpAlgorithm",
+                "Cancelled by the user. The workspace was not changed; run the algorithm again when ready.",
+            )
+        )
+        log.log_run(f"cddp:{self.NAME}", log.CANCELLED, time.monotonic() - started)
+        return {}
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
@@ -283,6 +450,26 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
                     "Not checked against the municipality's area: the workspace does not know where it is yet.",
                 )
             )
+
+    def add_workspace_layer_parameter(self, parameter, table: str) -> None:
+        """A layer parameter for the workspace's layer ``table``, pre-selected (:func:`workspace_layer_default`)."""
+        default = workspace_layer_default(table)
+        if default is not None:
+            parameter.setDefaultValue(default)
+        self.addParameter(parameter)
+
+    def add_outside_layer_parameter(self, parameter) -> None:
+        """A layer from outside the workspace (a file to import, a hazard area): pre-selects the first such
+        layer of the project (:func:`outside_layer_default`), never a workspace layer. A required one is
+        marked optional so that the dialog can start empty, and stays required in :meth:`checkParameterValues`."""
+        from qgis.core import QgsProcessingParameterDefinition
+
+        parameter.setDefaultValue(outside_layer_default(parameter.dataTypes()))
+        flag = QgsProcessingParameterDefinition.Flag.FlagOptional
+        if not parameter.flags() & flag:
+            parameter.setFlags(parameter.flags() | flag)
+            self._needed_outside_layers = {*getattr(self, "_needed_outside_layers", ()), parameter.name()}
+        self.addParameter(parameter)
 
     def add_workspace_parameter(self, optional: bool = True) -> None:
         self.addParameter(

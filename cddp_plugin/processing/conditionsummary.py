@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.common.numbers import format_int, format_km
 from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
 from .base import CddpAlgorithm
@@ -95,8 +96,8 @@ class ConditionSummaryAlgorithm(CddpAlgorithm):
             charts.condition_chart(table, chart, title=meta.get("municipality_name", ""))
             results[self.CHART] = chart
         feedback.pushInfo(
-            self.tr("{km:.2f} km of road sections, {lamps} streetlights.").format(
-                km=results["ROAD_KM"], lamps=results["LAMPS"]
+            self.tr("{km} of road sections, {lamps} streetlights.").format(
+                km=format_km(road_km, self.tr("km")), lamps=format_int(results["LAMPS"])
             )
         )
         return results

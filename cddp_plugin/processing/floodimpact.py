@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
+from ..core.common.numbers import format_int as _n
 from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
 from .base import CddpAlgorithm
@@ -35,7 +36,7 @@ class FloodImpactAlgorithm(CddpAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
+        self.add_outside_layer_parameter(  # a flood or hazard layer, never the workspace's parcels or villages
             QgsProcessingParameterVectorLayer(
                 self.HAZARD, self.tr("Hazard area (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
@@ -111,14 +112,16 @@ class FloodImpactAlgorithm(CddpAlgorithm):
         feedback.setProgress(10)
         parcels, households, residents = impact.read_workspace(ws)
         feedback.setProgress(40)
+        if feedback.isCanceled():
+            return {}
         ap, ah, villages, summary = impact.assess(hazard, parcels, households, residents, include_personal=personal)
         feedback.setProgress(80)
         feedback.pushInfo(self.tr("Affected: {p} parcels ({a:,.0f} m² flooded), {h} households ({hl} by location, {hp} through their parcel).").format(
-            p=summary["parcels"], a=summary["parcel_area_flooded_sqm"], h=summary["households"],
-            hl=summary["households_by_location"], hp=summary["households_via_parcel"]))  # fmt: skip
+            p=_n(summary["parcels"]), a=summary["parcel_area_flooded_sqm"], h=_n(summary["households"]),
+            hl=_n(summary["households_by_location"]), hp=_n(summary["households_via_parcel"])))  # fmt: skip
         feedback.pushInfo(self.tr("Residents affected: {r}; elderly {e}, bedridden {b}, homebound {hb}, disabled {d}, dependent without caretaker {nc}.").format(
-            r=summary["residents"], e=summary["elderly"], b=summary["bedridden"], hb=summary["homebound"],
-            d=summary["disabled"], nc=summary["no_caretaker"]))  # fmt: skip
+            r=_n(summary["residents"]), e=_n(summary["elderly"]), b=_n(summary["bedridden"]), hb=_n(summary["homebound"]),
+            d=_n(summary["disabled"]), nc=_n(summary["no_caretaker"])))  # fmt: skip
         if personal:
             privacy.log_personal_data(ws, getpass.getuser(), "floodimpact", {
                 "hazard": hazard_layer.name(), "households": summary["households"], "residents": summary["residents"],

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.common.numbers import format_int as _n
 from .base import CddpAlgorithm
 
 
@@ -80,7 +81,7 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
         sla, holidays = works_sla.work_order_policy(ws)
         feedback.pushInfo(
             self.tr("SLA: {sla}; holidays: {holidays}{saved}.").format(
-                sla=works_sla.sla_text(sla), holidays=len(holidays),
+                sla=works_sla.sla_text(sla), holidays=_n(len(holidays)),
                 saved=self.tr(" (saved in the workspace)") if (sla_text or holidays_text) else "",
             )
         )  # fmt: skip
@@ -96,19 +97,19 @@ class GenerateWorkOrdersAlgorithm(CddpAlgorithm):
         origin = report.created_by_origin
         feedback.pushInfo(
             self.tr("Work orders created: {created} ({road} for road condition, {lamp} for single lamps, {cluster} for outage clusters, {complaint} for complaints).").format(
-                created=report.created, road=origin.get("road", 0), lamp=origin.get("lamp", 0),
-                cluster=origin.get("cluster", 0), complaint=origin.get("complaint", 0),
+                created=_n(report.created), road=_n(origin.get("road", 0)), lamp=_n(origin.get("lamp", 0)),
+                cluster=_n(origin.get("cluster", 0)), complaint=_n(origin.get("complaint", 0)),
             )
         )  # fmt: skip
         feedback.pushInfo(
             self.tr("Complaints attached to open orders: {attached}; already on an order: {linked}; assets that already had an open order: {skipped}.").format(
-                attached=report.attached, linked=report.already_linked, skipped=report.skipped_existing,
+                attached=_n(report.attached), linked=_n(report.already_linked), skipped=_n(report.skipped_existing),
             )
         )  # fmt: skip
         if report.relinked:
             feedback.pushInfo(
                 self.tr("Open complaints whose order was cancelled, put on an order again: {n}.").format(
-                    n=report.relinked
+                    n=_n(report.relinked)
                 )
             )
         if report.orders:

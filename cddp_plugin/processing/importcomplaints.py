@@ -13,9 +13,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.common.numbers import format_int as _n
 from ..toolbelt import layer_io
 from ..toolbelt.i18n import translate as tr_core
-from .base import CddpAlgorithm
+from .base import CddpAlgorithm, ProgressSpan
 
 
 def _reason(issue: dict) -> str:
@@ -91,7 +92,9 @@ class ImportComplaintsAlgorithm(CddpAlgorithm):
         if area_layer is not None:
             # no CRS: refused; Indian 1975: the pinned datum shift parcels get (base.frame_to_crs)
             self.layer_crs_or_error(area_layer)
-            frame = self.frame_to_crs(layer_io.read_layer(area_layer, feedback), area_layer, "EPSG:4326")
+            frame = self.frame_to_crs(
+                layer_io.read_layer(area_layer, ProgressSpan(feedback, 20, 28)), area_layer, "EPSG:4326"
+            )
             label = self.parameterAsString(parameters, self.AREA_LABEL, context) or area_layer.name()
             parsed = snapping.keep_within(parsed, frame.union_all(), label)
         else:
@@ -115,43 +118,47 @@ class ImportComplaintsAlgorithm(CddpAlgorithm):
         snapped = sum(report.snapped.values())
         feedback.pushInfo(
             self.tr("Format {format}: {rows} rows, {inserted} added, {updated} updated, {unchanged} unchanged, {rejected} rejected.").format(
-                format=parsed.format, rows=report.rows, inserted=report.inserted, updated=report.updated,
-                unchanged=report.unchanged, rejected=report.rejected,
+                format=parsed.format, rows=_n(report.rows), inserted=_n(report.inserted), updated=_n(report.updated),
+                unchanged=_n(report.unchanged), rejected=_n(report.rejected),
             )
         )  # fmt: skip
         feedback.pushInfo(
             self.tr("Snapped to an asset: {snapped} ({layers}); no asset within {distance:g} m: {far}; categories without assets: {none}.").format(
-                snapped=snapped, layers=", ".join(f"{k} {v}" for k, v in sorted(report.snapped.items())) or "-",
-                distance=distance, far=report.not_snapped, none=report.no_asset_category,
+                snapped=_n(snapped), layers=", ".join(f"{k} {_n(v)}" for k, v in sorted(report.snapped.items())) or "-",
+                distance=distance, far=_n(report.not_snapped), none=_n(report.no_asset_category),
             )
         )  # fmt: skip
         if report.matched_without_id:
             feedback.pushInfo(
                 self.tr("Complaints without a source id matched by channel, report time and location: {n}.").format(
-                    n=report.matched_without_id
+                    n=_n(report.matched_without_id)
                 )
             )
         if report.officer_kept:
             feedback.pushInfo(
-                self.tr("Complaints with fields an officer edited, kept as edited: {n}.").format(n=report.officer_kept)
+                self.tr("Complaints with fields an officer edited, kept as edited: {n}.").format(
+                    n=_n(report.officer_kept)
+                )
             )
         if report.pii_scrubbed:
             feedback.pushInfo(
                 self.tr("Contact details removed from the text: {counts}.").format(
-                    counts=", ".join(f"{k} {v}" for k, v in sorted(report.pii_scrubbed.items()))
+                    counts=", ".join(f"{k} {_n(v)}" for k, v in sorted(report.pii_scrubbed.items()))
                 )
             )
         if report.unknown_tags:
             feedback.pushWarning(
                 self.tr("Categories no work category knows, filed as 'other' (kept in categories_raw): {tags}.").format(
-                    tags=", ".join(f"{k} {v}" for k, v in list(report.unknown_tags.items())[:15])
+                    tags=", ".join(f"{k} {_n(v)}" for k, v in list(report.unknown_tags.items())[:15])
                 )
             )
         for warning in parsed.warnings[:20]:
             feedback.pushWarning(_reason(warning))
         if report.rejected:
             feedback.pushWarning(
-                self.tr("{n} rows were rejected; see the REJECTED output for each reason.").format(n=report.rejected)
+                self.tr("{n} rows were rejected; see the REJECTED output for each reason.").format(
+                    n=_n(report.rejected)
+                )
             )
         results.update({"ROWS": report.rows, "INSERTED": report.inserted, "UPDATED": report.updated,
                         "REJECTED_COUNT": report.rejected, "SNAPPED": snapped})  # fmt: skip
@@ -175,6 +182,6 @@ class ImportComplaintsAlgorithm(CddpAlgorithm):
         feedback.pushInfo(
             self.tr(
                 "No AREA given: kept the complaints within {area}; {n} outside it were rejected as outside_area. Give AREA (e.g. the municipality's boundary) to keep only those inside it."
-            ).format(area=label, n=len(kept.rejected) - len(parsed.rejected))
+            ).format(area=label, n=_n(len(kept.rejected) - len(parsed.rejected)))
         )
         return kept

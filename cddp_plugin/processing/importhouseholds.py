@@ -19,10 +19,11 @@ from qgis.core import (
 from ..core.common.errors import CddpError
 from ..core.common.fields import parse_mapping
 from ..core.common.i18n import translate
+from ..core.common.numbers import format_int as _n
 from ..core.land.reimport import MATCH_DISTANCE_M, MAX_MATCH_DISTANCE_M
 from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
-from .base import CddpAlgorithm
+from .base import CddpAlgorithm, ProgressSpan
 
 
 class ImportHouseholdsAlgorithm(CddpAlgorithm):
@@ -108,7 +109,7 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
         mapping = parse_mapping(self.parameterAsString(parameters, self.FIELD_MAP, context))
         if layer is not None:
             label, name = layer.name(), os.path.basename(layer.source().split("|")[0])
-            data = layer_io.read_layer(layer, feedback)
+            data = layer_io.read_layer(layer, ProgressSpan(feedback, 0, 30))
         else:
             if not os.path.isfile(path):
                 raise CddpError(translate("core", "File not found: {path}"), path=path)
@@ -122,6 +123,8 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
         feedback.setProgress(30)
         prepared, report = households.prepare_households(data, meta["crs"], mapping, source_crs, label, name)
         feedback.setProgress(60)
+        if feedback.isCanceled():  # before the workspace write: a cancel leaves it as it was
+            return {}
         clear_empty = self.parameterAsBool(parameters, self.CLEAR_EMPTY, context)
         distance = (
             self.parameterAsDouble(parameters, self.MATCH_DISTANCE, context)
@@ -142,10 +145,10 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
             self.tr("Field mapping: {mapping}").format(mapping=", ".join(f"{k}←{v}" for k, v in report.mapping.items()))
         )
         feedback.pushInfo(self.tr("{read} rows read, {inserted} added, {updated} updated, {rejected} rejected, {noloc} without location.").format(
-            read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected), noloc=report.without_location))  # fmt: skip
+            read=_n(report.read), inserted=_n(report.inserted), updated=_n(report.updated), rejected=_n(len(report.rejected)), noloc=_n(report.without_location)))  # fmt: skip
         feedback.pushInfo(self.tr("Matched to stored households: {code} by house code, {location} by location and house number (within {distance} m), {number} by house number and village; {unchanged} were already up to date.").format(
-            code=report.matched_by_code, location=report.matched_by_location, distance=distance,
-            number=report.matched_by_number, unchanged=report.unchanged))  # fmt: skip
+            code=_n(report.matched_by_code), location=_n(report.matched_by_location), distance=distance,
+            number=_n(report.matched_by_number), unchanged=_n(report.unchanged)))  # fmt: skip
         if not clear_empty:
             feedback.pushInfo(
                 self.tr(
@@ -155,7 +158,7 @@ class ImportHouseholdsAlgorithm(CddpAlgorithm):
         if report.rejected:
             feedback.pushWarning(
                 self.tr("{n} rows were rejected; see the REJECTED output for each reason.").format(
-                    n=len(report.rejected)
+                    n=_n(len(report.rejected))
                 )
             )
         results.update({"READ": report.read, "INSERTED": report.inserted, "UPDATED": report.updated,

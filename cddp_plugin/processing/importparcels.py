@@ -15,9 +15,10 @@ from qgis.core import (
 from ..core.common.errors import CddpError
 from ..core.common.fields import parse_mapping
 from ..core.common.i18n import translate
+from ..core.common.numbers import format_int as _n
 from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
-from .base import CddpAlgorithm
+from .base import CddpAlgorithm, ProgressSpan
 
 
 class ImportParcelsAlgorithm(CddpAlgorithm):
@@ -39,7 +40,7 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
+        self.add_outside_layer_parameter(  # the file to import: never a workspace layer
             QgsProcessingParameterVectorLayer(
                 self.INPUT, self.tr("Parcels"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
@@ -87,7 +88,7 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
         source_crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         mapping = parse_mapping(self.parameterAsString(parameters, self.FIELD_MAP, context))
         feedback.pushInfo(self.tr("Reading {layer}…").format(layer=layer.name()))
-        gdf = layer_io.read_layer(layer, feedback)
+        gdf = layer_io.read_layer(layer, ProgressSpan(feedback, 0, 30))
         if feedback.isCanceled():
             return {}
         feedback.setProgress(30)
@@ -113,9 +114,9 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
             self.tr("Field mapping: {mapping}").format(mapping=", ".join(f"{k}←{v}" for k, v in report.mapping.items()))
         )
         feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {rejected} rejected.").format(
-            read=report.read, inserted=report.inserted, updated=report.updated, rejected=len(report.rejected)))  # fmt: skip
+            read=_n(report.read), inserted=_n(report.inserted), updated=_n(report.updated), rejected=_n(len(report.rejected))))  # fmt: skip
         feedback.pushInfo(self.tr("Matched to stored parcels: {code} by parcel code, {shape} by shape (repeated or missing code); {unchanged} were already up to date.").format(
-            code=report.matched_by_code, shape=report.matched_by_shape, unchanged=report.unchanged))  # fmt: skip
+            code=_n(report.matched_by_code), shape=_n(report.matched_by_shape), unchanged=_n(report.unchanged)))  # fmt: skip
         if not clear_empty:
             feedback.pushInfo(
                 self.tr(
@@ -125,12 +126,12 @@ class ImportParcelsAlgorithm(CddpAlgorithm):
         if report.repaired:
             feedback.pushWarning(
                 self.tr("Repaired {n} invalid geometries: {codes}").format(
-                    n=len(report.repaired), codes=", ".join(report.repaired[:50])
+                    n=_n(len(report.repaired)), codes=", ".join(report.repaired[:50])
                 )
             )
         if report.duplicates:
             feedback.pushWarning(self.tr("{n} parcel codes appear more than once: {codes}").format(
-                n=len(report.duplicates), codes=", ".join(f"{c}×{k}" for c, k in list(report.duplicates.items())[:50])))  # fmt: skip
+                n=_n(len(report.duplicates)), codes=", ".join(f"{c}×{_n(k)}" for c, k in list(report.duplicates.items())[:50])))  # fmt: skip
         for label, reason in report.rejected[:200]:
             feedback.reportError(
                 self.tr("Rejected {parcel}: {reason}").format(parcel=label, reason=reason), fatalError=False

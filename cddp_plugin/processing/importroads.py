@@ -12,9 +12,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.common.numbers import format_int as _n
 from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
-from .base import OSM_SUFFIXES, CddpAlgorithm
+from .base import OSM_SUFFIXES, CddpAlgorithm, ProgressSpan
 
 
 class ImportRoadsAlgorithm(CddpAlgorithm):
@@ -74,25 +75,27 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
             prepared, report = network.prepare_osm_roads(path, crs, os.path.basename(path), classes, source_crs)
         else:
             if layer is not None:
-                data, label = layer_io.read_layer(layer, feedback), layer.name()
+                data, label = layer_io.read_layer(layer, ProgressSpan(feedback, 0, 60)), layer.name()
             else:
                 data, label = layer_io.read_vector_file(path), os.path.basename(path)
             prepared, report = network.prepare_roads(data, crs, mapping, source_crs, label, classes)
 
         feedback.setProgress(60)
+        if feedback.isCanceled():  # before the workspace write: a cancel leaves it as it was
+            return {}
         roads_jobs.upsert_roads(ws, prepared, report, getpass.getuser())
         feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.").format(
-            read=report.read, inserted=report.inserted, updated=report.changed, unchanged=report.updated - report.changed,
-            rejected=len(report.rejected)))  # fmt: skip
+            read=_n(report.read), inserted=_n(report.inserted), updated=_n(report.changed), unchanged=_n(report.updated - report.changed),
+            rejected=_n(len(report.rejected))))  # fmt: skip
         self.report_matches_and_place(report, feedback)
         feedback.pushInfo(
             self.tr("By class: {classes}").format(
-                classes=", ".join(f"{k} {v}" for k, v in sorted(report.by_class.items(), key=lambda kv: -kv[1]))
+                classes=", ".join(f"{k} {_n(v)}" for k, v in sorted(report.by_class.items(), key=lambda kv: -kv[1]))
             )
         )
         feedback.pushInfo(
             self.tr("By surface: {surfaces}").format(
-                surfaces=", ".join(f"{k} {v}" for k, v in sorted(report.by_surface.items(), key=lambda kv: -kv[1]))
+                surfaces=", ".join(f"{k} {_n(v)}" for k, v in sorted(report.by_surface.items(), key=lambda kv: -kv[1]))
             )
         )
         for label, reason in report.rejected[:100]:
@@ -112,5 +115,5 @@ class ImportRoadsAlgorithm(CddpAlgorithm):
         """How re-imported rows were matched, what really changed, and features far outside the municipality."""
         if report.matched_by:
             feedback.pushInfo(self.tr("Matched to existing roads: {matched}; {changed} really changed.").format(
-                matched=", ".join(f"{k} {v}" for k, v in sorted(report.matched_by.items())), changed=report.changed))  # fmt: skip
+                matched=", ".join(f"{k} {_n(v)}" for k, v in sorted(report.matched_by.items())), changed=_n(report.changed)))  # fmt: skip
         self.report_far_outside(report.plausibility, feedback)

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.common.numbers import format_int as _n
 from ..core.workspace.meta import read_meta
 from ..toolbelt import layer_io
 from .base import OSM_SUFFIXES, CddpAlgorithm
@@ -69,14 +70,16 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
         mapping, source_crs = self.import_options(parameters, context)
         prepared, report = lamps.prepare_lamps(data, crs, mapping, source_crs, label, label)
 
+        if feedback.isCanceled():  # before the workspace write: a cancel leaves it as it was
+            return {}
         lighting_jobs.upsert_lamps(ws, prepared, report, getpass.getuser())
         feedback.pushInfo(self.tr("{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.").format(
-            read=report.read, inserted=report.inserted, updated=report.changed, unchanged=report.updated - report.changed,
-            rejected=len(report.rejected)))  # fmt: skip
+            read=_n(report.read), inserted=_n(report.inserted), updated=_n(report.changed), unchanged=_n(report.updated - report.changed),
+            rejected=_n(len(report.rejected))))  # fmt: skip
         self.report_matches_and_place(report, feedback)
         feedback.pushInfo(
             self.tr("Status: {statuses}").format(
-                statuses=", ".join(f"{k} {v}" for k, v in sorted(report.by_status.items()))
+                statuses=", ".join(f"{k} {_n(v)}" for k, v in sorted(report.by_status.items()))
             )
         )
         for label, reason in report.rejected[:100]:
@@ -96,5 +99,5 @@ class ImportStreetlightsAlgorithm(CddpAlgorithm):
         """How re-imported rows were matched, what really changed, and features far outside the municipality."""
         if report.matched_by:
             feedback.pushInfo(self.tr("Matched to existing streetlights: {matched}; {changed} really changed.").format(
-                matched=", ".join(f"{k} {v}" for k, v in sorted(report.matched_by.items())), changed=report.changed))  # fmt: skip
+                matched=", ".join(f"{k} {_n(v)}" for k, v in sorted(report.matched_by.items())), changed=_n(report.changed)))  # fmt: skip
         self.report_far_outside(report.plausibility, feedback)

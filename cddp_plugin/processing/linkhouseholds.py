@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
+from ..core.common.numbers import format_int, format_percent
 from ..toolbelt import layer_io
 from ..toolbelt.i18n import error_text
 from .base import CddpAlgorithm, has_no_crs
@@ -38,15 +39,17 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
+        self.add_workspace_layer_parameter(  # the workspace's households, never the complaints (also points)
             QgsProcessingParameterVectorLayer(
                 self.HOUSEHOLDS, self.tr("Households (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
-            )
+            ),
+            "households",
         )
-        self.addParameter(
+        self.add_workspace_layer_parameter(
             QgsProcessingParameterVectorLayer(
                 self.PARCELS, self.tr("Parcels (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]
-            )
+            ),
+            "parcels",
         )
         self.addParameter(
             QgsProcessingParameterField(
@@ -154,7 +157,7 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
         feedback.setProgress(20)
         feedback.pushInfo(
             self.tr("Linking {n} households to {m} parcels (largest distance {d:g} m)…").format(
-                n=len(hh), m=len(pc), d=max_distance
+                n=format_int(len(hh)), m=format_int(len(pc)), d=max_distance
             )
         )
         res, repaired = linking.link_frames(hh, pc, hh_layer.name(), pc_layer.name(), id_field, params)
@@ -217,23 +220,28 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
     def _report(self, s, feedback):
         n = max(s["households"], 1)
         feedback.pushInfo(
-            self.tr("Linked {linked} of {n} households ({pct:.1f} %).").format(
-                linked=s["linked"], n=s["households"], pct=100 * s["linked"] / n
+            self.tr("Linked {linked} of {n} households ({pct}).").format(
+                linked=format_int(s["linked"]),
+                n=format_int(s["households"]),
+                pct=format_percent(100 * s["linked"] / n, 1),
             )
         )
         for method, count in s["by_method"].items():
             if count:
                 feedback.pushInfo(
-                    self.tr("  by {method}: {count} ({pct:.1f} %)").format(
-                        method=method, count=count, pct=100 * count / n
+                    self.tr("  by {method}: {count} ({pct})").format(
+                        method=method, count=format_int(count), pct=format_percent(100 * count / n, 1)
                     )
                 )
         for reason, count in s["unlinked"].items():
             if count:
-                feedback.pushWarning(self.tr("  not linked, {reason}: {count}").format(reason=reason, count=count))
+                feedback.pushWarning(
+                    self.tr("  not linked, {reason}: {count}").format(reason=reason, count=format_int(count))
+                )
         feedback.pushInfo(
             self.tr("Confidence: {bins}; ambiguous: {amb}").format(
-                bins=", ".join(f"{k}: {v}" for k, v in s["confidence_bins"].items()), amb=s["ambiguous"]
+                bins=", ".join(f"{k}: {format_int(v)}" for k, v in s["confidence_bins"].items()),
+                amb=format_int(s["ambiguous"]),
             )
         )
         notes = {k: v for k, v in s["notes"].items() if v}

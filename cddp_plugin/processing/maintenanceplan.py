@@ -12,6 +12,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.common.numbers import format_int as _n
+from ..core.common.numbers import format_km, format_money, format_number, format_percent
 from ..core.workspace.meta import read_meta
 from .base import CddpAlgorithm
 
@@ -109,29 +111,35 @@ class MaintenancePlanAlgorithm(CddpAlgorithm):
             progress=lambda f: feedback.setProgress(90.0 * f),
             cancelled=feedback.isCanceled,
         )
-        feedback.pushInfo(self.tr("{n} road sections: {unrated} unrated, {good} need no work, {candidates} need work (cost of all: {need:,.0f} baht).").format(
-            n=s["sections"], unrated=s["unrated"], good=s["no_work"], candidates=s["candidates"], need=s["need_baht"]))  # fmt: skip
-        feedback.pushInfo(self.tr("Selected {selected} sections, {km:.2f} km, {cost:,.0f} of {budget:,.0f} baht ({left:,.0f} left), serving {households} households with {vulnerable} vulnerable residents.").format(
-            selected=s["selected"], km=s["km_selected"], cost=s["cost_baht"], budget=s["budget_baht"],
-            left=s["budget_left_baht"], households=s["households_served"], vulnerable=s["vulnerable_served"]))  # fmt: skip
+        feedback.pushInfo(self.tr("{n} road sections: {unrated} unrated, {good} need no work, {candidates} need work (cost of all: {need}).").format(
+            n=_n(s["sections"]), unrated=_n(s["unrated"]), good=_n(s["no_work"]), candidates=_n(s["candidates"]), need=format_money(s["need_baht"], self.tr("THB"))))  # fmt: skip
+        feedback.pushInfo(self.tr("Selected {selected} sections, {km}, {cost} of {budget} ({left} left), serving {households} households with {vulnerable} vulnerable residents.").format(
+            selected=_n(s["selected"]), km=format_km(s["km_selected"], self.tr("km")), cost=format_money(s["cost_baht"], self.tr("THB")), budget=format_money(s["budget_baht"], self.tr("THB")),
+            left=format_money(s["budget_left_baht"], self.tr("THB")), households=_n(s["households_served"]), vulnerable=_n(s["vulnerable_served"])))  # fmt: skip
         if s["method"] == "exact":
             feedback.pushInfo(
-                self.tr("Optimal plan (exact knapsack): benefit {benefit:.3f}.").format(benefit=s["benefit"])
+                self.tr("Optimal plan (exact knapsack): benefit {benefit}.").format(
+                    benefit=format_number(s["benefit"], 1)
+                )
             )
         elif s["method"] == "core":
-            feedback.pushInfo(self.tr("Plan improved around the break-even (exact there, greedy elsewhere): benefit {benefit:.3f}, at most {gap:.4f} % below the optimum (upper bound {bound:.3f}).").format(
-                benefit=s["benefit"], gap=s["gap_pct"], bound=s["upper_bound"]))  # fmt: skip
+            feedback.pushInfo(self.tr("Plan improved around the break-even (exact there, greedy elsewhere): benefit {benefit}, at most {gap} below the optimum (upper bound {bound}).").format(
+                benefit=format_number(s["benefit"], 1), gap=format_percent(s["gap_pct"], 2), bound=format_number(s["upper_bound"], 1)))  # fmt: skip
         else:
-            feedback.pushInfo(self.tr("Greedy plan: benefit {benefit:.3f}, at most {gap:.4f} % below the optimum (upper bound {bound:.3f}).").format(
-                benefit=s["benefit"], gap=s["gap_pct"], bound=s["upper_bound"]))  # fmt: skip
+            feedback.pushInfo(self.tr("Greedy plan: benefit {benefit}, at most {gap} below the optimum (upper bound {bound}).").format(
+                benefit=format_number(s["benefit"], 1), gap=format_percent(s["gap_pct"], 2), bound=format_number(s["upper_bound"], 1)))  # fmt: skip
         if s["area_from_width"]:
-            feedback.pushWarning(self.tr("{n} sections have no area; their area is length × road width (6 m where the road has no width or lanes).").format(n=s["area_from_width"]))  # fmt: skip
+            feedback.pushWarning(self.tr("{n} sections have no area; their area is length × road width (6 m where the road has no width or lanes).").format(n=_n(s["area_from_width"])))  # fmt: skip
         if s["no_size"]:
-            feedback.pushWarning(self.tr("{n} sections that need work have no length and were left out.").format(n=s["no_size"]))  # fmt: skip
-        results = {"SELECTED": s["selected"], "KM": s["km_selected"], "BAHT": s["cost_baht"],
+            feedback.pushWarning(self.tr("{n} sections that need work have no length and were left out.").format(n=_n(s["no_size"])))  # fmt: skip
+        results = {"SELECTED": s["selected"], "KM": s["km_selected"], "BAHT": round(float(s["cost_baht"])),
                    "HOUSEHOLDS": s["households_served"], "VULNERABLE": s["vulnerable_served"], "GAP_PCT": s["gap_pct"]}  # fmt: skip
         crs = QgsCoordinateReferenceSystem(meta["crs"])
         self.write_frame(parameters, self.OUTPUT, context, ranked, results, QgsWkbTypes.Type.LineString, crs)
+        if self.OUTPUT in results:  # chosen vs not, numbered by rank, Thai aliases and values, 20,000,000 บาท
+            from ..toolbelt.styles import style_plan_output
+
+            style_plan_output(results[self.OUTPUT], context)
         self.write_frame(
             parameters, self.SUMMARY, context, pd.DataFrame([s]), results, QgsWkbTypes.Type.NoGeometry, crs
         )

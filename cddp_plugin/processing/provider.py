@@ -17,6 +17,7 @@ from .importhouseholds import ImportHouseholdsAlgorithm
 from .importparcels import ImportParcelsAlgorithm
 from .importroads import ImportRoadsAlgorithm
 from .importstreetlights import ImportStreetlightsAlgorithm
+from .installdependencies import InstallDependenciesAlgorithm
 from .linkhouseholds import LinkHouseholdsAlgorithm
 from .maintenanceplan import MaintenancePlanAlgorithm
 from .roadcondition import RoadConditionAlgorithm
@@ -39,6 +40,7 @@ ALGORITHMS = (
     ImportComplaintsAlgorithm,
     GenerateWorkOrdersAlgorithm,
     ChangeWorkOrderAlgorithm,
+    InstallDependenciesAlgorithm,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 
+from ..core.common.numbers import format_int as _n
 from .base import CddpAlgorithm
 
 
@@ -34,8 +35,8 @@ class RoadConditionAlgorithm(CddpAlgorithm):
         ws = self.workspace_path(parameters, context)
         rep = roads_jobs.rate_sections(ws, getpass.getuser())
         feedback.pushInfo(self.tr("{pci} sections rated by PCI ({units} sample units, {distresses} distress records), {paser} by PASER, {unrated} without inspection.").format(
-            pci=rep.rated_pci, units=rep.sample_units, distresses=rep.distresses, paser=rep.rated_paser, unrated=rep.unrated))  # fmt: skip
+            pci=_n(rep.rated_pci), units=_n(rep.sample_units), distresses=_n(rep.distresses), paser=_n(rep.rated_paser), unrated=_n(rep.unrated)))  # fmt: skip
         feedback.pushInfo(
-            self.tr("By band: {bands}").format(bands=", ".join(f"{k} {v}" for k, v in rep.by_band.items()))
+            self.tr("By band: {bands}").format(bands=", ".join(f"{k} {_n(v)}" for k, v in rep.by_band.items()))
         )
         return {"RATED_PCI": rep.rated_pci, "RATED_PASER": rep.rated_paser, "UNRATED": rep.unrated}

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core.common.numbers import format_int as _n
 from .base import CddpAlgorithm
 
 
@@ -91,12 +92,12 @@ class SegmentRoadsAlgorithm(CddpAlgorithm):
             user=getpass.getuser(), replace_inspected=self.parameterAsBoolean(parameters, self.REPLACE, context),
         )  # fmt: skip
         feedback.pushInfo(self.tr("{roads} roads → {sections} sections ({inserted} added, {updated} kept, {deleted} removed).").format(
-            roads=rep.roads, sections=rep.sections, inserted=rep.inserted, updated=rep.updated, deleted=rep.deleted))  # fmt: skip
+            roads=_n(rep.roads), sections=_n(rep.sections), inserted=_n(rep.inserted), updated=_n(rep.updated), deleted=_n(rep.deleted)))  # fmt: skip
         moved = sum(rep.moved.values())
         if moved:
             feedback.pushInfo(self.tr("Moved from removed sections to the new section at their place: {inspections} inspections, {complaints} complaints, {orders} work orders.").format(
-                inspections=rep.moved.get("road_inspections", 0), complaints=rep.moved.get("complaints", 0),
-                orders=rep.moved.get("work_orders", 0)))  # fmt: skip
+                inspections=_n(rep.moved.get("road_inspections", 0)), complaints=_n(rep.moved.get("complaints", 0)),
+                orders=_n(rep.moved.get("work_orders", 0))))  # fmt: skip
         if rep.moved.get("road_inspections"):
             feedback.pushWarning(
                 self.tr(

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.common.numbers import format_int, format_km, format_number, format_percent
 from ..core.workspace.meta import read_meta
 from .base import CddpAlgorithm
 
@@ -118,10 +119,10 @@ class StreetlightStatusAlgorithm(CddpAlgorithm):
         )  # fmt: skip
         clusters, gaps, kpis = run.clusters, run.gaps, run.kpis
         feedback.pushInfo(self.tr("{n} lamps: {statuses}; {changed} lamps updated in the workspace.").format(
-            n=kpis["lamps"], statuses=", ".join(f"{k} {v}" for k, v in kpis["by_status"].items() if v), changed=run.changed))  # fmt: skip
-        feedback.pushInfo(self.tr("Out: {pct:.1f} %, median {days} days; {clusters} outage clusters; {gap:.2f} km of lighting gaps on {checked:.2f} km of roads to be lit.").format(
-            pct=kpis["pct_out"] or 0.0, days=kpis["median_days_out"] if kpis["median_days_out"] is not None else "–", clusters=kpis["clusters"],
-            gap=kpis.get("gap_km") or 0.0, checked=kpis.get("checked_km") or 0.0))  # fmt: skip
+            n=format_int(kpis["lamps"]), statuses=", ".join(f"{k} {format_int(v)}" for k, v in kpis["by_status"].items() if v), changed=format_int(run.changed)))  # fmt: skip
+        feedback.pushInfo(self.tr("Out: {pct}, median {days} days; {clusters} outage clusters; {gap} of lighting gaps on {checked} of roads to be lit.").format(
+            pct=format_percent(kpis["pct_out"] or 0.0, 1), days=format_number(kpis["median_days_out"], 1), clusters=format_int(kpis["clusters"]),
+            gap=format_km(kpis.get("gap_km") or 0.0, self.tr("km")), checked=format_km(kpis.get("checked_km") or 0.0, self.tr("km"))))  # fmt: skip
         results = {"LAMPS": int(kpis["lamps"]), "PCT_OUT": float(kpis["pct_out"] or 0.0),
                    "MEDIAN_DAYS_OUT": float(kpis["median_days_out"] or 0.0), "CLUSTER_COUNT": int(kpis["clusters"]),
                    "GAP_KM": float(kpis.get("gap_km") or 0.0)}  # fmt: skip

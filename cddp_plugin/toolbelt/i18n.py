@@ -1,4 +1,9 @@
-"""Qt translation of the plugin: loads ``i18n/cddp_plugin_<locale>.qm`` following QGIS's locale."""
+"""Qt translation of the plugin: loads ``i18n/cddp_plugin_<language>.qm`` for the plugin's own language.
+
+QGIS 3.40 has no Thai interface, so the plugin has its own setting (``cddp/language``): Thai, English
+or "auto" (follow QGIS's locale, the default). :func:`ui_language` resolves it; menus, docks,
+algorithms, forms and the layer names of a new project all follow it.
+"""
 
 from __future__ import annotations
 
@@ -27,11 +32,38 @@ def qgis_locale() -> str:
     return (value or "en")[:2]
 
 
+LANGUAGES = ("auto", "th", "en")  # values of the setting; "auto" follows QGIS's locale
+
+
+def language_setting() -> str:
+    """The plugin's language setting: "th", "en" or "auto" (anything unknown counts as "auto")."""
+    from . import settings
+
+    value = str(settings.get("language") or "auto").lower()
+    return value if value in LANGUAGES else "auto"
+
+
+def set_language_setting(value: str) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {value!r}")
+    from . import settings
+
+    settings.set("language", value)
+
+
+def ui_language() -> str:
+    """The language the plugin speaks now: "th" or "en" (the setting, or QGIS's locale for "auto")."""
+    value = language_setting()
+    if value == "auto":
+        return "th" if qgis_locale() == "th" else "en"
+    return value
+
+
 def install_translator() -> str | None:
-    """Install the translator for QGIS's locale; returns the .qm path used, or None for English."""
+    """Install the translator for :func:`ui_language`; returns the .qm path used, or None for English."""
     global _translator
     remove_translator()
-    qm = I18N_DIR / f"cddp_plugin_{qgis_locale()}.qm"
+    qm = I18N_DIR / f"cddp_plugin_{ui_language()}.qm"
     if not qm.exists():
         return None
     translator = QTranslator()

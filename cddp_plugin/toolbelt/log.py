@@ -48,3 +48,21 @@ def teardown_logging() -> None:
 
 def get_logger(name: str = "") -> logging.Logger:
     return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)
+
+
+# The outcome of a Processing run, as the plugin's log records it: a cancel is not a failure.
+COMPLETED, CANCELLED, FAILED = "completed", "cancelled", "failed"
+_RUN_LEVELS = {COMPLETED: logging.INFO, CANCELLED: logging.WARNING, FAILED: logging.ERROR}
+
+
+def log_run(algorithm_id: str, outcome: str, seconds: float | None = None) -> str:
+    """Log one run of ``algorithm_id`` as ``completed``, ``cancelled`` (by the user) or ``failed``, and
+    return the line written. Only the id, the outcome and the time: never parameters (they may name
+    people's files) or data."""
+    if outcome not in _RUN_LEVELS:
+        raise ValueError(f"unknown run outcome {outcome!r}")
+    line = f"run {algorithm_id}: {outcome}"
+    if seconds is not None:
+        line += f" after {seconds:.1f} s"
+    get_logger("processing").log(_RUN_LEVELS[outcome], line)
+    return line

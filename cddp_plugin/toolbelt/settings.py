@@ -15,6 +15,7 @@ KEYS: dict[str, tuple[object, type]] = {
     "workspace/default_crs": ("EPSG:32647", str),
     "workspace/last_folder": ("", str),
     "privacy/show_personal_data": (False, bool),
+    "language": ("auto", str),  # the plugin's own UI language: "th", "en" or "auto" (follow QGIS's locale)
 }
 
 

@@ -22,45 +22,36 @@ from qgis.core import (
     QgsReferencedRectangle,
     QgsRelation,
     QgsRelationContext,
-    QgsRendererCategory,
-    QgsSingleSymbolRenderer,
-    QgsSymbol,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtGui import QColor
 
-from ..core.common import palette
 from ..core.common.errors import CddpError
 from ..core.common.i18n import translate
 from ..core.workspace import schema
+from . import styles, times
 
 STYLE_NAME = "cddp_default"
 RESTRICTED_PROPERTY = "cddp/restricted"
 
-# Colours come from core.common.palette (one copy for styles, charts and docks).
-ROAD_WIDTHS = {"motorway": 1.6, "trunk": 1.4, "primary": 1.2, "secondary": 1.0, "tertiary": 0.8}
-OTHER_LABEL = "อื่น ๆ / ไม่ระบุ"  # legend text stored with the data, Thai like the value lists
-SINGLE_STYLES = {  # layer: (colour, outline/size)
-    "parcels": (palette.LAYER_COLOURS["parcels"], None),
-    "villages": (palette.LAYER_COLOURS["villages"], None),
-    "households": (palette.LAYER_COLOURS["households"], 2.2),
-}
+# Renderers and labels (colours from core.common.palette) live in toolbelt/styles.py.
+OTHER_LABEL = styles.OTHER_LABEL  # legend text stored with the data, Thai like the value lists
 
 
 def layer_uri(gpkg: str, name: str) -> str:
     return f"{gpkg}|layername={name}"
 
 
-def open_layer(gpkg: str, layer: schema.Layer) -> QgsVectorLayer:
-    vl = QgsVectorLayer(layer_uri(gpkg, layer.name), layer.title_th, "ogr")
+def open_layer(gpkg: str, layer: schema.Layer, language: str = "th") -> QgsVectorLayer:
+    """The workspace layer, named by its Thai (``language="th"``) or English title."""
+    vl = QgsVectorLayer(layer_uri(gpkg, layer.name), layer.title_th if language == "th" else layer.title_en, "ogr")
     if not vl.isValid():
         raise CddpError(translate("core", "QGIS could not open layer {layer} of {path}."), layer=layer.name, path=gpkg)
     return vl
 
 
-def _value_map(domain: schema.Domain) -> QgsEditorWidgetSetup:
-    return QgsEditorWidgetSetup("ValueMap", {"map": [{th: code} for code, th in schema.labels(domain.name).items()]})
+def _value_map(domain: schema.Domain, language: str = "th") -> QgsEditorWidgetSetup:
+    labels = schema.labels(domain.name, language)
+    return QgsEditorWidgetSetup("ValueMap", {"map": [{text: code} for code, text in labels.items()]})
 
 
 def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_name: str) -> QgsEditorWidgetSetup | None:
@@ -76,45 +67,16 @@ def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_nam
         return QgsEditorWidgetSetup(
             "Range", {"Min": f.min, "Max": f.max, "Step": 1, "Style": "SpinBox", "AllowNull": True}
         )
-    if f.type in (schema.DATE, schema.DATETIME):
-        fmt = "yyyy-MM-dd" if f.type == schema.DATE else "yyyy-MM-dd HH:mm"
+    if f.type == schema.DATETIME:  # stored in UTC, shown and typed in Bangkok time (toolbelt/times.py)
+        return QgsEditorWidgetSetup(times.WIDGET_TYPE, dict(times.CONFIG))
+    if f.type == schema.DATE:
+        fmt = "yyyy-MM-dd"
         return QgsEditorWidgetSetup(
             "DateTime", {"display_format": fmt, "field_format": fmt, "calendar_popup": True, "allow_null": True}
         )
     if f.type == schema.BOOLEAN:
         return QgsEditorWidgetSetup("CheckBox", {"TextDisplayMethod": 1})
     return None
-
-
-def _renderer(vl: QgsVectorLayer, layer: schema.Layer):
-    geom = vl.geometryType()
-    if layer.style_field:
-        domain = schema.DOMAINS[layer.field(layer.style_field).domain]
-        cycle = palette.OKABE_ITO  # for a value list the palette has no colours for
-        cats = []
-        for i, (code, th, _en) in enumerate(domain.values):
-            sym = QgsSymbol.defaultSymbol(geom)
-            sym.setColor(QColor(palette.colour(domain.name, code, cycle[i % len(cycle)])))
-            if geom == QgsWkbTypes.GeometryType.LineGeometry:
-                sym.setWidth(ROAD_WIDTHS.get(str(code), 0.6) if layer.name == "roads" else 1.2)
-            elif geom == QgsWkbTypes.GeometryType.PointGeometry:
-                sym.setSize(2.6)
-            cats.append(QgsRendererCategory(code, sym, th))
-        other = QgsSymbol.defaultSymbol(geom)
-        other.setColor(QColor(palette.OTHER))
-        cats.append(QgsRendererCategory(None, other, OTHER_LABEL))
-        return QgsCategorizedSymbolRenderer(layer.style_field, cats)
-    colour, size = SINGLE_STYLES.get(layer.name, (palette.DEFAULT_LAYER, None))
-    sym = QgsSymbol.defaultSymbol(geom)
-    if geom == QgsWkbTypes.GeometryType.PolygonGeometry:
-        sym.setColor(QColor(0, 0, 0, 0))
-        sym.symbolLayer(0).setStrokeColor(QColor(colour))
-        sym.symbolLayer(0).setStrokeWidth(0.4 if layer.name == "villages" else 0.2)
-    else:
-        sym.setColor(QColor(colour))
-        if size:
-            sym.setSize(size)
-    return QgsSingleSymbolRenderer(sym)
 
 
 def configure_layer(
@@ -168,16 +130,20 @@ def configure_layer(
     if layer.restricted:
         vl.setCustomProperty(RESTRICTED_PROPERTY, True)
     _field_forms(vl, layer)
-    if vl.isSpatial():
-        vl.setRenderer(_renderer(vl, layer))
+    styles.apply(vl, layer)  # renderer and labels
 
 
 # Field-form rules beyond the schema's value lists and ranges (inspection forms for the field).
 # The inspection is looked up by its layer's name in the workspace project (the Thai title).
-DISTRESS_DENSITY_RULE = (
-    '"quantity" IS NULL OR ("quantity" >= 0 AND ("unit" IS NULL OR "unit" <> \'m2\' OR '
-    "\"quantity\" <= coalesce(attribute(get_feature('{inspections}', 'uuid', \"inspection_uuid\"), 'sample_area_sqm'), \"quantity\")))"
-).replace("{inspections}", schema.LAYERS_BY_NAME["road_inspections"].title_th)
+def distress_density_rule(inspections: str) -> str:
+    """The distress density rule, looking the inspection up in the project layer named ``inspections``."""
+    return (
+        '"quantity" IS NULL OR ("quantity" >= 0 AND ("unit" IS NULL OR "unit" <> \'m2\' OR '
+        "\"quantity\" <= coalesce(attribute(get_feature('{inspections}', 'uuid', \"inspection_uuid\"), 'sample_area_sqm'), \"quantity\")))"
+    ).replace("{inspections}", inspections.replace("'", "''"))
+
+
+DISTRESS_DENSITY_RULE = distress_density_rule(schema.LAYERS_BY_NAME["road_inspections"].title_th)
 
 
 REQUIRED = {
@@ -216,6 +182,53 @@ def _field_forms(vl: QgsVectorLayer, layer: schema.Layer) -> None:
                               QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)  # fmt: skip
 
 
+OTHER_LABEL_EN = "Other / not given"
+
+
+def apply_language(vl: QgsVectorLayer, layer: schema.Layer, language: str, inspections: str) -> None:
+    """Put a project layer's form and legend in ``language`` (the plugin's setting when the project is built).
+
+    The default style stored in the GeoPackage is Thai (the municipality's store of record); for an
+    English project this swaps the field aliases, the value-list widgets, the PASER descriptions and the
+    categorised legend for their English labels, and points the distress density rule at the project's
+    inspection layer (``inspections``, its name in the project)."""
+    fields = vl.fields()
+    if language != "th":
+        for f in layer.all_fields:
+            idx = fields.indexFromName(f.name)
+            if idx < 0:
+                continue
+            vl.setFieldAlias(idx, f.alias_en)
+            if f.domain and vl.editorWidgetSetup(idx).type() == "ValueMap":
+                vl.setEditorWidgetSetup(idx, _value_map(schema.DOMAINS[f.domain], language))
+        idx = fields.indexFromName("paser")
+        if idx >= 0 and vl.editorWidgetSetup(idx).type() == "ValueMap":
+            from ..core.roads.pavement import PASER_LEVELS
+
+            levels = sorted(PASER_LEVELS, key=lambda lv: -lv.rating)
+            vl.setEditorWidgetSetup(
+                idx, QgsEditorWidgetSetup("ValueMap", {"map": [{lv.text(language): str(lv.rating)} for lv in levels]})
+            )
+        renderer = vl.renderer()
+        if isinstance(renderer, QgsCategorizedSymbolRenderer) and layer.style_field:
+            field = next((f for f in layer.all_fields if f.name == renderer.classAttribute()), None)
+            labels = schema.labels(field.domain, language) if field is not None and field.domain else {}
+            for i, cat in enumerate(renderer.categories()):
+                value = cat.value()
+                if cat.label() == OTHER_LABEL:
+                    renderer.updateCategoryLabel(i, OTHER_LABEL_EN)
+                elif value is not None and str(value) in labels:
+                    renderer.updateCategoryLabel(i, labels[str(value)])
+    if layer.name == "road_distresses":
+        idx = fields.indexFromName("quantity")
+        if idx >= 0:
+            vl.setConstraintExpression(
+                idx,
+                distress_density_rule(inspections),
+                translate("core", "An area distress cannot exceed the sample unit's area (density over 100 %)."),
+            )
+
+
 def relation_ids() -> dict[tuple[str, str], str]:
 
     return {(r.child, r.child_field): r.id for r in schema.RELATIONS}
@@ -239,9 +252,21 @@ def project_path_for(gpkg: str | os.PathLike) -> Path:
 
 
 def build_project(
-    gpkg: str, municipality_name: str, municipality_code: str, crs: str, include_restricted: bool = False
+    gpkg: str,
+    municipality_name: str,
+    municipality_code: str,
+    crs: str,
+    include_restricted: bool = False,
+    language: str | None = None,
 ) -> Path:
-    """Write ``<workspace>.qgz`` beside the GeoPackage: grouped layers, relations, CRS, title."""
+    """Write ``<workspace>.qgz`` beside the GeoPackage: grouped layers, relations, CRS, title.
+
+    Layer, group and relation names, field aliases and value lists are in ``language`` ("th" or "en";
+    default: the plugin's language setting, :func:`toolbelt.i18n.ui_language`)."""
+    if language is None:
+        from .i18n import ui_language
+
+        language = ui_language()
     path = project_path_for(gpkg)
     if path.exists():
         raise CddpError(translate("core", "{path} already exists; CDDP never overwrites a project."), path=str(path))
@@ -249,12 +274,15 @@ def build_project(
     project.setCrs(QgsCoordinateReferenceSystem(crs))
     project.setTitle(f"CDDP — {municipality_name} ({municipality_code})")
     root = project.layerTreeRoot()
-    groups = {gid: root.addGroup(th) for gid, th, _en in schema.GROUPS}
+    groups = {gid: root.addGroup(th if language == "th" else en) for gid, th, en in schema.GROUPS}
     layers: dict[str, QgsVectorLayer] = {}
-    for layer in schema.LAYERS:
+    inspections = schema.LAYERS_BY_NAME["road_inspections"]
+    inspections_name = inspections.title_th if language == "th" else inspections.title_en
+    for layer in styles.tree_order(schema.LAYERS):  # condition above the road network
         if layer.restricted and not include_restricted:
             continue
-        vl = open_layer(gpkg, layer)  # loads the default style stored in the GeoPackage
+        vl = open_layer(gpkg, layer, language)  # loads the default style stored in the GeoPackage
+        apply_language(vl, layer, language, inspections_name)
         project.addMapLayer(vl, False)
         groups[layer.group].addLayer(vl)
         layers[layer.name] = vl
@@ -263,7 +291,7 @@ def build_project(
             continue
         r = QgsRelation(QgsRelationContext(project))
         r.setId(rel.id)
-        r.setName(rel.title_th)
+        r.setName(rel.title_th if language == "th" else rel.title_en)
         r.setReferencingLayer(layers[rel.child].id())
         r.setReferencedLayer(layers[rel.parent].id())
         r.addFieldPair(rel.child_field, rel.parent_field)

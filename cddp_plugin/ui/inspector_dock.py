@@ -13,17 +13,16 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem
 
+from ..core.common.numbers import format_int
 from ..core.land.impact import residents_of_households
 from ..core.workspace import schema
 from ..toolbelt import edits, settings, workspace_project
-from ..toolbelt.i18n import translate
+from ..toolbelt.i18n import translate, ui_language
 from ..toolbelt.log import get_logger
 from .scroll import make_scrollable
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_name("inspector_dock.ui")))
 log = get_logger("ui.inspector")
-DOC_LABELS = schema.labels("land_doc_type")
-METHOD_LABELS = schema.labels("link_method")
 
 
 def _val(v):
@@ -166,7 +165,7 @@ class InspectorDock(QDockWidget, FORM_CLASS):
             return
         f = feature
         self.codeValue.setText(str(_val(f["parcel_code"]) or _val(f["land_no"]) or "—"))
-        doc = DOC_LABELS.get(_val(f["doc_type"]), _val(f["doc_type"]) or "—")
+        doc = schema.labels("land_doc_type", ui_language()).get(_val(f["doc_type"]), _val(f["doc_type"]) or "—")
         self.docValue.setText(f"{doc} {_val(f['doc_no']) or ''}".strip())
         rai, ngan, wa = (_val(f["area_rai"]), _val(f["area_ngan"]), _val(f["area_wa"]))
         area = _val(f["area_sqm"])
@@ -200,7 +199,7 @@ class InspectorDock(QDockWidget, FORM_CLASS):
             conf, dist = _val(h["link_confidence"]), _val(h["link_distance_m"])
             items = (
                 f"{number} ม.{village}" if village else str(number),
-                METHOD_LABELS.get(_val(h["link_method"]), _val(h["link_method"]) or ""),
+                schema.labels("link_method", ui_language()).get(_val(h["link_method"]), _val(h["link_method"]) or ""),
                 "" if conf is None else f"{conf:.2f}",
                 "" if dist is None else f"{dist:.1f}",
             )
@@ -223,11 +222,12 @@ class InspectorDock(QDockWidget, FORM_CLASS):
         )  # fmt: skip
         counts = found.counts
         if counts is None:
-            text = translate("InspectorDock", "{n} households; no residents recorded.").format(n=len(uuids))
+            text = translate("InspectorDock", "{n} households; no residents recorded.").format(n=format_int(len(uuids)))
         else:
             text = translate("InspectorDock", "{n} households, {r} residents: {e} elderly, {b} bedridden, {hb} homebound, {d} disabled, {nc} dependent without caretaker.").format(
-                n=len(uuids), r=counts["residents"], e=counts["elderly"], b=counts["bedridden"],
-                hb=counts["homebound"], d=counts["disabled"], nc=counts["no_caretaker"])  # fmt: skip
+                n=format_int(len(uuids)), r=format_int(counts["residents"]), e=format_int(counts["elderly"]),
+                b=format_int(counts["bedridden"]), hb=format_int(counts["homebound"]), d=format_int(counts["disabled"]),
+                nc=format_int(counts["no_caretaker"]))  # fmt: skip
             if personal:
                 text += "\n" + translate("InspectorDock", "Names: {names}").format(names=", ".join(found.names) or "—")
         self.residentsLabel.setText(text)

@@ -48,6 +48,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.common import palette
 from ..core.common.errors import CddpError
+from ..core.common.numbers import format_int, format_percent
 from ..core.common.times import BANGKOK, parse_datetime
 from ..core.works import jobs as works_jobs
 from ..core.works import kpis as kpi
@@ -56,7 +57,7 @@ from ..core.works import workorders
 from ..core.workspace import photos, schema
 from ..core.workspace.privacy import log_personal_data
 from ..toolbelt import edits, settings, workspace_project
-from ..toolbelt.i18n import error_text, qgis_locale
+from ..toolbelt.i18n import error_text, ui_language
 from ..toolbelt.log import get_logger
 from .scroll import make_scrollable
 
@@ -103,7 +104,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
         self.setObjectName("CddpWorkOrdersDock")
         make_scrollable(self)  # fits a 1366×768 screen: scroll to the buttons
         self.iface = iface
-        self.thai = qgis_locale() == "th"
+        self.thai = ui_language() == "th"
         self.orders: list[dict] = []  # every order of the layer (with "_fid")
         self.shown: list[dict] = []  # the filtered, sorted orders in the table
         self.pending_photos: list[str] = []  # hashes stored, to go with the next change
@@ -367,7 +368,9 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 table.setItem(row, col, item)
         table.blockSignals(False)
         self.countLabel.setText(
-            self.tr("{shown} of {total} orders shown").format(shown=len(self.shown), total=len(self.orders))
+            self.tr("{shown} of {total} orders shown").format(
+                shown=format_int(len(self.shown)), total=format_int(len(self.orders))
+            )
         )
         row = next((i for i, o in enumerate(self.shown) if selected_uuid and o.get("uuid") == selected_uuid), -1)
         if row >= 0:
@@ -921,21 +924,28 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
             self.message(error_text(exc), Qgis.MessageLevel.Warning)
             return None
         result = kpi.kpis(self.orders, period)
-        hours, days = self.tr("h"), self.tr("d")
-        self.openValue.setText(f"{result.open:,}")
-        self.overdueValue.setText(f"{result.overdue:,}")
-        self.createdValue.setText(f"{result.created:,}")
-        self.completedValue.setText(f"{result.completed:,}")
+        days = self.tr("days")  # one unit of time to repair: headline, table column and chart (kpi.format_days)
+        self.openValue.setText(format_int(result.open))
+        self.overdueValue.setText(format_int(result.overdue))
+        self.createdValue.setText(format_int(result.created))
+        self.completedValue.setText(format_int(result.completed))
         pct = result.sla_met_pct
-        self.slaValue.setText("—" if pct is None else f"{pct:.0f} % ({result.sla_met:,}/{result.completed:,})")
-        self.medianValue.setText(kpi.format_duration(result.median_hours, hours, days))
+        self.slaValue.setText(
+            "—"
+            if pct is None
+            else f"{format_percent(pct)} ({format_int(result.sla_met)}/{format_int(result.completed)})"
+        )
+        self.medianValue.setText(kpi.format_days(result.median_hours, days))
+        header = self.kpiTable.horizontalHeaderItem(2)
+        if header is not None:
+            header.setText(self.tr("Median (days)"))
         self.kpiTable.setRowCount(len(result.by_category))
         for row, cat in enumerate(result.by_category):
             cells = (
                 self.label("work_category", cat.category),
-                f"{cat.completed:,}",
-                kpi.format_duration(cat.median_hours, hours, days),
-                f"{100 * cat.sla_met / cat.completed:.0f} %" if cat.completed else "—",
+                format_int(cat.completed),
+                kpi.format_days(cat.median_hours),
+                format_percent(100 * cat.sla_met / cat.completed) if cat.completed else "—",
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -955,7 +965,7 @@ class WorkOrdersDock(QDockWidget, FORM_CLASS):
                 rows,
                 path,
                 title=self.tr("Median time to repair by category"),
-                unit=self.tr("days"),
+                unit=days,
                 empty_text=self.tr("No repairs completed in this period"),
                 width_in=4.8,
             )

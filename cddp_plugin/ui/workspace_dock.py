@@ -14,7 +14,7 @@ from ..core.workspace import schema
 from ..core.workspace.create import WorkspaceInfo, inspect_workspace
 from ..core.workspace.meta import workspace_meta
 from ..toolbelt import settings, tempdirs, workspace_project
-from ..toolbelt.i18n import error_text, translate
+from ..toolbelt.i18n import error_text, translate, ui_language
 from ..toolbelt.log import get_logger
 from .scroll import make_scrollable
 
@@ -75,10 +75,11 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         self.pendingValue.setText(str(info.pending_changes))
         self.pathValue.setText(info.path)
         self.layerTable.setRowCount(len(info.layer_counts))
+        thai = ui_language() == "th"
         for row, (name, count) in enumerate(info.layer_counts.items()):
             layer = schema.LAYERS_BY_NAME[name]
-            title = QTableWidgetItem(layer.title_th)
-            title.setToolTip(f"{layer.title_en} ({name})")
+            title = QTableWidgetItem(layer.title_th if thai else layer.title_en)
+            title.setToolTip(f"{layer.title_en if thai else layer.title_th} ({name})")
             number = QTableWidgetItem(f"{count:,}")
             number.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
             self.layerTable.setItem(row, 0, title)

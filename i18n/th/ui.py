@@ -18,6 +18,9 @@ TH = {
     "Homepage: {url}": "เว็บไซต์: {url}",
     "Report a problem: {url}": "แจ้งปัญหา: {url}",
     "The user guide {path} is missing; reinstall the plugin.": "ไม่พบคู่มือการใช้งาน {path} โปรดติดตั้งปลั๊กอินใหม่",
+    "Language / ภาษา": "ภาษา / Language",
+    "Follow QGIS's language": "ตามภาษาของ QGIS",
+    "CDDP now speaks {language}: menus, panels and Processing tools. Projects created from now on name their layers and fields in it; projects already saved keep their names.": "CDDP ใช้{language}แล้ว ทั้งเมนู แผงเครื่องมือ และเครื่องมือประมวลผล โครงการที่สร้างต่อจากนี้จะตั้งชื่อชั้นข้อมูลและฟิลด์เป็นภาษานี้ ส่วนโครงการที่บันทึกไว้แล้วยังคงใช้ชื่อเดิม",
     # ui/inspector_dock.py
     "Open a CDDP workspace project first (its parcels and households layers).": "เปิดโครงการพื้นที่ทำงาน CDDP ก่อน (ชั้นข้อมูลแปลงที่ดินและครัวเรือน)",
     "Pick a parcel first.": "เลือกแปลงที่ดินก่อน",
@@ -114,11 +117,10 @@ TH = {
     "New work order {order}": "ใบสั่งงานใหม่ {order}",
     'Work order {order} created. Save the layers to keep it; "Undo last change" undoes it.': 'สร้างใบสั่งงาน {order} แล้ว บันทึกชั้นข้อมูลเพื่อเก็บไว้ หรือกด "เลิกทำล่าสุด" เพื่อยกเลิก',
     "{order} has no location on the map.": "{order} ไม่มีตำแหน่งบนแผนที่",
-    "d": "วัน",
-    "h": "ชม.",
     "Median time to repair by category": "เวลาซ่อม (มัธยฐาน) ตามหมวดงาน",
     "No repairs completed in this period": "ไม่มีงานซ่อมเสร็จในช่วงเวลานี้",
     "days": "วัน",
+    "Median (days)": "มัธยฐาน (วัน)",
     "The chart could not be drawn.": "ไม่สามารถวาดแผนภูมิได้",
     # ui/workorders_dock.ui
     "CDDP Work orders": "ใบสั่งงานซ่อมบำรุง CDDP",
@@ -185,4 +187,7 @@ TH = {
     # toolbelt/workspace_project.py (the project's view extent, #11)
     "Could not read the project {path}: {error}": "ไม่สามารถอ่านโครงการ {path} ได้: {error}",
     "{path} is not a CDDP workspace project (its GeoPackage was not found beside it).": "{path} ไม่ใช่โครงการพื้นที่ทำงาน CDDP (ไม่พบไฟล์ GeoPackage ของโครงการในโฟลเดอร์เดียวกัน)",
+    # ui/datetime_widget.py (forms and attribute tables in Bangkok time, #11)
+    "Date/time in Bangkok time (CDDP)": "วันเวลาตามเวลากรุงเทพฯ (CDDP)",
+    "Shown and typed in Bangkok time (UTC+7); stored in UTC.": "แสดงและกรอกเป็นเวลากรุงเทพฯ (UTC+7) แต่บันทึกเป็นเวลา UTC",
 }

@@ -7,8 +7,8 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 import cddp_plugin
-from cddp_plugin.core.workspace import gpkg
-from cddp_plugin.toolbelt import settings
+from cddp_plugin.core.workspace import gpkg, schema
+from cddp_plugin.toolbelt import i18n, settings
 from tests.qgis.test_processing_parcels import make_households_csv, run, small_town  # noqa: F401 - fixtures
 
 
@@ -51,10 +51,12 @@ def test_shows_parcel_households_and_aggregated_residents(loaded):
     assert dock.codeValue.text() == "03A001"
     assert dock.highlight is not None and dock.highlight.isVisible()  # the parcel stays outlined on the map
     assert dock.highlight.scene() is dock.iface.mapCanvas().scene()
-    assert dock.docValue.text() == "โฉนดที่ดิน"
+    language = i18n.ui_language()  # the dock's value lists follow the plugin's language (#11 item 2)
+    assert dock.docValue.text() == schema.label("land_doc_type", "chanote", language)  # โฉนดที่ดิน in Thai
     assert dock.areaValue.text().startswith("0-1-0")  # 400 m² = 1 ngan
     assert dock.householdTable.rowCount() == 2
-    assert {dock.householdTable.item(r, 1).text() for r in range(2)} == {"อยู่ในแปลง", "แปลงที่ใกล้ที่สุด"}
+    methods = schema.labels("link_method", language)
+    assert {dock.householdTable.item(r, 1).text() for r in range(2)} == {methods["within"], methods["nearest"]}
     text = dock.residentsLabel.text()
     assert "2 residents" in text and "1 elderly" in text and "1 bedridden" in text and "1 disabled" in text
     assert "นาง" not in text and not dock.ownerValue.isVisible()

@@ -7,6 +7,7 @@ from qgis.PyQt.QtWidgets import QMenu, QToolBar
 import cddp_plugin
 from cddp_plugin.core.workspace import schema
 from cddp_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
+from cddp_plugin.toolbelt.i18n import ui_language
 from tests.conftest import EXPECTED_ALGORITHMS
 
 
@@ -46,6 +47,8 @@ def test_load_adds_menu_toolbar_and_provider(plugin, qgis_iface):
         "Create workspace…",
         "Open workspace…",
         "CDDP Processing tools",
+        "Install Python packages…",
+        "Language / ภาษา",
         "Help",
         "About",
     ]
@@ -75,7 +78,8 @@ def test_dock_opens_a_workspace_and_shows_its_facts(plugin, full_workspace, qgis
     assert dock.crsValue.text() == "EPSG:32648"
     assert dock.schemaValue.text() == "1"
     assert dock.layerTable.rowCount() == len(schema.LAYERS)
-    assert dock.layerTable.item(1, 0).text() == "แปลงที่ดิน"
+    parcels = schema.LAYERS_BY_NAME["parcels"]  # named in the plugin's language (#11 item 2)
+    assert dock.layerTable.item(1, 0).text() == (parcels.title_th if ui_language() == "th" else parcels.title_en)
 
 
 def test_dock_refuses_a_file_that_is_not_a_workspace(plugin, tmp_path, qgis_new_project):

@@ -384,9 +384,16 @@ def test_kpis_and_chart(loaded):
     assert dock.overdueValue.text() == "1"  # B
     assert dock.createdValue.text() == "5"
     assert dock.completedValue.text() == "1"  # D, repaired 8 days ago
-    assert dock.slaValue.text() == "100 % (1/1)"
-    assert dock.medianValue.text() == "2.0 d"
+    assert dock.slaValue.text() == "100% (1/1)"
+    assert dock.medianValue.text() == "2.0 days"
     assert dock.kpiTable.rowCount() == 1 and dock.kpiTable.item(0, 0).text() == "Road"
+    # one unit (#11 item 10): the table column says days, and its cell is the chart's bar label
+    from cddp_plugin.core.works import kpis as kpi
+
+    assert dock.kpiTable.horizontalHeaderItem(2).text() == "Median (days)"
+    assert dock.kpiTable.item(0, 2).text() == "2.0"
+    result = dock.refresh_kpis()
+    assert kpi.chart_bar_labels(result.chart_data()) == ["2.0"]
     assert dock.chartLabel.pixmap() is not None and not dock.chartLabel.pixmap().isNull()
     set_combo(dock.periodCombo, "custom")
     assert dock.fromDate.isEnabled()

@@ -1,8 +1,11 @@
 """The colours of the plugin, one copy: layer styles, charts and docks all read them from here.
 
 Keyed by value-list domain name and code (as text), so this module needs nothing else of core.
-Categories use the Okabe–Ito colour-blind-safe set first; ordered scales (condition) run blue → red
-(ColorBrewer RdBu). A value outside a list is drawn in :data:`OTHER`.
+Categories use the Okabe–Ito colour-blind-safe set first. The ordered condition scale runs dark blue
+(good) → ochre (fair) → red → near-black (failed): no colour near white, every band at least 3:1 against
+white, and neighbouring bands apart for deuteranopia and protanopia (tests/core/common/test_condition_colours.py);
+on the map the sections get a thin dark casing (:data:`CONDITION_CASING`) so they read on a basemap too.
+A value outside a list is drawn in :data:`OTHER`.
 """
 
 from __future__ import annotations
@@ -34,15 +37,16 @@ COLOURS: dict[str, dict[str, str]] = {
         "footway": "#332288",
         "other": OTHER,
     },
-    # Condition (ASTM D6433 bands): ordered blue (good) → dark red (failed).
+    # Condition (ASTM D6433 bands), ordered: blues while good, ochre at fair, then lightness falls through
+    # orange and red to near-black, so the order survives every colour-vision deficiency and greyscale.
     "condition_band": {
-        "good": "#2166ac",
-        "satisfactory": "#67a9cf",
-        "fair": "#d1e5f0",
-        "poor": "#fddbc7",
-        "very_poor": "#ef8a62",
-        "serious": "#b2182b",
-        "failed": "#67001f",
+        "good": "#173a80",
+        "satisfactory": "#3b7cc4",
+        "fair": "#a89400",
+        "poor": "#b35100",
+        "very_poor": "#a3221a",
+        "serious": "#641010",
+        "failed": "#260404",
     },
     # Streetlights: green works, black is dark, warm colours are faults; unknown is a neutral grey.
     "lamp_status": {
@@ -90,6 +94,12 @@ SLA: dict[str, SlaColours] = {
     "due_soon": SlaColours("#E69F00", "#FCEFD2", "#000000"),
     "overdue": SlaColours("#D55E00", "#F9DCC8", "#FFFFFF"),
 }
+
+CONDITION_CASING = "#262626"  # the thin dark edge of a rated road section (≥ 3:1 on a mid-grey basemap)
+
+# The maintenance plan: chosen sections bold (a hue the condition scale does not use), the rest grey.
+PLAN_CHOSEN = "#5e2a84"
+PLAN_NOT_CHOSEN = "#9e9e9e"
 
 # Layers drawn in one colour (no value list).
 LAYER_COLOURS: dict[str, str] = {"parcels": "#8c6d46", "villages": "#6a3d9a", "households": "#E69F00"}

@@ -16,7 +16,7 @@ KPIs for a period ``[start, end]`` (:func:`kpis`):
   is in the period — a rework clears ``completed_at``, so a repair that failed is not counted;
 * ``sla_met_pct``: the share of the completed orders completed by their ``due_at``;
 * time to repair: ``completed_at − created_at`` of the completed orders, the median overall and per
-  category (in hours; :func:`format_duration` shows days for longer times).
+  category (in hours; the dock shows them in days, :func:`format_days`, in its table and chart alike).
 
 Complaint status flow-back (:func:`complaint_status_after`), so that the status goes back to the
 channel the complaint came from (Traffy Fondue's ``waiting / inprogress / finish``):
@@ -50,6 +50,7 @@ from pathlib import Path
 from ..common import palette
 from ..common.errors import CddpError
 from ..common.i18n import translate
+from ..common.numbers import format_number
 from ..common.times import BANGKOK, parse_datetime
 from .sla import sla_state
 from .workorders import CATEGORIES, STATUSES, TERMINAL
@@ -314,12 +315,32 @@ def kpis(orders: Iterable[Mapping], period: Period) -> Kpis:
 
 
 def format_duration(hours: float | None, unit_hours: str = "h", unit_days: str = "d") -> str:
-    """``5.5 h`` below two days, else ``3.2 d``; ``—`` for None."""
+    """``5.5 h`` below two days, else ``3.2 d``; ``—`` for None. (The KPI table and chart use
+    :func:`format_days`: one unit for both.)"""
     if hours is None:
         return "—"
     if hours < 48:
-        return f"{hours:.1f} {unit_hours}"
-    return f"{hours / 24:.1f} {unit_days}"
+        return f"{format_number(hours, 1)} {unit_hours}"
+    return f"{format_number(hours / 24, 1)} {unit_days}"
+
+
+KPI_UNIT = "days"  # the one unit of time to repair in the Work orders dock: headline, table and chart
+
+
+def to_days(hours: float | None) -> float | None:
+    return None if hours is None else hours / 24.0
+
+
+def format_days(hours: float | None, unit: str = "") -> str:
+    """Time to repair in days, as the KPI headline, table and chart all show it: ``0.3``, ``2.5``,
+    ``1,234.0`` (one decimal, so a 6-hour repair is 0.3 and not 0); ``—`` for None; ``unit`` appended."""
+    text = format_number(to_days(hours), 1)
+    return f"{text} {unit}" if unit and text != "—" else text
+
+
+def chart_bar_labels(rows: Sequence[tuple[str, float]]) -> list[str]:
+    """The value labels of :func:`ttr_chart_png`'s bars (``rows``: (label, hours)), as :func:`format_days`."""
+    return [format_days(hours) for _label, hours in rows]
 
 
 def ttr_chart_png(
@@ -331,36 +352,45 @@ def ttr_chart_png(
     empty_text: str = "—",
     width_in: float = 4.0,
 ) -> Path:
-    """A small horizontal bar chart of median time to repair (``rows``: (label, hours)), in days,
-    with the Thai fonts of :mod:`charts` (matplotlib Agg; no GUI)."""
-    from matplotlib import rcParams
+    """A small horizontal bar chart of median time to repair (``rows``: (label, hours)), in days (the
+    unit of the KPI table: :func:`format_days`), in the Thai chart font of :mod:`..reports.charts`
+    (matplotlib Agg; no GUI)."""
+    from matplotlib import rc_context
+
+    from ..reports.charts import chart_rc
+
+    with rc_context(chart_rc()):
+        return _ttr_chart_png(rows, path, title, unit, empty_text, width_in)
+
+
+def _ttr_chart_png(rows, path, title, unit, empty_text, width_in) -> Path:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
-    from ..reports.charts import THAI_FONTS
+    from ..reports.charts import chart_text
 
-    rcParams["font.family"] = "sans-serif"
-    rcParams["font.sans-serif"] = THAI_FONTS
     height = 0.9 + 0.32 * max(len(rows), 1)
     fig = Figure(figsize=(width_in, height), dpi=100)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
     if not rows:
-        ax.text(0.5, 0.5, empty_text, ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, chart_text(empty_text), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
     else:
-        labels = [r[0] for r in rows]
-        days = [r[1] / 24.0 for r in rows]
+        labels = [chart_text(r[0]) for r in rows]
+        days = [to_days(r[1]) for r in rows]
         bars = ax.barh(labels, days, color=palette.BAR, edgecolor=palette.EDGE)
         ax.invert_yaxis()
-        ax.bar_label(bars, labels=[f"{d:.1f}" for d in days], padding=3, fontsize=8)
-        ax.set_xlabel(unit, fontsize=8)
+        ax.bar_label(bars, labels=chart_bar_labels(rows), padding=3, fontsize=8)
+        ax.set_xlabel(chart_text(unit), fontsize=8)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, 0 if v == int(v) else 1)))
         ax.tick_params(labelsize=8)
         ax.margins(x=0.25)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     if title:
-        ax.set_title(title, fontsize=9)
+        ax.set_title(chart_text(title), fontsize=9)
     fig.tight_layout()
     out = Path(path)
     fig.savefig(out)

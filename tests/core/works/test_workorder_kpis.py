@@ -142,8 +142,19 @@ def test_periods():
 
 def test_format_duration():
     assert k.format_duration(None) == "—"
-    assert k.format_duration(5.25) == "5.2 h"
+    assert k.format_duration(5.25) == "5.3 h"  # half up, as people round (core/common/numbers.py)
     assert k.format_duration(72, "ชม.", "วัน") == "3.0 วัน"
+
+
+def test_kpi_table_and_chart_share_one_unit():
+    """#11 item 10: days everywhere — a 6-hour repair is 0.3 days in the table and on its bar, not "6.0 h"
+    in one and "0.2" in the other."""
+    assert k.format_days(6.0) == "0.3"
+    assert k.format_days(60.0, "วัน") == "2.5 วัน"
+    assert k.format_days(None, "days") == "—"
+    assert k.format_days(24 * 1234.04) == "1,234.0"
+    rows = [("ถนน", 60.0), ("ไฟฟ้า", 6.0)]
+    assert k.chart_bar_labels(rows) == [k.format_days(h) for _, h in rows] == ["2.5", "0.3"]
 
 
 @pytest.mark.parametrize(
