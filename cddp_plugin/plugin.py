@@ -10,7 +10,7 @@ from __future__ import annotations
 import configparser
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QAction, QActionGroup, QMenu, QMessageBox
@@ -100,6 +100,9 @@ class CddpPlugin:
         from .ui import datetime_widget
 
         datetime_widget.register()  # forms and attribute tables in Bangkok time (toolbelt/times.py)
+        # every workspace layer, however it was loaded or whichever version made it, gets the plugin's forms
+        QgsProject.instance().layersAdded.connect(self._upgrade_forms)
+        self._upgrade_forms(list(QgsProject.instance().mapLayers().values()))
 
         window = self.iface.mainWindow()
         self.menu = QMenu(translate("CddpPlugin", "CDDP"), window)
@@ -248,6 +251,10 @@ class CddpPlugin:
             self.provider = None
         from .ui import datetime_widget
 
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._upgrade_forms)
+        except TypeError:  # initGui never ran (qgis_process)
+            pass
         datetime_widget.unregister()
         remove_translator()
         teardown_logging()
@@ -281,6 +288,15 @@ class CddpPlugin:
 
     def toggle_workorders(self, checked: bool = True):
         return self._toggle("workorders", checked)
+
+    def _upgrade_forms(self, layers) -> None:
+        from .toolbelt.workspace_project import upgrade_forms
+
+        for layer in layers:
+            try:
+                upgrade_forms(layer)
+            except Exception:  # a layer QGIS could not open: nothing to upgrade
+                get_logger().exception("could not set the CDDP forms of a layer")
 
     # --- Python packages (toolbelt/dependencies.py) -----------------------------------------------
     def check_packages(self) -> bool:

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsEditorWidgetSetup,
     QgsFieldConstraints,
     QgsProject,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsReferencedRectangle,
     QgsRelation,
@@ -54,7 +55,15 @@ def _value_map(domain: schema.Domain, language: str = "th") -> QgsEditorWidgetSe
     return QgsEditorWidgetSetup("ValueMap", {"map": [{text: code} for code, text in labels.items()]})
 
 
-def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_name: str) -> QgsEditorWidgetSetup | None:
+# The date-time widget stored in the GeoPackage's default styles: QGIS's own, marked UTC, so that a QGIS
+# without the plugin (a council's PC) shows the stored clock honestly instead of "Failed to create
+# widget"; the plugin swaps in its Bangkok-time widget when a workspace layer is loaded (upgrade_forms).
+PORTABLE_DATETIME = {"display_format": "yyyy-MM-dd HH:mm 'UTC'", "calendar_popup": True, "allow_null": True}
+
+
+def _widget(
+    f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_name: str, portable: bool = False
+) -> QgsEditorWidgetSetup | None:
     rel = relation_ids.get((layer_name, f.name))
     if rel:
         return QgsEditorWidgetSetup(
@@ -68,6 +77,8 @@ def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_nam
             "Range", {"Min": f.min, "Max": f.max, "Step": 1, "Style": "SpinBox", "AllowNull": True}
         )
     if f.type == schema.DATETIME:  # stored in UTC, shown and typed in Bangkok time (toolbelt/times.py)
+        if portable:
+            return QgsEditorWidgetSetup("DateTime", dict(PORTABLE_DATETIME))
         return QgsEditorWidgetSetup(times.WIDGET_TYPE, dict(times.CONFIG))
     if f.type == schema.DATE:
         fmt = "yyyy-MM-dd"
@@ -80,7 +91,10 @@ def _widget(f: schema.Field, relation_ids: dict[tuple[str, str], str], layer_nam
 
 
 def configure_layer(
-    vl: QgsVectorLayer, layer: schema.Layer, relation_ids: dict[tuple[str, str], str] | None = None
+    vl: QgsVectorLayer,
+    layer: schema.Layer,
+    relation_ids: dict[tuple[str, str], str] | None = None,
+    portable: bool = False,
 ) -> None:
     """Aliases, widgets (Thai value lists), defaults, constraints, read-only sync fields and the fields
     only the lifecycle changes (:data:`core.works.workorders.READ_ONLY_IN_FORMS`), style."""
@@ -94,7 +108,7 @@ def configure_layer(
         if idx < 0:
             continue
         vl.setFieldAlias(idx, f.alias_th)
-        setup = _widget(f, relation_ids, layer.name)
+        setup = _widget(f, relation_ids, layer.name, portable)
         if setup is not None:
             vl.setEditorWidgetSetup(idx, setup)
         if f.system or f.name in read_only:
@@ -239,12 +253,48 @@ def store_default_styles(gpkg: str) -> None:
     rel_ids = relation_ids()
     for layer in schema.LAYERS:
         vl = open_layer(gpkg, layer)
-        configure_layer(vl, layer, rel_ids)
+        configure_layer(vl, layer, rel_ids, portable=True)
         err = vl.saveStyleToDatabase(STYLE_NAME, f"CDDP — {layer.title_en}", True, "")
         if err:
             raise CddpError(
                 translate("core", "Could not store the default style of {layer}: {error}"), layer=layer.name, error=err
             )
+
+
+def upgrade_forms(vl) -> int:
+    """What the plugin gives a workspace layer when it is loaded, whatever style it came with (the
+    portable default style of the GeoPackage, or a workspace made by an older version): date-times shown
+    and typed in Bangkok time, and the fields only the work-order lifecycle changes read-only. Only the
+    layer's form configuration in memory changes — never the GeoPackage. The number of fields changed."""
+    from ..core.works.workorders import READ_ONLY_IN_FORMS
+
+    if not isinstance(vl, QgsVectorLayer) or vl.providerType() != "ogr":
+        return 0
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", vl.source())
+    path, table = parts.get("path") or "", parts.get("layerName")
+    layer = next((t for t in schema.LAYERS if t.name == table), None)
+    if layer is None or not path.lower().endswith(".gpkg"):
+        return 0
+    from .layer_io import workspace_table
+
+    if workspace_table(vl) is None:  # a GeoPackage with a table of that name, but not a CDDP workspace
+        return 0
+    changed = 0
+    form = vl.editFormConfig()
+    read_only = READ_ONLY_IN_FORMS.get(layer.name, frozenset())
+    for f in layer.all_fields:
+        idx = vl.fields().indexFromName(f.name)
+        if idx < 0:
+            continue
+        if f.type == schema.DATETIME and vl.editorWidgetSetup(idx).type() != times.WIDGET_TYPE:
+            vl.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(times.WIDGET_TYPE, dict(times.CONFIG)))
+            changed += 1
+        if f.name in read_only and not form.readOnly(idx):
+            form.setReadOnly(idx, True)
+            changed += 1
+    if changed:
+        vl.setEditFormConfig(form)
+    return changed
 
 
 def project_path_for(gpkg: str | os.PathLike) -> Path:

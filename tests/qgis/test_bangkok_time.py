@@ -28,7 +28,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 from qgis.PyQt.QtWidgets import QWidget
 
 from cddp_plugin.core.works import workorders
-from cddp_plugin.toolbelt import edits, times
+from cddp_plugin.toolbelt import edits, times, workspace_project
 from cddp_plugin.ui import datetime_widget
 
 DUE_UTC = "2026-03-01T03:00:00.000Z"
@@ -55,6 +55,7 @@ def orders(qgis_new_project, full_workspace, machine_tz):
     layer = QgsVectorLayer(f"{info.path}|layername=work_orders", "work_orders", "ogr")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
+    workspace_project.upgrade_forms(layer)  # what the plugin does to every workspace layer added
     order, _event = workorders.new_work_order(title="ถนนชำรุด", created_by="tester", created_at="2026-02-26T03:00:00Z")
     order["due_at"] = DUE_UTC
     edits.apply_edit(
@@ -125,6 +126,7 @@ def test_a_time_typed_in_a_form_in_bangkok_time_is_stored_in_utc(qgis_new_projec
     layer = QgsVectorLayer(f"{info.path}|layername=complaints", "complaints", "ogr")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
+    workspace_project.upgrade_forms(layer)  # what the plugin does to every workspace layer added
     try:
         values = {"source": "line", "reported_at": DUE_UTC, "category": "road"}
         assert layer.startEditing() and layer.addFeature(edits.new_feature(layer, values))
@@ -164,3 +166,40 @@ def test_the_widget_keeps_null_and_converts_both_ways(qgis_app, machine_tz):
     assert times.bangkok_text("2026-03-01T03:00:00Z") == DUE_BANGKOK
     assert times.bangkok_text("2026-03-01 03:00:00") == DUE_BANGKOK  # no offset: UTC, as the GeoPackage says
     assert times.bangkok_text(None) is None
+
+
+def test_the_geopackage_keeps_a_portable_widget_and_the_plugin_upgrades_layers_as_they_come(
+    qgis_iface, qgis_new_project, full_workspace
+):
+    """The default style in the GeoPackage uses QGIS's own date-time widget marked UTC (a QGIS without
+    the plugin shows the stored clock, no "Failed to create widget"); the plugin swaps in the Bangkok
+    widget and the read-only lifecycle fields on every workspace layer added to the project — also on a
+    workspace made by 0.1.0, whose forms had neither — and never writes the GeoPackage for it."""
+    import hashlib
+
+    from cddp_plugin.plugin import CddpPlugin
+
+    info, _project = full_workspace
+    digest = hashlib.sha256(open(info.path, "rb").read()).hexdigest()
+    plain = QgsVectorLayer(f"{info.path}|layername=work_orders", "plain", "ogr")
+    idx = plain.fields().indexFromName("due_at")
+    assert plain.editorWidgetSetup(idx).type() == "DateTime"
+    assert plain.editorWidgetSetup(idx).config()["display_format"].endswith("'UTC'")
+    # an old workspace's form: lifecycle fields editable
+    form = plain.editFormConfig()
+    form.setReadOnly(plain.fields().indexFromName("status"), False)
+    plain.setEditFormConfig(form)
+
+    plugin = CddpPlugin(qgis_iface)
+    plugin.initGui()
+    try:
+        QgsProject.instance().addMapLayer(plain)
+        assert plain.editorWidgetSetup(idx).type() == times.WIDGET_TYPE
+        assert plain.editFormConfig().readOnly(plain.fields().indexFromName("status"))
+        other = QgsVectorLayer("Point?field=due_at:datetime", "not a workspace", "memory")
+        QgsProject.instance().addMapLayer(other)
+        assert other.editorWidgetSetup(0).type() != times.WIDGET_TYPE
+    finally:
+        plugin.unload()
+        QgsProject.instance().removeAllMapLayers()
+    assert hashlib.sha256(open(info.path, "rb").read()).hexdigest() == digest
