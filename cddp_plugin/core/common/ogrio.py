@@ -258,6 +258,46 @@ def _classic_times(lyr, frame, names, where) -> None:
 
 # ---------------------------------------------------------------- writing
 
+
+def _writable(series, kind: str):
+    """(values as a Python list with None for null, the OGR setter) for one column; built once per
+    column so that the row loop does no type dispatch (a million rows are written in seconds)."""
+    import numpy as np
+    import pandas as pd
+    from osgeo import ogr
+
+    if kind == "M":
+        ts = series
+        if getattr(ts.dt, "tz", None) is not None:
+            text = ts.dt.tz_convert("UTC").dt.strftime("%Y-%m-%dT%H:%M:%S.%f").str[:-3] + "Z"
+        else:
+            text = ts.dt.strftime("%Y-%m-%dT%H:%M:%S.%f").str[:-3]
+        values = text.where(ts.notna(), None).tolist()
+        return values, ogr.Feature.SetField  # OGR parses ISO 8601, its offset included
+    if kind == "b":
+        return [int(v) for v in series.to_numpy()], ogr.Feature.SetField
+    if kind in "iu":
+        return series.to_numpy().tolist(), ogr.Feature.SetFieldInteger64
+    if kind == "f":
+        arr = series.to_numpy(dtype="float64")
+        values = arr.tolist()
+        for i in np.flatnonzero(np.isnan(arr)).tolist():
+            values[i] = None
+        return values, ogr.Feature.SetField
+    values = series.to_numpy(dtype=object).tolist()
+    out = []
+    for v in values:
+        if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+            out.append(None)
+        elif isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, pd.Timestamp):
+            out.append(v.isoformat())
+        else:
+            out.append(str(v))
+    return out, ogr.Feature.SetFieldString
+
+
 # shapely's type ids → OGR's geometry types; a single type → its multi type
 _OGR_TYPE = {0: 1, 1: 2, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7}
 _MULTI = {1: 4, 2: 5, 3: 6}
@@ -276,11 +316,11 @@ def _layer_geom_type(geoms) -> int:
     return multi.pop() if len(multi) == 1 else 0
 
 
-def write_dataframe(frame, path, driver: str, layer: str | None = None) -> None:
+def write_dataframe(frame, path, driver: str, layer: str | None = None, append: bool = False) -> None:
     """Write a (Geo)DataFrame as a new layer (a GeoPackage gets the layer added or replaced; other
-    formats are written as a new file)."""
+    formats are written as a new file, or — ``append`` — get the layer added to the existing file,
+    e.g. another sheet of an XLSX workbook)."""
     import numpy as np
-    import pandas as pd
     import shapely
 
     ogr = _ogr()
@@ -300,6 +340,8 @@ def write_dataframe(frame, path, driver: str, layer: str | None = None) -> None:
             if ds.GetLayer(i).GetName() == layer:
                 ds.DeleteLayer(i)
                 break
+    elif append and os.path.exists(path):
+        ds = ogr.Open(path, 1)
     else:
         if os.path.exists(path):
             drv.DeleteDataSource(path)
@@ -347,39 +389,22 @@ def write_dataframe(frame, path, driver: str, layer: str | None = None) -> None:
                 dtype=object,
             )
         wkbs = shapely.to_wkb(geoms)
-    columns = [frame[name].to_numpy(dtype=object) for name in attrs]
+    columns = [_writable(frame[name], kinds[name]) for name in attrs]
     defn = lyr.GetLayerDefn()
+    new_feature = ogr.Feature
+    create = lyr.CreateFeature
+    from_wkb = ogr.CreateGeometryFromWkb
     lyr.StartTransaction()
     try:
         for row in range(len(frame)):
-            feat = ogr.Feature(defn)
-            for k, name in enumerate(attrs):
-                value = columns[k][row]
-                if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-                    feat.SetFieldNull(k)
-                    continue
-                kind = kinds[name]
-                if kind == "M" or isinstance(value, pd.Timestamp):
-                    ts = pd.Timestamp(value)
-                    if ts.tzinfo is not None:
-                        ts = ts.tz_convert("UTC")
-                        tzflag = _UTC_FLAG
-                    else:
-                        tzflag = 0
-                    feat.SetField(
-                        k, ts.year, ts.month, ts.day, ts.hour, ts.minute, ts.second + ts.microsecond / 1e6, tzflag
-                    )
-                elif kind == "b":
-                    feat.SetField(k, int(bool(value)))
-                elif kind in "iu":
-                    feat.SetFieldInteger64(k, int(value))
-                elif kind == "f":
-                    feat.SetField(k, float(value))
-                else:
-                    feat.SetField(k, value if isinstance(value, str) else str(value))
+            feat = new_feature(defn)
+            for k, (values, setter) in enumerate(columns):
+                value = values[row]
+                if value is not None:  # an unset field is written as NULL
+                    setter(feat, k, value)
             if wkbs is not None and wkbs[row] is not None:
-                feat.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkbs[row]))
-            lyr.CreateFeature(feat)
+                feat.SetGeometryDirectly(from_wkb(wkbs[row]))
+            create(feat)
         lyr.CommitTransaction()
     except Exception:
         lyr.RollbackTransaction()
