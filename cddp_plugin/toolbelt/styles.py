@@ -314,7 +314,11 @@ def style_plan_layer(vl: QgsVectorLayer, language: str | None = None) -> None:
             vl.setEditorWidgetSetup(idx, QgsEditorWidgetSetup("ValueMap", {"map": [{yes: "true"}, {no: "false"}]}))
     # The cost as people write it, in the attribute table and the identify results.
     cost_name = "cost_text"
-    if fields.indexFromName(cost_name) < 0 and fields.indexFromName("cost_baht") >= 0:
+    existing = fields.indexFromName(cost_name)
+    if existing >= 0 and fields.fieldOrigin(existing) == fields.FieldOrigin.OriginExpression:
+        # the layer came with a stored style in another language: give its expression this language
+        vl.updateExpressionField(existing, money_expression("cost_baht", language))
+    elif existing < 0 and fields.indexFromName("cost_baht") >= 0:
         from qgis.core import QgsField
         from qgis.PyQt.QtCore import QMetaType
 
