@@ -10,6 +10,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QHeaderView, QTableWidgetItem
 
 from ..core.common.errors import CddpError
+from ..core.common.numbers import format_int
 from ..core.workspace import schema
 from ..core.workspace.create import WorkspaceInfo, inspect_workspace
 from ..core.workspace.meta import workspace_meta
@@ -72,7 +73,7 @@ class WorkspaceDock(QDockWidget, FORM_CLASS):
         self.codeValue.setText(info.municipality_code)
         self.crsValue.setText(info.crs)
         self.schemaValue.setText(str(info.schema_version))
-        self.pendingValue.setText(str(info.pending_changes))
+        self.pendingValue.setText(format_int(info.pending_changes))
         self.pathValue.setText(info.path)
         self.layerTable.setRowCount(len(info.layer_counts))
         thai = ui_language() == "th"

@@ -127,6 +127,11 @@ def read_dataframe(
         if f.GetType() == ogr.OFTDateTime and ds.GetDriver().GetName() != "GPKG":
             slow_times.append(name)
     frame = pd.DataFrame(data, index=pd.Index(fids if fids is not None else np.arange(0), name="fid"))
+    # GDAL < 3.8.3 packs booleans into the stream's bitmap but hands them to NumPy as bytes (288 true
+    # values of 3,477 read as 62): read them value by value
+    bools = [f.GetName() for f in keep if f.GetType() == ogr.OFTInteger and f.GetSubType() == ogr.OFSTBoolean]
+    if bools:
+        _classic_bools(lyr, frame, bools, where)
     if slow_times:
         _classic_times(lyr, frame, slow_times, where)
     else:
@@ -215,11 +220,36 @@ def _classic_geometries(lyr, where):
     """Every feature's geometry as shapely, curves linearised by GDAL."""
     import shapely
 
+    defn = lyr.GetLayerDefn()
+    lyr.SetIgnoredFields([defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())])
+
     out = []
     for feat in _features(lyr, where):
         g = feat.GetGeometryRef()
         out.append(None if g is None else bytes(g.GetLinearGeometry().ExportToIsoWkb()))
     return shapely.from_wkb(out) if out else []
+
+
+def _only(lyr, names) -> None:
+    """Make the layer read just these fields (no geometry) for a value-by-value pass."""
+    defn = lyr.GetLayerDefn()
+    others = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    lyr.SetIgnoredFields([n for n in others if n not in names] + ["OGR_GEOMETRY"])
+
+
+def _classic_bools(lyr, frame, names, where) -> None:
+    """Boolean columns read value by value: bool, or object with None where a value is null."""
+    import numpy as np
+
+    _only(lyr, names)
+    defn = lyr.GetLayerDefn()
+    idx = [defn.GetFieldIndex(n) for n in names]
+    cols: list[list] = [[] for _ in names]
+    for feat in _features(lyr, where):
+        for k, i in enumerate(idx):
+            cols[k].append(bool(feat.GetFieldAsInteger(i)) if feat.IsFieldSetAndNotNull(i) else None)
+    for name, values in zip(names, cols, strict=True):
+        frame[name] = np.array(values, dtype=object) if any(v is None for v in values) else np.array(values, dtype=bool)
 
 
 def _classic_times(lyr, frame, names, where) -> None:
@@ -229,6 +259,7 @@ def _classic_times(lyr, frame, names, where) -> None:
 
     import pandas as pd
 
+    _only(lyr, names)
     defn = lyr.GetLayerDefn()
     idx = [defn.GetFieldIndex(n) for n in names]
     cols: list[list] = [[] for _ in names]
