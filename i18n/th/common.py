@@ -18,4 +18,8 @@ TH = {
     "GeoPackage (*.gpkg)": "GeoPackage (*.gpkg)",
     # processing/linkhouseholds.py
     "Linked households": "ครัวเรือนที่เชื่อมโยงแล้ว",
+    # core/common/thai.py: the budget calendar and the digit switch
+    "The budget quarter must be 1, 2, 3 or 4 (1 = October–December); got {value}.": "ไตรมาสต้องเป็น 1, 2, 3 หรือ 4 (1 = ตุลาคม–ธันวาคม) แต่ได้ {value}",
+    "The budget year must be a Buddhist-era year such as 2570 (2400–2700); got {value}.": "ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2570 (2400–2700) แต่ได้ {value}",
+    "Digits must be 'thai' or 'arabic'; got '{value}'.": "ตัวเลขต้องเป็น 'thai' หรือ 'arabic' แต่ได้ '{value}'",
 }
