@@ -150,6 +150,43 @@ def prue_yai(shared: Path, out: Path) -> None:
           f"elderly {r['ELDERLY']}, bedridden {r['BEDRIDDEN']}, disabled {r['DISABLED']} (no resident register in the "
           f"public data)  ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
 
+    t0 = step("council-map zones: TAX-MAP ZONES dissolved from the parcels (the village polygons are not public)")
+    zones = out / "prueyai_taxmap_zones.geojson"
+    n_zones, used, skipped = taxmap_zones(shared / "prueyai" / "parcel.geojson", zones)
+    print(f"   {used} parcels → {n_zones} tax-map zones ({skipped} parcels without a zone left out) → {zones.name}")
+    r = cddp_process("run", "cddp:importvillages", "--", f"INPUT={zones}", f"WORKSPACE={ws}", "NUMBER_FIELD=zone",
+                     "NAME_FIELD=name_th", "NAME_EN_FIELD=name_en", "KIND=taxmap_zone")  # fmt: skip
+    print(f"   {r['READ']} read, {r['INSERTED']} added, {r['UPDATED']} updated, {r['REPAIRED']} repaired, "
+          f"{r['REJECTED_COUNT']} rejected  ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+
+
+def taxmap_zones(parcels: Path, out: Path) -> tuple[int, int, int]:
+    """Tax-map zones (โซน of แผนที่ภาษี) dissolved from the parcels: the zone is the first two digits of the
+    parcel code (zone+block+lot; the zone field has typos such as 193, 14่, 2), else the zone field; the
+    gaps of roads and lanes between a zone's parcels (under 10 m) are closed. (zones, parcels used, left out)"""
+    import re
+
+    import geopandas as gpd
+
+    p = gpd.read_file(parcels).to_crs("EPSG:32648")
+
+    def zone_of(code, zone):
+        m = re.match(r"^(\d{2})\D", str(code or ""))
+        if m:
+            return m.group(1)
+        z = str(zone or "").strip()
+        return z if re.fullmatch(r"\d{2}", z) else None
+
+    p["zone"] = [zone_of(c, z) for c, z in zip(p["parcel_code"], p["zone"], strict=True)]
+    used = p[p["zone"].notna()].copy()
+    used["geometry"] = used.geometry.make_valid()
+    zones = used[["zone", "geometry"]].dissolve("zone").reset_index()
+    zones["geometry"] = zones.geometry.buffer(5).buffer(-5)
+    zones["name_th"] = "เขตแผนที่ภาษี " + zones["zone"]
+    zones["name_en"] = "Tax-map zone " + zones["zone"]
+    zones.to_crs("EPSG:4326").to_file(out, driver="GeoJSON")
+    return len(zones), len(used), len(p) - len(used)
+
 
 def make_drill(ws: Path, out: Path) -> None:
     """A 600 m disc around the household point with the most neighbours within 600 m (the village core)."""
@@ -165,6 +202,8 @@ def make_drill(ws: Path, out: Path) -> None:
 
 
 def pathum_wan(shared: Path, out: Path) -> None:
+    import geopandas as gpd
+
     ws = out / "pathumwan.gpkg"
     osm = shared / "pathumwan" / "pathumwan.osm.pbf"
     t0 = step("เขตปทุมวัน (1007): create the municipal workspace")
@@ -210,6 +249,15 @@ def pathum_wan(shared: Path, out: Path) -> None:
         f"   {float(r['ROAD_KM']):.1f} km of road sections, {r['LAMPS']} lamps → {out.name}/pathumwan_condition.csv, pathumwan_condition.png"
     )
     complaints_and_orders(shared, out, ws)
+
+    t0 = step("council-map zones: the four khwaeng (แขวง) of Khet Pathum Wan (DOPA 100701–100704)")
+    khwaeng = gpd.read_file(shared / "pathumwan" / "subdistricts_180.geojson")
+    zones = out / "pathumwan_khwaeng.geojson"
+    khwaeng[khwaeng["District"].astype(str) == "1007"].to_file(zones, driver="GeoJSON")
+    r = cddp_process("run", "cddp:importvillages", "--", f"INPUT={zones}", f"WORKSPACE={ws}", "NUMBER_FIELD=TAM_CODE",
+                     "NAME_FIELD=TAM_NAMT", "NAME_EN_FIELD=TAM_NAME", "TAMBON_FIELD=Subdist", "KIND=khwaeng")  # fmt: skip
+    print(f"   {r['READ']} read, {r['INSERTED']} added, {r['UPDATED']} updated, {r['REJECTED_COUNT']} rejected "
+          f"→ {zones.name}  ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
 
 
 def complaints_and_orders(shared: Path, out: Path, ws: Path) -> None:

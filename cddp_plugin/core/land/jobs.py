@@ -193,3 +193,52 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
         con.close()
     log.info("household links: %d changed, %d manual links kept", report.changed, report.skipped_manual)
     return report
+
+
+def write_villages(workspace_path: str, villages, report, user: str, *, kind: str | None = None):
+    """Insert new village / community zones and change matched ones, in one transaction.
+
+    ``villages`` and ``report`` come from :func:`.villages.prepare_villages`. A zone is matched by its
+    tambon code and number (:func:`.villages.match_villages`); only the columns the input carries
+    change, zones already up to date are not written (no change-log entry), and stored zones the file
+    does not have are kept (counted in ``report.kept``). ``kind`` (a key of :data:`.villages.KINDS`)
+    labels what the zones are in ``cddp_meta``, written in the same transaction and only when it
+    differs; None keeps the stored label. Zones far outside the municipality are counted in
+    ``report.far_outside``; when all of them are, nothing is written.
+    """
+    from . import villages as zones
+
+    kind = zones.check_kind(kind)
+    plaus = plausibility.check_geometries(workspace_path, villages.geometry.values, report.layer or "villages")
+    report.plausibility, report.far_outside = plaus, plaus.outside
+    cols = list(zones.VILLAGE_COLUMNS)
+    frame = villages.reindex(columns=cols).astype(object)
+    values = frame.where(frame.notna(), None).to_numpy().tolist()
+    values = [[int(v[0]), *v[1:]] for v in values]
+    carried = set(report.carried)
+    con = gpkg.connect(workspace_path)
+    try:
+        blobs = gpkg.to_blobs(villages.geometry.values, gpkg.srs_id(con, "villages"))
+        with con:
+            con.execute("BEGIN IMMEDIATE")  # read and write in one transaction: no edit slips in between
+            stored = {
+                r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(cols)}, geom FROM villages ORDER BY fid")
+            }
+            fids, methods = zones.match_villages(
+                [(v[3], v[0]) for v in values], [(fid, s[3], s[0]) for fid, s in stored.items()]
+            )
+            inserts, updates, unchanged, _counts = reimport.plan_writes(
+                cols, values, blobs, fids, methods, stored, carried, False, user, ("number",)
+            )
+            gpkg.write_features(con, "villages", cols, inserts, updates, keep_when_null={"geom"})
+            row = con.execute("SELECT value FROM cddp_meta WHERE key = ?", (zones.ZONE_KIND_KEY,)).fetchone()
+            if kind is not None and (row is None or row[0] != kind):
+                con.execute("INSERT OR REPLACE INTO cddp_meta (key, value) VALUES (?, ?)", (zones.ZONE_KIND_KEY, kind))
+                report.kind_changed = True
+            report.kind = kind or (row[0] if row else zones.DEFAULT_KIND)
+        report.inserted, report.updated, report.unchanged = len(inserts), len(updates), unchanged
+        report.kept = len(set(stored) - {f for f in fids if f is not None})
+    finally:
+        con.close()
+    log.info("villages: %d inserted, %d updated, %d unchanged", report.inserted, report.updated, report.unchanged)
+    return report
