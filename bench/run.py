@@ -5,7 +5,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHES = ("startup.py", "linking.py", "imports.py", "fileio.py", "pci.py", "lighting.py", "workorders.py", "plan.py")
+BENCHES = (
+    "startup.py",
+    "linking.py",
+    "imports.py",
+    "fileio.py",
+    "pci.py",
+    "lighting.py",
+    "workorders.py",
+    "plan.py",
+    "councilmap.py",
+)
 
 
 def main() -> int:

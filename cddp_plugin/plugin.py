@@ -100,6 +100,13 @@ class CddpPlugin:
         from .ui import datetime_widget
 
         datetime_widget.register()  # forms and attribute tables in Bangkok time (toolbelt/times.py)
+        from .core.common.errors import CddpError
+        from .toolbelt import fonts
+
+        try:  # council maps' fonts, before any project with a council layout is read (toolbelt/fonts.py)
+            fonts.register()
+        except CddpError as exc:
+            get_logger().warning("council map fonts: %s", exc)
         # every workspace layer, however it was loaded or whichever version made it, gets the plugin's forms
         QgsProject.instance().layersAdded.connect(self._upgrade_forms)
         self._upgrade_forms(list(QgsProject.instance().mapLayers().values()))
@@ -134,6 +141,12 @@ class CddpPlugin:
         self.menu.addSeparator()
         self._action(
             icon("cddp.svg"), translate("CddpPlugin", "CDDP Processing tools"), self.show_toolbox, toolbar=False
+        )
+        self.council_action = self._action(
+            QgsApplication.getThemeIcon("/mActionNewLayout.svg"),
+            translate("CddpPlugin", "Council maps…"),
+            self.council_maps,
+            toolbar=False,
         )
         self.install_action = self._action(
             QgsApplication.getThemeIcon("/mActionAddLayer.svg"),
@@ -318,6 +331,15 @@ class CddpPlugin:
         bar.pushWidget(item, Qgis.MessageLevel.Warning)
         get_logger().warning("missing Python packages: %s", dependencies.describe(missing))
         return False
+
+    def council_maps(self) -> None:
+        """Open cddp:councilmap (a printed map set for a council meeting)."""
+        import processing
+
+        from .toolbelt import fonts
+
+        fonts.register()
+        processing.execAlgorithmDialog("cddp:councilmap", {})
 
     def install_packages(self) -> None:
         """Open cddp:installdependencies (its log shows pip's progress; Cancel stops it)."""

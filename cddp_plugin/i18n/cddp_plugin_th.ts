@@ -75,6 +75,10 @@
             <source>Cancelled by the user. The workspace was not changed; run the algorithm again when ready.</source>
             <translation>ผู้ใช้ยกเลิกการทำงาน ไม่มีการเปลี่ยนแปลงข้อมูลในพื้นที่ทำงาน เรียกใช้อัลกอริทึมอีกครั้งเมื่อพร้อม</translation>
         </message>
+        <message>
+            <source>Council maps and reports</source>
+            <translation>แผนที่และรายงานสำหรับสภา</translation>
+        </message>
     </context>
     <context>
         <name>CddpDependencies</name>
@@ -209,6 +213,10 @@ Without internet access, download the wheels on another computer and give their 
             <source>The Python packages are installed; CDDP is ready.</source>
             <translation>ติดตั้งแพ็กเกจ Python แล้ว CDDP พร้อมใช้งาน</translation>
         </message>
+        <message>
+            <source>Council maps…</source>
+            <translation>แผนที่สำหรับสภา…</translation>
+        </message>
     </context>
     <context>
         <name>CddpProvider</name>
@@ -313,6 +321,81 @@ Without internet access, download the wheels on another computer and give their 
         <message>
             <source>km</source>
             <translation>กม.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CouncilMapAlgorithm</name>
+        <message>
+            <source>Council map set (PDF, tables, layout)</source>
+            <translation>ชุดแผนที่สำหรับสภา (PDF ตาราง หน้าพิมพ์)</translation>
+        </message>
+        <message>
+            <source>Prints a map set for a council meeting as one PDF: an A3 landscape overview, the set's tables on A3 pages and one A4 page per zone (the villages layer: import it with cddp:importvillages). Every table is also written beside the PDF as CSV and in one XLSX file, and the layout is saved in the workspace's QGIS project (Project ▸ Layouts) so it can be edited and exported again.
+
+MAP_SET: road_plan (road condition and the repair plan as a ผ.02 project list: give PLAN, the file cddp:maintenanceplan wrote, or BUDGET), streetlights (outages and repairs in QUARTER of the budget year), complaints (complaints and work orders per zone, per 1,000 households), flood (households and parcels in HAZARD per zone; counts under 5 are suppressed).
+
+YEAR is the budget year in พ.ศ. (2570 runs 1 Oct 2569 – 30 Sep 2570); DIGITS prints every number in Thai or Arabic digits. Pages carry counts per zone only: no personal data is printed, and the PDF is not a GeoPDF.</source>
+            <translation>พิมพ์ชุดแผนที่สำหรับการประชุมสภาเป็น PDF ไฟล์เดียว: ภาพรวมขนาด A3 แนวนอน ตารางของชุดบนหน้า A3 และหน้า A4 หนึ่งหน้าต่อหนึ่งเขต (ชั้นข้อมูลหมู่บ้าน: นำเข้าด้วย cddp:importvillages) ทุกตารางยังเขียนเป็นไฟล์ CSV และรวมในไฟล์ XLSX หนึ่งไฟล์วางคู่กับ PDF และบันทึกหน้าพิมพ์ในโปรเจกต์ QGIS ของพื้นที่ทำงาน (Project ▸ Layouts) เพื่อแก้ไขและส่งออกใหม่ได้
+
+MAP_SET: road_plan (สภาพถนนและแผนซ่อมเป็นบัญชีโครงการแบบ ผ.02: ระบุ PLAN ไฟล์ที่ได้จาก cddp:maintenanceplan หรือ BUDGET), streetlights (ไฟดับและการซ่อมใน QUARTER ของปีงบประมาณ), complaints (เรื่องร้องเรียนและใบสั่งงานรายเขต ต่อ 1,000 ครัวเรือน), flood (ครัวเรือนและแปลงที่ดินใน HAZARD รายเขต จำนวนที่น้อยกว่า 5 จะไม่แสดง)
+
+YEAR คือปีงบประมาณ พ.ศ. (2570 คือ 1 ต.ค. 2569 – 30 ก.ย. 2570) DIGITS พิมพ์ตัวเลขทั้งหมดเป็นเลขไทยหรือเลขอารบิก ทุกหน้าแสดงเฉพาะจำนวนรวมรายเขต ไม่พิมพ์ข้อมูลส่วนบุคคล และ PDF ไม่ใช่ GeoPDF</translation>
+        </message>
+        <message>
+            <source>Map set</source>
+            <translation>ชุดแผนที่</translation>
+        </message>
+        <message>
+            <source>Budget year (พ.ศ.)</source>
+            <translation>ปีงบประมาณ (พ.ศ.)</translation>
+        </message>
+        <message>
+            <source>Quarter of the budget year (streetlights; 1 = October–December)</source>
+            <translation>ไตรมาสของปีงบประมาณ (streetlights; 1 = ตุลาคม–ธันวาคม)</translation>
+        </message>
+        <message>
+            <source>Flood extent (polygons; flood)</source>
+            <translation>ขอบเขตน้ำท่วม (รูปปิด; flood)</translation>
+        </message>
+        <message>
+            <source>Maintenance plan written by cddp:maintenanceplan (road_plan)</source>
+            <translation>แผนซ่อมบำรุงที่ได้จาก cddp:maintenanceplan (road_plan)</translation>
+        </message>
+        <message>
+            <source>Budget (baht) to plan with when no plan is given (road_plan)</source>
+            <translation>งบประมาณ (บาท) สำหรับจัดทำแผนเมื่อไม่ได้ระบุแผน (road_plan)</translation>
+        </message>
+        <message>
+            <source>Digits</source>
+            <translation>ตัวเลข</translation>
+        </message>
+        <message>
+            <source>Agenda item (empty: a line to fill in)</source>
+            <translation>ระเบียบวาระ (เว้นว่าง: เว้นบรรทัดให้กรอก)</translation>
+        </message>
+        <message>
+            <source>Prepared by (a unit, e.g. กองช่าง; default: the municipality)</source>
+            <translation>ผู้จัดทำ (หน่วยงาน เช่น กองช่าง ค่าเริ่มต้น: ชื่อหน่วยงานท้องถิ่น)</translation>
+        </message>
+        <message>
+            <source>Council map set (PDF)</source>
+            <translation>ชุดแผนที่สำหรับสภา (PDF)</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>ไฟล์ PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>จำนวนหน้า</translation>
+        </message>
+        <message>
+            <source>Tables (CSV and XLSX)</source>
+            <translation>ตาราง (CSV และ XLSX)</translation>
+        </message>
+        <message>
+            <source>{pages} pages ({zones} zone pages) written to {pdf}; {tables} table files beside it; layout '{layout}' saved in {project}.</source>
+            <translation>เขียน {pages} หน้า (หน้าเขต {zones} หน้า) ลงใน {pdf} ไฟล์ตาราง {tables} ไฟล์วางคู่กัน และบันทึกหน้าพิมพ์ '{layout}' ใน {project}</translation>
         </message>
     </context>
     <context>
@@ -992,6 +1075,129 @@ Importing again never duplicates: a parcel is matched by its parcel code, and wh
         <message>
             <source>{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected.</source>
             <translation>อ่าน {read} รายการ เพิ่ม {inserted} ปรับปรุง {updated} เป็นปัจจุบันอยู่แล้ว {unchanged} ปฏิเสธ {rejected}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportVillagesAlgorithm</name>
+        <message>
+            <source>Import village and community boundaries</source>
+            <translation>นำเข้าขอบเขตหมู่บ้านและชุมชน</translation>
+        </message>
+        <message>
+            <source>Imports หมู่บ้าน / ชุมชน boundaries — the zones council maps are printed per page — from any polygon layer or file (GeoJSON, Shapefile, GeoPackage, any CRS) into the workspace's villages layer, reprojected to the workspace's CRS.
+
+NUMBER_FIELD holds the number: 3, ๓, หมู่ ๓, หมู่ที่ 3, ม.3 and 03 are all read as 3 (1–99); a value that is not a number stops the import and lists it. NAME_FIELD (Thai name), NAME_EN_FIELD and TAMBON_FIELD (the 6-digit DOPA tambon code, where the municipality spans several tambons) are optional; fields not given are looked for under their usual names. KIND says what the zones are — village (หมู่บ้าน), community (ชุมชน), taxmap_zone (เขตแผนที่ภาษี) or khwaeng (แขวง) — for legends and page titles; left empty, the workspace's label is kept.
+
+Invalid geometries are repaired and counted; features without geometry or number are rejected with the reason. Two polygons with the same number (in the same tambon) stop the import and are listed, unless MERGE_DUPLICATES is set: then they become one zone of several parts.
+
+Importing again never duplicates: a zone is matched by its tambon and number; only the fields given change, zones already up to date are not written (no change-log entry), and zones the file does not have are kept. Everything is written in one transaction: a failed run changes nothing.</source>
+            <translation>นำเข้าขอบเขตหมู่บ้าน / ชุมชน ซึ่งเป็นเขตที่แผนที่สำหรับสภาใช้พิมพ์หน้าละหนึ่งเขต จากชั้นข้อมูลหรือไฟล์รูปหลายเหลี่ยมใดก็ได้ (GeoJSON, Shapefile, GeoPackage ระบบพิกัดใดก็ได้) เข้าสู่ชั้นข้อมูลหมู่บ้านของพื้นที่ทำงาน โดยแปลงเป็นระบบพิกัดของพื้นที่ทำงาน
+
+NUMBER_FIELD เก็บหมายเลข: 3, ๓, หมู่ ๓, หมู่ที่ 3, ม.3 และ 03 อ่านเป็น 3 ทั้งหมด (1–99) ค่าที่ไม่ใช่ตัวเลขจะหยุดการนำเข้าพร้อมแสดงรายการ NAME_FIELD (ชื่อภาษาไทย) NAME_EN_FIELD และ TAMBON_FIELD (รหัสตำบล 6 หลักของกรมการปกครอง กรณีเทศบาลครอบคลุมหลายตำบล) ไม่บังคับ ฟิลด์ที่ไม่ได้ระบุจะค้นหาจากชื่อที่ใช้กันทั่วไป KIND ระบุว่าเขตเป็นอะไร ได้แก่ village (หมู่บ้าน), community (ชุมชน), taxmap_zone (เขตแผนที่ภาษี) หรือ khwaeng (แขวง) สำหรับคำอธิบายสัญลักษณ์และชื่อหน้า หากเว้นว่างจะคงป้ายของพื้นที่ทำงานไว้
+
+รูปเรขาคณิตที่ไม่ถูกต้องจะถูกซ่อมและนับจำนวน ข้อมูลที่ไม่มีรูปเรขาคณิตหรือไม่มีหมายเลขจะถูกปฏิเสธพร้อมเหตุผล รูปหลายเหลี่ยมสองรูปที่มีหมายเลขเดียวกัน (ในตำบลเดียวกัน) จะหยุดการนำเข้าพร้อมแสดงรายการ เว้นแต่กำหนด MERGE_DUPLICATES ซึ่งจะรวมเป็นเขตเดียวที่มีหลายส่วน
+
+การนำเข้าซ้ำจะไม่เพิ่มข้อมูลซ้ำ: เขตจะจับคู่ด้วยตำบลและหมายเลข เปลี่ยนเฉพาะฟิลด์ที่ระบุ เขตที่เป็นปัจจุบันแล้วจะไม่ถูกเขียนซ้ำ (ไม่มีรายการในบันทึกการเปลี่ยนแปลง) และเขตที่ไม่มีในไฟล์จะคงไว้ ทุกอย่างเขียนในธุรกรรมเดียว: การทำงานที่ล้มเหลวจะไม่เปลี่ยนแปลงสิ่งใด</translation>
+        </message>
+        <message>
+            <source>Village or community boundaries</source>
+            <translation>ขอบเขตหมู่บ้านหรือชุมชน</translation>
+        </message>
+        <message>
+            <source>Number field (หมู่ที่; default: found by its name)</source>
+            <translation>ฟิลด์หมายเลข (หมู่ที่; ค่าเริ่มต้น: ค้นหาจากชื่อฟิลด์)</translation>
+        </message>
+        <message>
+            <source>Thai name field</source>
+            <translation>ฟิลด์ชื่อภาษาไทย</translation>
+        </message>
+        <message>
+            <source>English name field</source>
+            <translation>ฟิลด์ชื่อภาษาอังกฤษ</translation>
+        </message>
+        <message>
+            <source>Tambon code field (6 digits)</source>
+            <translation>ฟิลด์รหัสตำบล (6 หลัก)</translation>
+        </message>
+        <message>
+            <source>Kind of zone (empty: keep the workspace's)</source>
+            <translation>ประเภทเขต (ว่าง: คงตามพื้นที่ทำงาน)</translation>
+        </message>
+        <message>
+            <source>Merge polygons with the same number into one zone (default: stop and list them)</source>
+            <translation>รวมรูปหลายเหลี่ยมที่มีหมายเลขเดียวกันเป็นเขตเดียว (ค่าเริ่มต้น: หยุดและแสดงรายการ)</translation>
+        </message>
+        <message>
+            <source>Source CRS, if the layer's is missing or wrong</source>
+            <translation>ระบบพิกัดต้นทาง หากชั้นข้อมูลไม่มีระบบพิกัดหรือระบุไว้ไม่ถูกต้อง</translation>
+        </message>
+        <message>
+            <source>Rejected boundaries</source>
+            <translation>ขอบเขตที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Boundaries read</source>
+            <translation>ขอบเขตที่อ่าน</translation>
+        </message>
+        <message>
+            <source>Zones added</source>
+            <translation>เขตที่เพิ่ม</translation>
+        </message>
+        <message>
+            <source>Zones updated</source>
+            <translation>เขตที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Zones already up to date</source>
+            <translation>เขตที่เป็นปัจจุบันอยู่แล้ว</translation>
+        </message>
+        <message>
+            <source>Stored zones not in the file (kept)</source>
+            <translation>เขตเดิมที่ไม่มีในไฟล์ (คงไว้)</translation>
+        </message>
+        <message>
+            <source>Geometries repaired</source>
+            <translation>รูปแปลงที่ซ่อมแล้ว</translation>
+        </message>
+        <message>
+            <source>Zones merged from several polygons</source>
+            <translation>เขตที่รวมจากหลายรูปหลายเหลี่ยม</translation>
+        </message>
+        <message>
+            <source>Boundaries rejected</source>
+            <translation>ขอบเขตที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Zones far outside the municipality</source>
+            <translation>เขตที่อยู่ห่างนอกพื้นที่ของเทศบาล</translation>
+        </message>
+        <message>
+            <source>Reading {layer}…</source>
+            <translation>กำลังอ่าน {layer}…</translation>
+        </message>
+        <message>
+            <source>Field mapping: {mapping}</source>
+            <translation>การจับคู่ฟิลด์: {mapping}</translation>
+        </message>
+        <message>
+            <source>{read} read, {inserted} added, {updated} updated, {unchanged} already up to date, {rejected} rejected; {kept} stored zones not in the file were kept.</source>
+            <translation>อ่าน {read} เพิ่มใหม่ {inserted} ปรับปรุง {updated} เป็นปัจจุบันอยู่แล้ว {unchanged} ปฏิเสธ {rejected} และคงเขตเดิมที่ไม่มีในไฟล์ไว้ {kept} เขต</translation>
+        </message>
+        <message>
+            <source>The zones are labelled: {kind}</source>
+            <translation>ประเภทของเขต: {kind}</translation>
+        </message>
+        <message>
+            <source>Repaired {n} invalid geometries: {codes}</source>
+            <translation>ซ่อมรูปเรขาคณิตที่ไม่ถูกต้อง {n} รายการ: {codes}</translation>
+        </message>
+        <message>
+            <source>Merged the polygons of {n} numbers into one zone each: {zones}</source>
+            <translation>รวมรูปหลายเหลี่ยมของ {n} หมายเลขเป็นหมายเลขละหนึ่งเขต: {zones}</translation>
+        </message>
+        <message>
+            <source>Rejected {zone}: {reason}</source>
+            <translation>ปฏิเสธ {zone}: {reason}</translation>
         </message>
     </context>
     <context>
@@ -3346,6 +3552,146 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>{path} is not a CDDP workspace project (its GeoPackage was not found beside it).</source>
             <translation>{path} ไม่ใช่โครงการพื้นที่ทำงาน CDDP (ไม่พบไฟล์ GeoPackage ของโครงการในโฟลเดอร์เดียวกัน)</translation>
+        </message>
+        <message>
+            <source>The budget quarter must be 1, 2, 3 or 4 (1 = October–December); got {value}.</source>
+            <translation>ไตรมาสต้องเป็น 1, 2, 3 หรือ 4 (1 = ตุลาคม–ธันวาคม) แต่ได้ {value}</translation>
+        </message>
+        <message>
+            <source>The budget year must be a Buddhist-era year such as 2570 (2400–2700); got {value}.</source>
+            <translation>ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2570 (2400–2700) แต่ได้ {value}</translation>
+        </message>
+        <message>
+            <source>Digits must be 'thai' or 'arabic'; got '{value}'.</source>
+            <translation>ตัวเลขต้องเป็น 'thai' หรือ 'arabic' แต่ได้ '{value}'</translation>
+        </message>
+        <message>
+            <source>Unknown kind of zone '{kind}'; choose one of: {kinds}.</source>
+            <translation>ไม่รู้จักประเภทเขต '{kind}' ให้เลือกอย่างใดอย่างหนึ่ง: {kinds}</translation>
+        </message>
+        <message>
+            <source>{layer} has no geometries: village and community boundaries must be polygons. Choose the boundary layer (หมู่บ้าน / ชุมชน polygons).</source>
+            <translation>{layer} ไม่มีรูปเรขาคณิต: ขอบเขตหมู่บ้านและชุมชนต้องเป็นรูปหลายเหลี่ยม ให้เลือกชั้นข้อมูลขอบเขต (รูปหลายเหลี่ยมหมู่บ้าน / ชุมชน)</translation>
+        </message>
+        <message>
+            <source>{layer} has {kinds}, not polygons: village and community boundaries must be polygons. Choose the boundary layer (หมู่บ้าน / ชุมชน polygons); a village's centre point is not enough.</source>
+            <translation>{layer} เป็น {kinds} ไม่ใช่รูปหลายเหลี่ยม: ขอบเขตหมู่บ้านและชุมชนต้องเป็นรูปหลายเหลี่ยม ให้เลือกชั้นข้อมูลขอบเขต (รูปหลายเหลี่ยมหมู่บ้าน / ชุมชน) จุดศูนย์กลางหมู่บ้านไม่เพียงพอ</translation>
+        </message>
+        <message>
+            <source>{layer} has no field '{field}' ({parameter}); its fields are: {fields}.</source>
+            <translation>{layer} ไม่มีฟิลด์ '{field}' ({parameter}) ฟิลด์ที่มีคือ: {fields}</translation>
+        </message>
+        <message>
+            <source>{layer}: no village number field found. Set NUMBER_FIELD to the field that holds the หมู่ / ชุมชน number; its fields are: {fields}.</source>
+            <translation>{layer}: ไม่พบฟิลด์หมายเลขหมู่บ้าน ให้กำหนด NUMBER_FIELD เป็นฟิลด์ที่เก็บหมายเลขหมู่ / ชุมชน ฟิลด์ที่มีคือ: {fields}</translation>
+        </message>
+        <message>
+            <source>{layer}: {n} values of the number field {field} are not village numbers from 1 to 99 (row {examples}). Write them as 3, ๓, หมู่ 3 or ม.3, or set NUMBER_FIELD to the field that holds the number; nothing was imported.</source>
+            <translation>{layer}: ค่า {n} ค่าในฟิลด์หมายเลข {field} ไม่ใช่หมายเลขหมู่บ้านตั้งแต่ 1 ถึง 99 (แถว {examples}) ให้เขียนเป็น 3, ๓, หมู่ 3 หรือ ม.3 หรือกำหนด NUMBER_FIELD เป็นฟิลด์ที่เก็บหมายเลข ยังไม่ได้นำเข้าข้อมูลใด ๆ</translation>
+        </message>
+        <message>
+            <source>{layer}: the tambon codes in {field} must have 6 digits (DOPA code, e.g. 330506); found {examples}. Choose the tambon-code field as TAMBON_FIELD or leave it empty.</source>
+            <translation>{layer}: รหัสตำบลใน {field} ต้องมี 6 หลัก (รหัสกรมการปกครอง เช่น 330506) แต่พบ {examples} ให้เลือกฟิลด์รหัสตำบลเป็น TAMBON_FIELD หรือเว้นว่างไว้</translation>
+        </message>
+        <message>
+            <source>no village number</source>
+            <translation>ไม่มีหมายเลขหมู่บ้าน</translation>
+        </message>
+        <message>
+            <source>{layer}: {n} village numbers are on more than one polygon: {duplicates}. Nothing was imported. Correct the numbers, or set MERGE_DUPLICATES to merge the polygons of each number into one zone (a หมู่ drawn in several parts).</source>
+            <translation>{layer}: หมายเลขหมู่บ้าน {n} หมายเลขอยู่ในรูปหลายเหลี่ยมมากกว่าหนึ่งรูป: {duplicates} ยังไม่ได้นำเข้าข้อมูลใด ๆ ให้แก้ไขหมายเลข หรือกำหนด MERGE_DUPLICATES เพื่อรวมรูปหลายเหลี่ยมของแต่ละหมายเลขเป็นเขตเดียว (หมู่ที่วาดเป็นหลายส่วน)</translation>
+        </message>
+        <message>
+            <source>{layer}: none of its {n} features can be imported (no geometry or no number); nothing was imported.</source>
+            <translation>{layer}: ไม่มีข้อมูลใดใน {n} รายการที่นำเข้าได้ (ไม่มีรูปเรขาคณิตหรือไม่มีหมายเลข) ยังไม่ได้นำเข้าข้อมูลใด ๆ</translation>
+        </message>
+        <message>
+            <source>The workspace {path} has no villages or zones (the villages layer is empty). Import the หมู่ / ชุมชน boundaries with cddp:importvillages, then run again.</source>
+            <translation>พื้นที่ทำงาน {path} ยังไม่มีขอบเขตหมู่บ้านหรือชุมชน (ชั้นข้อมูลหมู่บ้านว่าง) นำเข้าขอบเขตหมู่ / ชุมชนด้วย cddp:importvillages แล้วเรียกใช้อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>The villages layer of {path} has no coordinate reference system; import the zones again with cddp:importvillages.</source>
+            <translation>ชั้นข้อมูลหมู่บ้านของ {path} ไม่มีระบบพิกัดอ้างอิง นำเข้าขอบเขตอีกครั้งด้วย cddp:importvillages</translation>
+        </message>
+        <message>
+            <source>Table '{table}' would print personal data (column '{column}'); council tables carry counts only. Nothing was written.</source>
+            <translation>ตาราง '{table}' จะพิมพ์ข้อมูลส่วนบุคคล (คอลัมน์ '{column}') ตารางสำหรับสภาแสดงได้เฉพาะจำนวนนับ ไม่ได้เขียนไฟล์ใด</translation>
+        </message>
+        <message>
+            <source>Table '{table}' would print contact details ({kind}) in column '{column}'; council tables carry counts only. Nothing was written.</source>
+            <translation>ตาราง '{table}' จะพิมพ์ข้อมูลติดต่อ ({kind}) ในคอลัมน์ '{column}' ตารางสำหรับสภาแสดงได้เฉพาะจำนวนนับ ไม่ได้เขียนไฟล์ใด</translation>
+        </message>
+        <message>
+            <source>Cannot write the tables to {folder}: {error}. Choose a folder you can write to.</source>
+            <translation>เขียนตารางลงใน {folder} ไม่ได้: {error} เลือกโฟลเดอร์ที่เขียนได้</translation>
+        </message>
+        <message>
+            <source>The file name stem '{stem}' must be plain letters, digits, '-' or '_' (e.g. council_road_plan).</source>
+            <translation>ชื่อไฟล์ '{stem}' ต้องประกอบด้วยอักษรอังกฤษ ตัวเลข '-' หรือ '_' เท่านั้น (เช่น council_road_plan)</translation>
+        </message>
+        <message>
+            <source>The road plan map set needs a maintenance plan or a budget: give the plan written by cddp:maintenanceplan, or a budget in baht to compute one.</source>
+            <translation>ชุดแผนที่แผนซ่อมถนนต้องมีแผนซ่อมบำรุงหรืองบประมาณ: ระบุแผนที่ได้จาก cddp:maintenanceplan หรือระบุงบประมาณ (บาท) เพื่อคำนวณแผน</translation>
+        </message>
+        <message>
+            <source>Cannot read the maintenance plan {path}: {error}. Give the file written by cddp:maintenanceplan.</source>
+            <translation>อ่านแผนซ่อมบำรุง {path} ไม่ได้: {error} ระบุไฟล์ที่ได้จาก cddp:maintenanceplan</translation>
+        </message>
+        <message>
+            <source>The maintenance plan {path} lacks the columns {columns}; give the file written by cddp:maintenanceplan.</source>
+            <translation>แผนซ่อมบำรุง {path} ไม่มีคอลัมน์ {columns} ระบุไฟล์ที่ได้จาก cddp:maintenanceplan</translation>
+        </message>
+        <message>
+            <source>The hazard layer has no polygons; give the flood extent as a polygon layer.</source>
+            <translation>ชั้นข้อมูลพื้นที่เสี่ยงภัยไม่มีรูปปิด ระบุขอบเขตน้ำท่วมเป็นชั้นข้อมูลรูปปิด</translation>
+        </message>
+        <message>
+            <source>The hazard layer has no coordinate reference system; set its CRS in QGIS, then run again.</source>
+            <translation>ชั้นข้อมูลพื้นที่เสี่ยงภัยไม่มีระบบพิกัดอ้างอิง กำหนดระบบพิกัดใน QGIS แล้วเรียกใช้อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>The hazard layer must hold polygons (the flood extent); it holds {types}.</source>
+            <translation>ชั้นข้อมูลพื้นที่เสี่ยงภัยต้องเป็นรูปปิด (ขอบเขตน้ำท่วม) แต่มี {types}</translation>
+        </message>
+        <message>
+            <source>Unknown map set '{value}'; choose one of {choices}.</source>
+            <translation>ไม่รู้จักชุดแผนที่ '{value}' เลือกหนึ่งใน {choices}</translation>
+        </message>
+        <message>
+            <source>The flood map set needs HAZARD: the flood extent as a polygon layer (e.g. a flood survey or a drill area).</source>
+            <translation>ชุดแผนที่น้ำท่วมต้องระบุ HAZARD: ขอบเขตน้ำท่วมเป็นชั้นข้อมูลรูปปิด (เช่น ผลสำรวจน้ำท่วมหรือพื้นที่ซ้อมแผน)</translation>
+        </message>
+        <message>
+            <source>{layer} is not a polygon layer: HAZARD must be the flood extent as polygons.</source>
+            <translation>{layer} ไม่ใช่ชั้นข้อมูลรูปปิด: HAZARD ต้องเป็นขอบเขตน้ำท่วมแบบรูปปิด</translation>
+        </message>
+        <message>
+            <source>The road_plan map set needs PLAN (the maintenance plan written by cddp:maintenanceplan) or BUDGET (baht) to make one.</source>
+            <translation>ชุดแผนที่ road_plan ต้องระบุ PLAN (แผนซ่อมบำรุงที่ได้จาก cddp:maintenanceplan) หรือ BUDGET (บาท) เพื่อจัดทำแผน</translation>
+        </message>
+        <message>
+            <source>The boundary layer could not be opened.</source>
+            <translation>ไม่สามารถเปิดชั้นข้อมูลขอบเขตได้</translation>
+        </message>
+        <message>
+            <source>QGIS could not write the council map {path} ({error}). Check that the folder is writable and the file is not open in a PDF viewer.</source>
+            <translation>QGIS เขียนแผนที่สำหรับสภา {path} ไม่ได้ ({error}) ตรวจสอบว่าโฟลเดอร์เขียนได้ และไม่ได้เปิดไฟล์นี้ค้างไว้ในโปรแกรมอ่าน PDF</translation>
+        </message>
+        <message>
+            <source>The project {path} beside the workspace cannot be read: {error}. Move it away and run again (CDDP makes a new one).</source>
+            <translation>อ่านโปรเจกต์ {path} ที่อยู่คู่กับพื้นที่ทำงานไม่ได้: {error} ย้ายไฟล์นี้ออกแล้วเรียกใช้อีกครั้ง (CDDP จะสร้างโปรเจกต์ใหม่ให้)</translation>
+        </message>
+        <message>
+            <source>The council map was written, but the project {path} could not be saved: {error}.</source>
+            <translation>เขียนแผนที่สำหรับสภาแล้ว แต่บันทึกโปรเจกต์ {path} ไม่ได้: {error}</translation>
+        </message>
+        <message>
+            <source>The font file {path} is missing or unreadable: council maps cannot be printed in {family}. Reinstall the CDDP plugin.</source>
+            <translation>ไม่พบหรืออ่านไฟล์ฟอนต์ {path} ไม่ได้ จึงพิมพ์แผนที่สำหรับสภาด้วยฟอนต์ {family} ไม่ได้ ติดตั้งปลั๊กอิน CDDP ใหม่</translation>
+        </message>
+        <message>
+            <source>The font '{family}' is not installed (QGIS would print in '{found}' instead). Install it, or choose one of the fonts shipped with the plugin: {bundled}.</source>
+            <translation>ไม่ได้ติดตั้งฟอนต์ '{family}' (QGIS จะพิมพ์ด้วย '{found}' แทน) ติดตั้งฟอนต์นี้ หรือเลือกฟอนต์ที่มากับปลั๊กอิน: {bundled}</translation>
         </message>
     </context>
 </TS>

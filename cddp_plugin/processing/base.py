@@ -142,6 +142,7 @@ GROUPS = {
     "parcels": QT_TRANSLATE_NOOP("CddpAlgorithm", "Parcels and households"),
     "roads": QT_TRANSLATE_NOOP("CddpAlgorithm", "Roads and streetlights"),
     "work": QT_TRANSLATE_NOOP("CddpAlgorithm", "Work orders and complaints"),
+    "reports": QT_TRANSLATE_NOOP("CddpAlgorithm", "Council maps and reports"),
 }
 
 

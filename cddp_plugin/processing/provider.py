@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..toolbelt.icons import icon
 from .changeworkorder import ChangeWorkOrderAlgorithm
 from .conditionsummary import ConditionSummaryAlgorithm
+from .councilmap import CouncilMapAlgorithm
 from .createworkspace import CreateWorkspaceAlgorithm
 from .floodimpact import FloodImpactAlgorithm
 from .generateworkorders import GenerateWorkOrdersAlgorithm
@@ -17,6 +18,7 @@ from .importhouseholds import ImportHouseholdsAlgorithm
 from .importparcels import ImportParcelsAlgorithm
 from .importroads import ImportRoadsAlgorithm
 from .importstreetlights import ImportStreetlightsAlgorithm
+from .importvillages import ImportVillagesAlgorithm
 from .installdependencies import InstallDependenciesAlgorithm
 from .linkhouseholds import LinkHouseholdsAlgorithm
 from .maintenanceplan import MaintenancePlanAlgorithm
@@ -28,6 +30,7 @@ ALGORITHMS = (
     CreateWorkspaceAlgorithm,
     ImportParcelsAlgorithm,
     ImportHouseholdsAlgorithm,
+    ImportVillagesAlgorithm,
     LinkHouseholdsAlgorithm,
     FloodImpactAlgorithm,
     ImportRoadsAlgorithm,
@@ -40,6 +43,7 @@ ALGORITHMS = (
     ImportComplaintsAlgorithm,
     GenerateWorkOrdersAlgorithm,
     ChangeWorkOrderAlgorithm,
+    CouncilMapAlgorithm,
     InstallDependenciesAlgorithm,
 )
 

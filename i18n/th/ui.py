@@ -190,4 +190,6 @@ TH = {
     # ui/datetime_widget.py (forms and attribute tables in Bangkok time, #11)
     "Date/time in Bangkok time (CDDP)": "วันเวลาตามเวลากรุงเทพฯ (CDDP)",
     "Shown and typed in Bangkok time (UTC+7); stored in UTC.": "แสดงและกรอกเป็นเวลากรุงเทพฯ (UTC+7) แต่บันทึกเป็นเวลา UTC",
+    # council maps (toolbelt/fonts.py, toolbelt/council_*.py, processing/councilmap.py)
+    "Council maps…": "แผนที่สำหรับสภา…",
 }

@@ -31,6 +31,11 @@ def test_zip_follows_the_plugin_repository_rules(plugin_zip):
     assert "cddp_plugin/resources_rc.py" in names
     assert "cddp_plugin/core/workspace/data/admin_codes.csv" in names
     assert not [n for n in names if n.startswith("cddp_plugin/tests") or n.endswith(".pyc")]
+    # the council maps' fonts (toolbelt/fonts.py) with their licences; never Noto Looped Thai
+    for font in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf",
+                 "OFL-Sarabun.txt", "OFL-NotoSansThai.txt"):  # fmt: skip
+        assert f"cddp_plugin/fonts/{font}" in names
+    assert not [n for n in names if "Looped" in n]
 
 
 def test_validator_catches_bad_zips(tmp_path):

@@ -47,6 +47,7 @@ def test_load_adds_menu_toolbar_and_provider(plugin, qgis_iface):
         "Create workspace…",
         "Open workspace…",
         "CDDP Processing tools",
+        "Council maps…",
         "Install Python packages…",
         "Language / ภาษา",
         "Help",
