@@ -417,6 +417,26 @@ def zoom_projects_to_data(out: Path) -> None:
     print(f"   ({time.perf_counter() - t0:.1f} s)")
 
 
+def council_maps(out: Path) -> None:
+    """A council map set for each municipality that has zones: Pathum Wan's road plan per khwaeng, Prue
+    Yai's flood drill per tax-map zone (counts only, under 5 suppressed). Khon Kaen has no zones."""
+    sets = [
+        ("pathumwan", "road_plan", [f"PLAN={out / 'pathumwan_plan.gpkg'}|layername=pathumwan_plan"],
+         "วาระที่ 3 เรื่องแผนซ่อมบำรุงถนน (ตัวอย่าง DEMO)"),
+        ("prueyai", "flood", [f"HAZARD={out / 'prueyai_flood_drill.geojson'}"],
+         "วาระที่ 4 เรื่องการซ้อมแผนรับมือน้ำท่วม (ตัวอย่าง DEMO)"),
+    ]  # fmt: skip
+    for stem, map_set, extra, agenda in sets:
+        t0 = step(f"council map set '{map_set}' for {stem}: overview, table pages and one page per zone")
+        pdf = out / f"{stem}_council_{map_set}.pdf"
+        r = cddp_process("run", "cddp:councilmap", "--", f"WORKSPACE={out / f'{stem}.gpkg'}", f"MAP_SET={map_set}",
+                         *extra, "DIGITS=thai", f"AGENDA={agenda}", f"OUTPUT={pdf}")  # fmt: skip
+        tables = sorted(p.name for p in out.glob(f"{stem}_council_{map_set}*") if p.suffix in (".csv", ".xlsx"))
+        print(f"   {r['PAGES']} pages → {pdf.name}; tables: {', '.join(tables)}; the layout is saved in {stem}.qgz"
+              f"  ({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+    print("   khonkaen: no council map (no village or zone boundaries in the shared data)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
@@ -436,6 +456,7 @@ def main() -> int:
     pathum_wan(args.shared, out)
     khon_kaen(args.shared, out)
     zoom_projects_to_data(out)
+    council_maps(out)
 
     summary = [(stem, inspect_workspace(out / f"{stem}.gpkg")) for stem, *_ in MUNICIPALITIES]
 

@@ -40,8 +40,8 @@ GROUP = "แผนที่ประกอบการประชุมสภ�
 TITLES = {
     "road_plan": "แผนที่สภาพถนนและแผนซ่อมบำรุงถนน ปีงบประมาณ พ.ศ. {year}",
     "streetlights": "ไฟฟ้าสาธารณะดับและการซ่อม ไตรมาสที่ {quarter} ปีงบประมาณ พ.ศ. {year}",
-    "complaints": "เรื่องร้องเรียนและใบสั่งงาน รายหมู่ ปีงบประมาณ พ.ศ. {year}",
-    "flood": "ผลกระทบน้ำท่วมต่อครัวเรือน รายหมู่ ปีงบประมาณ พ.ศ. {year}",
+    "complaints": "เรื่องร้องเรียนและใบสั่งงาน ราย{zone} ปีงบประมาณ พ.ศ. {year}",
+    "flood": "ผลกระทบน้ำท่วมต่อครัวเรือน ราย{zone} ปีงบประมาณ พ.ศ. {year}",
 }
 LAYOUT_NAME = "สภา — {title}"
 PDPA_LINE = (
@@ -311,7 +311,7 @@ def make_council_map(
     written = [str(p) for p in council.write_tables(tables, folder, safe_stem, digits)]
     step(30)
     municipality = meta.get("municipality_name", "")
-    title = TITLES[set_key].format(year=year_be, quarter=quarter or "")
+    title = TITLES[set_key].format(year=year_be, quarter=quarter or "", zone=council.zone_word(ws))
     project, project_path = _open_project(ws, meta)
     group = _group(project, title)
     layers, legend = [], []

@@ -16,6 +16,7 @@ from .council_base import (
     fingerprint,
     write_tables,
     zone_of_points,
+    zone_word,
     zones,
 )
 from .council_roads import road_plan_layers, road_plan_tables
@@ -38,5 +39,6 @@ __all__ = [
     "suppress",
     "write_tables",
     "zone_of_points",
+    "zone_word",
     "zones",
 ]

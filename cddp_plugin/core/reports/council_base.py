@@ -165,6 +165,15 @@ def checked(table: CouncilTable) -> CouncilTable:
 # Zones
 
 
+def zone_word(workspace_path) -> str:
+    """What the workspace's zones are called after "ราย…" in a title: หมู่, ชุมชน, แขวง or เขตแผนที่ภาษี
+    (the kind cddp:importvillages recorded)."""
+    from ..land.villages import kind_label, zone_kind
+
+    label = kind_label(zone_kind(workspace_path), "th")
+    return "หมู่" if label == "หมู่บ้าน" else label
+
+
 def zones(workspace_path):
     """The workspace's villages / zones: ``village_no``, ``name_th``, ``zone_key`` (ASCII, unique:
     ``z01`` for หมู่ 1, ``fid7`` for a zone without a number), ``label_th`` and the geometry, sorted

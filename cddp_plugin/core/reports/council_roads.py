@@ -25,6 +25,7 @@ from .council_base import (
     checked,
     to_crs,
     zone_rows,
+    zone_word,
     zones,
 )
 
@@ -299,7 +300,7 @@ def _road_plan(workspace_path, year_be, budget, plan):
         if c.endswith("(กม.)"):
             zframe[c] = zframe[c].astype(float).round(2)
     t_zones = CouncilTable(
-        "road_plan_zones", f"สภาพถนนและช่วงที่เลือกซ่อม รายหมู่ ปีงบประมาณ {year_be}",
+        "road_plan_zones", f"สภาพถนนและช่วงที่เลือกซ่อม ราย{zone_word(workspace_path)} ปีงบประมาณ {year_be}",
         f"Road condition and chosen sections by zone, budget year {year_be}", zframe, True, en, [*keys, None],
         ["ความยาวในแต่ละหมู่วัดจากส่วนของถนนที่อยู่ในเขตหมู่; ช่วงที่เลือกนับในหมู่ที่มีความยาวของช่วงมากที่สุด"],
         {c: 2 for c in zframe.columns if c.endswith("(กม.)")},

@@ -24,7 +24,7 @@ from ..common.i18n import translate
 from ..common.thai import budget_year_bounds, quarter_bounds
 from ..common.times import BANGKOK
 from ..workspace import schema
-from .council_base import TOTAL_TH, CouncilTable, checked, to_crs, zone_of_points, zone_rows, zones
+from .council_base import TOTAL_TH, CouncilTable, checked, to_crs, zone_of_points, zone_rows, zone_word, zones
 
 SUPPRESS_BELOW = 5
 SUPPRESSED = "<5"
@@ -184,7 +184,7 @@ def complaint_tables(workspace_path, year_be: int) -> list[CouncilTable]:
           "เรื่องต่อ 1,000 ครัวเรือน": "Per 1,000 households", "วันที่ใช้ปิดเรื่อง มัธยฐาน": "Median days to close"}  # fmt: skip
     note = f"เรื่องที่แจ้งในปีงบประมาณ {year_be} ({start.astimezone(BANGKOK).date().isoformat()} ถึง {(end.astimezone(BANGKOK).date() - _dt.timedelta(days=1)).isoformat()})"
     t_zones = CouncilTable(
-        "complaint_zones", f"เรื่องร้องเรียน รายหมู่ ปีงบประมาณ {year_be}", f"Complaints by zone, budget year {year_be}",
+        "complaint_zones", f"เรื่องร้องเรียน ราย{zone_word(workspace_path)} ปีงบประมาณ {year_be}", f"Complaints by zone, budget year {year_be}",
         frame, True, en, [*keys, None], [note, "ไม่แสดงข้อมูลผู้ร้องเรียน"],
         {"เรื่องต่อ 1,000 ครัวเรือน": 1, "วันที่ใช้ปิดเรื่อง มัธยฐาน": 1},
     )  # fmt: skip
@@ -221,7 +221,7 @@ def complaint_tables(workspace_path, year_be: int) -> list[CouncilTable]:
     wo_en["รวม"] = "All"
     wo = _add_total(wo)
     t_wo = CouncilTable(
-        "work_order_status", f"ใบสั่งงานตามสถานะ รายหมู่ ปีงบประมาณ {year_be}",
+        "work_order_status", f"ใบสั่งงานตามสถานะ ราย{zone_word(workspace_path)} ปีงบประมาณ {year_be}",
         f"Work orders by status and zone, budget year {year_be}", wo, True, wo_en, [*keys2, None],
         [f"ใบสั่งงานที่สร้างในปีงบประมาณ {year_be}"],
     )  # fmt: skip
@@ -291,7 +291,7 @@ def flood_tables(workspace_path, hazard) -> list[CouncilTable]:
                                              "แปลงที่ดินที่ได้รับผลกระทบ": p_total}])], ignore_index=True)  # fmt: skip
     en = {**_ZONE_EN, "ครัวเรือนที่ได้รับผลกระทบ": "Households affected", "แปลงที่ดินที่ได้รับผลกระทบ": "Parcels affected"}
     table = CouncilTable(
-        "flood_zones", "ครัวเรือนและแปลงที่ดินในพื้นที่น้ำท่วม รายหมู่", "Households and parcels in the flood extent, by zone",
+        "flood_zones", f"ครัวเรือนและแปลงที่ดินในพื้นที่น้ำท่วม ราย{zone_word(workspace_path)}", "Households and parcels in the flood extent, by zone",
         frame, True, en, [*keys, None],
         ["จำนวน 1–4 แสดงเป็น <5 เพื่อคุ้มครองข้อมูลส่วนบุคคล (PDPA); ยอดรวมนับเฉพาะช่องที่แสดงตัวเลข "
          "จึงคำนวณย้อนกลับหาช่องที่ปกปิดไม่ได้",
