@@ -217,11 +217,13 @@ def _highlight_layer(ws: str, sections, title: str, digits: str) -> QgsVectorLay
 
 
 def _has_osm(ws: str) -> bool:
-    vl = QgsVectorLayer(f"{ws}|layername=roads", "roads", "ogr")
-    if not vl.isValid():
-        return False
-    vl.setSubsetString('"osm_id" IS NOT NULL')
-    return vl.featureCount() > 0
+    """Whether the workspace holds OpenStreetMap roads (to credit them). Read through core, not a QGIS
+    layer with a filter: QGIS reopens a filtered GeoPackage layer for update and switches the file to
+    WAL, which a read-only copy of the workspace then cannot be read in."""
+    from ..core.common import ogrio
+
+    roads = ogrio.read_dataframe(ws, layer="roads", columns=["osm_id"], read_geometry=False)
+    return bool(len(roads)) and bool(roads["osm_id"].notna().any())
 
 
 def table_spec(table, digits: str) -> cl.TableSpec:

@@ -79,8 +79,11 @@ def test_createworkspace_algorithm_with_hash_and_thai_name(tmp_path, provider):
 # --- read-only, busy ---------------------------------------------------------------------------------
 
 
-def test_read_only_workspace_is_refused_clearly(demo, tmp_path):
-    """Run as an unprivileged user (root writes to read-only files): the write is refused by name."""
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_read_only_workspace_is_refused_clearly(demo, tmp_path, journal):
+    """Run as an unprivileged user (root writes to read-only files): the write is refused by name, and
+    reading still works — also for a file QGIS left in WAL mode (it edits GeoPackages in WAL), whose
+    -shm file cannot be made in a folder we may not write."""
     if shutil.which("setpriv") is None:
         pytest.skip("setpriv missing")
     import tempfile
@@ -88,6 +91,9 @@ def test_read_only_workspace_is_refused_clearly(demo, tmp_path):
     folder = tempfile.mkdtemp(prefix="cddp-ro-")  # /tmp/pytest-of-root is closed to other users
     os.chmod(folder, 0o755)
     demo = shutil.copy(demo, os.path.join(folder, "ปรือใหญ่ #ro.gpkg"))
+    con = sqlite3.connect(demo)
+    assert con.execute(f"PRAGMA journal_mode = {journal}").fetchone()[0] == journal
+    con.close()
     os.chmod(demo, 0o444)
     script = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"

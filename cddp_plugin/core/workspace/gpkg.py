@@ -193,9 +193,13 @@ def connect(path: str | os.PathLike, *, readonly: bool = False, timeout: float |
         )
     if not readonly and not (os.access(p, os.W_OK) and os.access(os.path.dirname(os.path.abspath(p)), os.W_OK)):
         raise sqlite_error(sqlite3.OperationalError("readonly"), p)
-    mode = "ro" if readonly else "rw"
+    query = {"mode": "ro" if readonly else "rw"}
+    if readonly and _wal_without_write_access(p):
+        # A WAL-mode file (QGIS switches a GeoPackage to WAL when it edits it) needs its -shm file even
+        # to read; in a folder we cannot write, read it as the immutable file it is for us.
+        query["immutable"] = "1"
     try:
-        con = sqlite3.connect(sqlite_uri(p, mode=mode), uri=True, timeout=timeout, factory=_Connection, **kwargs)
+        con = sqlite3.connect(sqlite_uri(p, **query), uri=True, timeout=timeout, factory=_Connection, **kwargs)
     except sqlite3.Error as exc:
         raise (sqlite_error(exc, p, timeout) or exc) from exc
     con.cddp_path, con.cddp_timeout = p, timeout
@@ -215,6 +219,21 @@ def connect(path: str | os.PathLike, *, readonly: bool = False, timeout: float |
         con.close()
         raise
     return con
+
+
+def _wal_without_write_access(path: str) -> bool:
+    """A WAL-mode SQLite file (header bytes 18–19 = 2) that we may not write, or whose folder we may not
+    write (where the -shm file would go), and that has no -wal file with pages not yet in the file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.access(path, os.W_OK) and os.access(folder, os.W_OK):
+        return False
+    try:
+        with open(path, "rb") as f:
+            header = f.read(20)
+    except OSError:
+        return False
+    wal = path + "-wal"
+    return header[18:20] == b"\x02\x02" and not (os.path.exists(wal) and os.path.getsize(wal) > 0)
 
 
 def _check_version(con: sqlite3.Connection, path: str) -> None:

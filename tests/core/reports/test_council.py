@@ -92,9 +92,12 @@ def test_empty_villages_is_a_clear_error(core_workspace):
 
 
 def _insert_villages(path, rows, crs):
+    """The test's own zones, whatever zones the demo gave the workspace (it gives Pathum Wan its khwaeng
+    and Prue Yai its tax-map zones since cddp:importvillages)."""
     con = gpkg.connect(path)
     srs = gpkg.srs_id(con, "villages")
     with con:
+        con.execute("DELETE FROM villages")
         for number, name, geom in rows:
             geom = gpd.GeoSeries([geom], crs=crs).to_crs(srs and f"EPSG:{srs}").iloc[0]
             if geom.geom_type == "Polygon":
