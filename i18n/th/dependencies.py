@@ -11,8 +11,7 @@ TH = {
     ),
     "needs Python packages this QGIS lacks: {packages}. Install them into your QGIS profile "
     "(no administrator rights, no restart):": (
-        "ต้องใช้แพ็กเกจ Python ที่ QGIS นี้ยังไม่มี: {packages} ติดตั้งลงในโปรไฟล์ QGIS ของคุณ "
-        "(ไม่ต้องใช้สิทธิ์ผู้ดูแลระบบ ไม่ต้องเปิด QGIS ใหม่):"
+        "ต้องใช้แพ็กเกจ Python ที่ QGIS นี้ยังไม่มี: {packages} ติดตั้งลงในโปรไฟล์ QGIS ของคุณ (ไม่ต้องใช้สิทธิ์ผู้ดูแลระบบ ไม่ต้องเปิด QGIS ใหม่):"
     ),
     "This QGIS lacks {modules}, which QGIS itself must provide (a copy from pip would bring a second "
     "GDAL or PROJ into QGIS). Reinstall QGIS with its Python packages (OSGeo4W: python3-numpy, "
