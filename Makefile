@@ -12,7 +12,7 @@ DEMO_DIR ?= demo-output
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: help setup venv build test demo package lint format qgis bench screenshot translations update-ts clean
+.PHONY: help setup venv build test demo package lint format qgis bench screenshot translations update-ts clean openapi
 
 help:
 	@echo "make setup    install QGIS 3.40 (bookworm-backports), fonts, tools and the .venv (idempotent)"
@@ -23,6 +23,7 @@ help:
 	@echo "make qgis     open QGIS desktop with the plugin and the demo project"
 	@echo "make bench    run the benchmarks (bench/)"
 	@echo "make update-ts  refresh the Thai .ts from the sources and fill it from i18n/th/"
+	@echo "make openapi  rewrite the API contract openapi/cddp.yaml from cddp_server (tests fail when they differ)"
 
 STAMP := $(VENV)/.cddp-setup-done
 
@@ -32,13 +33,14 @@ setup:
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	@PIP_CONSTRAINT=$(CURDIR)/build-constraints.txt $(PY) -m pip install -q --disable-pip-version-check --no-binary pyproj $$(grep -E '^pyproj==' requirements.txt)
 	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements-server.txt
 
 	@$(PY) -c "import qgis.core, geopandas, numpy; print('venv ok: QGIS', qgis.core.Qgis.QGIS_VERSION, '| numpy', numpy.__version__, '| geopandas', geopandas.__version__)"
 	@touch $(STAMP)
 
 venv: setup
 
-$(STAMP): requirements.txt build-constraints.txt scripts/setup-system.sh
+$(STAMP): requirements.txt requirements-server.txt build-constraints.txt scripts/setup-system.sh
 	$(MAKE) setup
 
 $(RC): $(STAMP) resources.qrc $(wildcard $(PLUGIN)/icons/*.svg)
@@ -76,6 +78,10 @@ $(WHEELS_STAMP): cddp_plugin/toolbelt/dependencies.py scripts/wheelhouse.py
 	/usr/bin/python3 scripts/wheelhouse.py --out .cache/wheels && touch $@
 
 wheels: $(WHEELS_STAMP)
+
+# The committed API contract; tests/server/test_openapi.py fails when the server drifts from it.
+openapi: $(STAMP)
+	$(PY) scripts/openapi.py --write
 
 demo: build
 	$(PY) scripts/demo.py --shared "$(SHARED)" --out "$(DEMO_DIR)"

@@ -215,3 +215,19 @@ def test_tests_mirror_the_packages():
     for domain in ("common", "workspace", "land", "roads", "lighting", "works"):
         folder = ROOT / "tests" / "core" / domain
         assert folder.is_dir() and list(folder.glob("test_*.py")), f"no tests in tests/core/{domain}/"
+    if SERVER.exists():
+        assert list((ROOT / "tests" / "server").glob("test_*.py")), "no tests in tests/server/ for cddp_server/"
+
+
+def test_the_server_uses_only_the_plugin_core():
+    """cddp_server/ imports the plugin's core (one schema) and nothing QGIS-bound of it (toolbelt, ui,
+    processing); it is never in the plugin ZIP (scripts/package.py packs cddp_plugin/ only)."""
+    if not SERVER.exists():
+        pytest.skip("no cddp_server/ yet")
+    bad = [
+        f"{_where(p, line)} imports {module}"
+        for p in _sources(SERVER)
+        for line, module in _imports(p)
+        if module.split(".")[0] == "cddp_plugin" and module.split(".")[:2] != ["cddp_plugin", "core"]
+    ]
+    assert not bad, "\n".join(bad)

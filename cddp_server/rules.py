@@ -1,0 +1,395 @@
+"""The sync rules of SYNC.md on the server, without HTTP: a push batch applied in one transaction.
+
+* The municipality's row is locked first (``SELECT … FOR UPDATE``; on SQLite the ``BEGIN IMMEDIATE``
+  of :func:`cddp_server.db.make_engine` serialises writers), its ``seq`` counter is read, each applied
+  change takes the next number, and the counter is written back in the same transaction: the feed has
+  no gaps and no reordering, and a pull is a range scan ``seq > cursor``.
+* A ``change_id`` is applied at most once: a repeat gets ``duplicate`` with the first result.
+* Per-field versions: ``field_seq`` keeps the seq that last changed each field (and ``geom``). An update
+  conflicts only on fields changed since its ``base_version`` by someone else to a different value
+  (fields that belong together — geometry and area, status and its dates — count as one); otherwise it
+  applies, ``merged`` when other fields had changed since its base.
+* Update vs delete and delete vs update are conflicts; the server keeps its state and answers with its
+  record and a conflict id.
+* The work-order history (``work_order_events``) is append-only.
+* A change with an unknown layer or field, a wrong type, a geometry of the wrong kind or CRS is
+  ``rejected`` with a reason, and nothing of it is written; a change whose attachments have not been
+  uploaded is answered ``retry``.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Text as SaText
+from sqlalchemy import and_, cast, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from cddp_plugin.core.workspace import schema
+
+from . import db, roles
+from .values import STAMP_FIELDS, RefusedError, canonical_geometry, canonical_values, geometry_out, now_utc
+
+APPEND_ONLY = frozenset({"work_order_events"})
+OPS = ("insert", "update", "delete")
+STATUSES = ("applied", "merged", "duplicate", "conflict", "rejected", "retry")
+# Fields that belong together count as one in conflict checks (SYNC.md "Conflicts per field").
+TOGETHER: dict[str, tuple[frozenset[str], ...]] = {
+    "parcels": (frozenset({db.GEOM, "area_sqm", "area_rai", "area_ngan", "area_wa"}),),
+    "roads": (frozenset({db.GEOM, "length_m"}),),
+    "road_sections": (frozenset({db.GEOM, "length_m", "area_sqm", "chainage_from_m", "chainage_to_m"}),),
+    "streetlights": (frozenset({"status", "lamp_changed_on"}),),
+    "complaints": (frozenset({"status", "status_raw", "last_activity"}),),
+    "work_orders": (
+        frozenset({"status", "triaged_at", "assigned_at", "started_at", "completed_at", "verified_at", "closed_at"}),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    municipality: str
+    username: str
+    role: str
+
+
+class TenantNotFoundError(LookupError):
+    pass
+
+
+def _group(layer: str, name: str) -> frozenset[str]:
+    for g in TOGETHER.get(layer, ()):
+        if name in g:
+            return g
+    return frozenset({name})
+
+
+def _attribute_names(layer: schema.Layer) -> list[str]:
+    return [f.name for f in layer.all_fields if f.name not in ("uuid", "version")]
+
+
+def _default(field: schema.Field) -> object:
+    d = field.default
+    if d is None or d == "CURRENT_TIMESTAMP":
+        return None
+    if d.startswith("'") and d.endswith("'"):
+        return d[1:-1]
+    return int(d) if d.lstrip("-").isdigit() else float(d)
+
+
+def server_record(layer: schema.Layer, row, hidden: Iterable[str] = ()) -> dict[str, object]:
+    """A feature as the server holds it (for conflicts and snapshots), without ``hidden`` fields."""
+    hidden = set(hidden)
+    out: dict[str, object] = {
+        "uuid": row.uuid,
+        "version": row.version,
+        "deleted": bool(row.deleted),
+        "values": {n: getattr(row, n) for n in _attribute_names(layer) if n not in hidden},
+    }
+    if layer.geometry:
+        out["geom"] = geometry_out(row.geom_wkb, row.geom_srid)
+    return out
+
+
+def lock_tenant(con: Connection, municipality: str):
+    row = con.execute(
+        select(db.municipalities).where(db.municipalities.c.municipality_code == municipality).with_for_update()
+    ).one_or_none()
+    if row is None:
+        raise TenantNotFoundError(municipality)
+    return row
+
+
+class _Batch:
+    def __init__(self, con: Connection, caller: Caller, tenant) -> None:
+        self.con = con
+        self.caller = caller
+        self.muni = caller.municipality
+        self.srid = tenant.srid
+        self.seq = tenant.seq
+        self.now = now_utc()
+
+    # -- one change -------------------------------------------------------------------------------
+    def apply(self, change: dict) -> dict:
+        cid = change["change_id"]
+        first = self.con.execute(
+            select(db.applied_changes.c.result).where(
+                db.applied_changes.c.municipality_code == self.muni, db.applied_changes.c.change_id == cid
+            )
+        ).scalar_one_or_none()
+        if first is not None:
+            return {"change_id": cid, "status": "duplicate", "version": first.get("version"), "first": first}
+        try:
+            result = self._apply(change)
+        except RefusedError as exc:
+            result = {"change_id": cid, "status": "rejected", "code": exc.code, "reason": exc.reason}
+            if exc.field:
+                result["field"] = exc.field
+            return result
+        if result["status"] in ("applied", "merged", "conflict"):
+            self.con.execute(
+                insert(db.applied_changes).values(
+                    municipality_code=self.muni, change_id=cid, result=result, at=self.now
+                )
+            )
+        return result
+
+    def _apply(self, change: dict) -> dict:
+        cid, op, name, fid = change["change_id"], change["op"], change["layer"], change["uuid"]
+        layer = schema.LAYERS_BY_NAME.get(name)
+        if layer is None:
+            raise RefusedError(
+                "unknown_layer", f"unknown layer '{name}'; the layers are listed by GET /v1/t/{{muni}}/schema"
+            )
+        if not roles.can_write(self.caller.role, name):
+            raise RefusedError("forbidden", f"role '{self.caller.role}' may not write layer '{name}'")
+        if name in APPEND_ONLY and op != "insert":
+            raise RefusedError("append_only", f"layer '{name}' is an append-only history: add an event instead of {op}")
+        values = canonical_values(layer, change.get("values") or {}) if op != "delete" else {}
+        geom_given = "geom" in change and op != "delete"
+        wkb = canonical_geometry(layer, change.get("geom"), self.srid) if geom_given else None
+        missing = [h for h in (change.get("attachments") or []) if not self._blob_complete(h)]
+        if missing:
+            return {
+                "change_id": cid,
+                "status": "retry",
+                "code": "missing_blob",
+                "reason": f"upload the attachment(s) first: {', '.join(missing)}",
+            }
+        table = db.LAYER_TABLES[name]
+        row = self.con.execute(
+            select(table).where(table.c.municipality_code == self.muni, table.c.uuid == fid)
+        ).one_or_none()
+        base = change.get("base_version") or 0
+        if op == "insert":
+            return self._insert(change, layer, table, row, values, wkb, geom_given)
+        if row is None:
+            raise RefusedError("unknown_feature", f"{name} {fid} is not on the server: push its insert first")
+        if op == "update":
+            return self._update(change, layer, table, row, values, wkb, geom_given, base)
+        return self._delete(change, layer, table, row, base)
+
+    def _insert(self, change, layer, table, row, values, wkb, geom_given) -> dict:
+        if row is not None:
+            same = not row.deleted and all(getattr(row, k) == v for k, v in values.items() if k not in STAMP_FIELDS)
+            if same and (not geom_given or wkb == row.geom_wkb):
+                return {"change_id": change["change_id"], "status": "applied", "version": row.version}
+            reason = "deleted on the server" if row.deleted else "already on the server with other values"
+            return self._conflict(change, layer, row, sorted(values) + ([db.GEOM] if geom_given else []), reason)
+        for f in layer.fields:
+            if f.name not in values and (d := _default(f)) is not None:
+                values[f.name] = d
+        for f in layer.fields:
+            if f.not_null and values.get(f.name) is None:
+                raise RefusedError("missing_field", f"field '{f.name}' of layer '{layer.name}' is required", f.name)
+        seq = self._next()
+        full = {n: values.get(n) for n in _attribute_names(layer)}
+        field_seq = {n: seq for n in values}
+        row_values = dict(full, municipality_code=self.muni, uuid=change["uuid"], version=seq, deleted=False)
+        if layer.geometry:
+            field_seq[db.GEOM] = seq
+            row_values.update(geom_wkb=wkb, geom_srid=self.srid if wkb is not None else None)
+        self.con.execute(insert(table).values(**row_values, field_seq=field_seq))
+        self._feed(change, seq, {k: v for k, v in full.items() if v is not None}, wkb, bool(layer.geometry))
+        return {"change_id": change["change_id"], "status": "applied", "version": seq}
+
+    def _update(self, change, layer, table, row, values, wkb, geom_given, base) -> dict:
+        if row.deleted:
+            return self._conflict(change, layer, row, sorted(values), "deleted on the server since your version")
+        new = dict(values)
+        if geom_given:
+            new[db.GEOM] = wkb
+        current = {k: (row.geom_wkb if k == db.GEOM else getattr(row, k)) for k in new}
+        field_seq = dict(row.field_seq or {})
+        changed_since = {f for f, s in field_seq.items() if s > base}
+        clashing = set()
+        for k in new:
+            if k in STAMP_FIELDS:
+                continue
+            group = _group(layer.name, k)
+            mine = [g for g in group if g in new]
+            if group & changed_since and any(new[g] != current[g] for g in mine):
+                clashing |= {g for g in mine if g not in STAMP_FIELDS}
+        if clashing:
+            return self._conflict(change, layer, row, sorted(clashing), "changed on the server since your version")
+        differing = {k: v for k, v in new.items() if v != current[k] and k not in STAMP_FIELDS}
+        if not differing:
+            return {"change_id": change["change_id"], "status": "applied", "version": row.version}
+        seq = self._next()
+        stamps = {k: v for k, v in new.items() if k in STAMP_FIELDS}
+        writes = {k: v for k, v in {**differing, **stamps}.items() if k != db.GEOM}
+        for k in writes:
+            field_seq[k] = seq
+        if db.GEOM in differing:
+            field_seq[db.GEOM] = seq
+            writes.update(geom_wkb=wkb, geom_srid=self.srid if wkb is not None else None)
+        self.con.execute(
+            update(table)
+            .where(table.c.municipality_code == self.muni, table.c.uuid == row.uuid)
+            .values(**writes, version=seq, field_seq=field_seq)
+        )
+        feed = {k: v for k, v in {**differing, **stamps}.items() if k != db.GEOM}
+        self._feed(change, seq, feed, wkb, db.GEOM in differing)
+        others = changed_since - set(new)
+        status = "merged" if others else "applied"
+        return {"change_id": change["change_id"], "status": status, "version": seq}
+
+    def _delete(self, change, layer, table, row, base) -> dict:
+        if row.deleted:
+            return {"change_id": change["change_id"], "status": "applied", "version": row.version}
+        changed = sorted(f for f, s in (row.field_seq or {}).items() if s > base)
+        if changed:
+            return self._conflict(change, layer, row, changed, "updated on the server since your version")
+        seq = self._next()
+        scrub = {n: None for n in roles.personal_fields(layer.name)} if layer.restricted else {}
+        self.con.execute(
+            update(table)
+            .where(table.c.municipality_code == self.muni, table.c.uuid == row.uuid)
+            .values(**scrub, version=seq, deleted=True, deleted_seq=seq)
+        )
+        self._feed(change, seq, {}, None, False)
+        return {"change_id": change["change_id"], "status": "applied", "version": seq}
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _next(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def _blob_complete(self, sha: object) -> bool:
+        if not isinstance(sha, str):
+            return False
+        return bool(
+            self.con.execute(
+                select(db.blobs.c.complete).where(db.blobs.c.municipality_code == self.muni, db.blobs.c.sha256 == sha)
+            ).scalar_one_or_none()
+        )
+
+    def _feed(self, change: dict, seq: int, values: dict, wkb: bytes | None, geom_changed: bool) -> None:
+        self.con.execute(
+            insert(db.changes).values(
+                municipality_code=self.muni,
+                seq=seq,
+                change_id=change["change_id"],
+                layer=change["layer"],
+                uuid=change["uuid"],
+                op=change["op"],
+                base_version=change.get("base_version"),
+                values=values,
+                geom_wkb=wkb if geom_changed else None,
+                geom_srid=self.srid if geom_changed and wkb is not None else None,
+                geom_changed=geom_changed,
+                attachments=change.get("attachments") or None,
+                author=self.caller.username,
+                device=change.get("device"),
+                committed_at=self.now,
+            )
+        )
+
+    def _conflict(self, change: dict, layer, row, fields: list[str], why: str) -> dict:
+        conflict_id = uuidlib.uuid4().hex
+        record = server_record(layer, row)
+        stored_change = {k: change.get(k) for k in ("change_id", "layer", "uuid", "op", "base_version", "values")}
+        if "geom" in change:
+            stored_change["geom"] = change["geom"]
+        self.con.execute(
+            insert(db.conflicts).values(
+                municipality_code=self.muni,
+                conflict_id=conflict_id,
+                change_id=change["change_id"],
+                layer=layer.name,
+                uuid=row.uuid,
+                change=stored_change,
+                server_record=record,
+                fields=fields,
+                status="open",
+                username=self.caller.username,
+                created_at=self.now,
+            )
+        )
+        return {
+            "change_id": change["change_id"],
+            "status": "conflict",
+            "version": row.version,
+            "conflict_id": conflict_id,
+            "fields": fields,
+            "reason": f"{change['op']} of {layer.name} {row.uuid}: {why} ({', '.join(fields) or 'deleted'})",
+            "server_record": record,
+        }
+
+
+def apply_push(con: Connection, caller: Caller, changes: list[dict]) -> list[dict]:
+    """Apply one batch inside the caller's transaction ``con``; one result per change, in order."""
+    tenant = lock_tenant(con, caller.municipality)
+    batch = _Batch(con, caller, tenant)
+    results = [batch.apply(c) for c in changes]
+    if batch.seq != tenant.seq:
+        con.execute(
+            update(db.municipalities)
+            .where(db.municipalities.c.municipality_code == caller.municipality)
+            .values(seq=batch.seq)
+        )
+    return results
+
+
+def erase_person(con: Connection, municipality: str, resident_uuid: str, by: str) -> int:
+    """Erase a resident (PDPA): the row's values, every value of theirs in the feed, their conflicts and
+    stored answers; a delete enters the feed so that devices that hold the person drop them. Returns the
+    number of feed entries scrubbed."""
+    tenant = lock_tenant(con, municipality)
+    table = db.LAYER_TABLES["residents"]
+    layer = schema.LAYERS_BY_NAME["residents"]
+    row = con.execute(
+        select(table).where(table.c.municipality_code == municipality, table.c.uuid == resident_uuid)
+    ).one_or_none()
+    if row is None:
+        raise LookupError(resident_uuid)
+    where_feed = and_(
+        db.changes.c.municipality_code == municipality,
+        db.changes.c.layer == "residents",
+        db.changes.c.uuid == resident_uuid,
+    )
+    change_ids = [r[0] for r in con.execute(select(db.changes.c.change_id).where(where_feed))]
+    change_ids += [
+        r[0]
+        for r in con.execute(
+            select(db.conflicts.c.change_id).where(
+                db.conflicts.c.municipality_code == municipality, db.conflicts.c.uuid == resident_uuid
+            )
+        )
+    ]
+    scrubbed = con.execute(update(db.changes).where(where_feed).values(values={})).rowcount
+    seq = tenant.seq + 1
+    nulls = {n: None for n in _attribute_names(layer) if n not in schema.SYNC_FIELD_NAMES}
+    con.execute(
+        update(table)
+        .where(table.c.municipality_code == municipality, table.c.uuid == resident_uuid)
+        .values(**nulls, version=seq, deleted=True, deleted_seq=seq, field_seq={})
+    )
+    con.execute(
+        insert(db.changes).values(
+            municipality_code=municipality, seq=seq, change_id=f"erase-{uuidlib.uuid4().hex}", layer="residents",
+            uuid=resident_uuid, op="delete", base_version=None, values={}, geom_changed=False, author=by,
+            committed_at=now_utc(),
+        )
+    )  # fmt: skip
+    con.execute(
+        delete(db.conflicts).where(
+            db.conflicts.c.municipality_code == municipality, db.conflicts.c.uuid == resident_uuid
+        )
+    )
+    if change_ids:
+        con.execute(
+            delete(db.applied_changes).where(
+                db.applied_changes.c.municipality_code == municipality, db.applied_changes.c.change_id.in_(change_ids)
+            )
+        )
+    con.execute(
+        delete(db.idempotency).where(
+            db.idempotency.c.municipality_code == municipality,
+            cast(db.idempotency.c.response, SaText).contains(resident_uuid),
+        )
+    )
+    con.execute(update(db.municipalities).where(db.municipalities.c.municipality_code == municipality).values(seq=seq))
+    return scrubbed
