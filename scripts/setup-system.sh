@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent system set-up for CDDP for QGIS on Debian bookworm:
-# QGIS 3.40 LTR from bookworm-backports, Thai fonts, Xvfb, Qt tools.
+# QGIS 3.40 LTR from bookworm-backports, Thai fonts, Xvfb, Qt tools; PostgreSQL 15 + PostGIS 3 (bookworm's own
+# packages) for the CDDP server's production store, which the tests start as a temporary cluster of their own.
 set -euo pipefail
 
 SUDO=""
@@ -15,7 +16,8 @@ fi
 PKGS_BP="qgis python3-qgis qgis-providers qgis-plugin-grass-"
 PKGS="python3-venv python3-pip python3-dev build-essential libgdal-dev libproj-dev libgeos-dev proj-bin \
       qttools5-dev-tools pyqt5-dev-tools fonts-thai-tlwg-ttf fonts-noto-core fonts-open-sans \
-      xvfb xauth imagemagick poppler-utils sqlite3 zip unzip make gdal-bin"
+      xvfb xauth imagemagick poppler-utils sqlite3 zip unzip make gdal-bin \
+      postgresql-15 postgresql-15-postgis-3"
 
 missing=0
 for p in qgis python3-qgis qgis-providers $PKGS; do
@@ -30,6 +32,14 @@ fi
 if [ "$missing" -eq 0 ] && [ "$qgis_ok" -eq 1 ]; then
   echo "system packages: already installed (QGIS $(dpkg-query -W -f='${Version}' qgis))"
   exit 0
+fi
+
+# The tests start their own PostgreSQL cluster (tests/server/pg.py) on a free loopback port: the Debian package
+# need not create (and start) a "main" cluster as a service.
+PG_NO_MAIN=/etc/postgresql-common/createcluster.d/cddp-no-main-cluster.conf
+if [ ! -f "$PG_NO_MAIN" ] && ! dpkg-query -W -f='${Status}' postgresql-15 2>/dev/null | grep -q "install ok installed"; then
+  $SUDO mkdir -p "$(dirname "$PG_NO_MAIN")"
+  echo "create_main_cluster = false" | $SUDO tee "$PG_NO_MAIN" >/dev/null
 fi
 
 export DEBIAN_FRONTEND=noninteractive
