@@ -437,6 +437,69 @@ def council_maps(out: Path) -> None:
     print("   khonkaen: no council map (no village or zone boundaries in the shared data)")
 
 
+def reference_server(out: Path) -> None:
+    """The reference CDDP API server (#13) on loopback with the embedded SQLite store: one admin per demo
+    municipality (random passwords, kept in a file only the owner may read — never printed), a sign-in
+    and /v1/meta checked over real HTTP, then stopped. Syncing the workspaces to it is the next issue."""
+    import json
+    import secrets
+    import socket
+    import urllib.request
+
+    t0 = step("reference CDDP API server on 127.0.0.1 (SQLite store), demo users, /v1/meta")
+    db = out / "cddp-server.sqlite"
+    for extra in out.glob("cddp-server.sqlite*"):
+        extra.unlink() if extra.is_file() else shutil.rmtree(extra)
+    server = [str(ROOT / "scripts" / "cddp-server")]
+    users, lines = [], []
+    for stem, code, _name, crs, _src in MUNICIPALITIES:
+        user, password = f"{stem}_admin", secrets.token_urlsafe(18)
+        subprocess.run([*server, "user", "add", "--db", str(db), "--muni", code, "--user", user, "--role", "admin",
+                        "--srid", crs.split(":")[1]], input=password + "\n", text=True, check=True,
+                       capture_output=True)  # fmt: skip
+        users.append((code, user, password))
+        lines.append(f"{code}\t{user}\t{password}")
+    secret_file = out / "cddp-server-users.txt"
+    secret_file.touch(mode=0o600)
+    secret_file.chmod(0o600)
+    secret_file.write_text("# municipality\tuser\tpassword (demo only)\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([*server, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"{base}/v1/meta", timeout=2) as r:
+                    meta = json.load(r)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    raise SystemExit(
+                        "demo step failed: the reference server did not start:\n" + proc.stderr.read()[-2000:]
+                    ) from None
+                time.sleep(0.1)
+        else:
+            raise SystemExit("demo step failed: the reference server did not answer /v1/meta")
+        code, user, password = users[0]
+        body = json.dumps({"username": user, "password": password}).encode()
+        req = urllib.request.Request(f"{base}/v1/auth/token", data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=5) as r:
+            token = json.load(r)["access_token"]
+        req = urllib.request.Request(f"{base}/v1/t/{code}/schema", headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(req, timeout=5) as r:
+            layers = json.load(r).get("layers", [])
+        print(f"   {base}: {meta.get('server', 'cddp_server')} {meta.get('server_version', meta.get('version', ''))}, "
+              f"schema {meta.get('schema_version')}; {len(users)} demo admins (passwords in {secret_file.name}, "
+              f"owner-only); {user} signed in and read the schema of {code} ({len(layers)} layers)")  # fmt: skip
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    print(f"   stopped  ({time.perf_counter() - t0:.1f} s; the sync of the workspaces comes with the next issue)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
@@ -457,6 +520,7 @@ def main() -> int:
     khon_kaen(args.shared, out)
     zoom_projects_to_data(out)
     council_maps(out)
+    reference_server(out)
 
     summary = [(stem, inspect_workspace(out / f"{stem}.gpkg")) for stem, *_ in MUNICIPALITIES]
 
