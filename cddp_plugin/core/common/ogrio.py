@@ -237,43 +237,44 @@ def _only(lyr, names) -> None:
     lyr.SetIgnoredFields([n for n in others if n not in names] + ["OGR_GEOMETRY"])
 
 
-def _classic_bools(lyr, frame, names, where) -> None:
-    """Boolean columns read value by value: bool, or object with None where a value is null."""
-    import numpy as np
-
+def _classic_values(lyr, names, where, read) -> list[list]:
+    """The named fields read value by value (``read(feature, index)``; None where a value is null)."""
     _only(lyr, names)
     defn = lyr.GetLayerDefn()
     idx = [defn.GetFieldIndex(n) for n in names]
     cols: list[list] = [[] for _ in names]
     for feat in _features(lyr, where):
         for k, i in enumerate(idx):
-            cols[k].append(bool(feat.GetFieldAsInteger(i)) if feat.IsFieldSetAndNotNull(i) else None)
+            cols[k].append(read(feat, i) if feat.IsFieldSetAndNotNull(i) else None)
+    return cols
+
+
+def _classic_bools(lyr, frame, names, where) -> None:
+    """Boolean columns read value by value: bool, or object with None where a value is null."""
+    import numpy as np
+
+    cols = _classic_values(lyr, names, where, lambda feat, i: bool(feat.GetFieldAsInteger(i)))
     for name, values in zip(names, cols, strict=True):
         frame[name] = np.array(values, dtype=object) if any(v is None for v in values) else np.array(values, dtype=bool)
+
+
+def _datetime_of(feat, i):
+    import datetime as dt
+
+    y, mo, d, h, mi, s, tz = feat.GetFieldAsDateTime(i)
+    sec = int(s)
+    value = dt.datetime(y, mo, d, h, mi, sec, min(999, round((s - sec) * 1000)) * 1000)  # OGR keeps ms
+    if tz > 1:
+        value = value.replace(tzinfo=dt.timezone(dt.timedelta(minutes=(tz - _UTC_FLAG) * 15)))
+    return value
 
 
 def _classic_times(lyr, frame, names, where) -> None:
     """Date-time columns read value by value with their UTC offsets: all UTC when every value has an
     offset (or the column is empty); naive when none has one; ISO text when they are mixed."""
-    import datetime as dt
-
     import pandas as pd
 
-    _only(lyr, names)
-    defn = lyr.GetLayerDefn()
-    idx = [defn.GetFieldIndex(n) for n in names]
-    cols: list[list] = [[] for _ in names]
-    for feat in _features(lyr, where):
-        for k, i in enumerate(idx):
-            if not feat.IsFieldSetAndNotNull(i):
-                cols[k].append(None)
-                continue
-            y, mo, d, h, mi, s, tz = feat.GetFieldAsDateTime(i)
-            sec = int(s)
-            value = dt.datetime(y, mo, d, h, mi, sec, min(999, round((s - sec) * 1000)) * 1000)  # OGR keeps ms
-            if tz > 1:
-                value = value.replace(tzinfo=dt.timezone(dt.timedelta(minutes=(tz - _UTC_FLAG) * 15)))
-            cols[k].append(value)
+    cols = _classic_values(lyr, names, where, _datetime_of)
     for name, values in zip(names, cols, strict=True):
         present = [v for v in values if v is not None]
         aware = [v.tzinfo is not None for v in present]
