@@ -68,12 +68,14 @@ $(DEMO_STAMP): $(DEMO_SOURCES) $(RC) $(QM)
 	@if [ -d "$(SHARED)" ]; then $(PY) scripts/demo.py --shared "$(SHARED)" --out "$(DEMO_DIR)" && touch $@; \
 	else echo "no $(SHARED): the tests that need the demo workspaces will skip"; fi
 
+WHEELS_STAMP := .cache/wheels/.done
+
 test: build $(DEMO_STAMP) $(WHEELS_STAMP)
 	mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-# The wheels "Install Python packages…" installs, for the stock-QGIS test (installed offline from here)
-WHEELS_STAMP := .cache/wheels/.done
+# The wheels "Install Python packages…" installs, for the stock-QGIS test (installed offline from here);
+# the stamp is defined above (make expands a rule's prerequisites where the rule is read)
 $(WHEELS_STAMP): cddp_plugin/toolbelt/dependencies.py scripts/wheelhouse.py
 	/usr/bin/python3 scripts/wheelhouse.py --out .cache/wheels && touch $@
 
