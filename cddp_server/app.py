@@ -460,10 +460,12 @@ def create_app(
         for r in rows:
             hidden = roles.hidden_fields(who.role, r.layer)
             change, record = dict(r.change), dict(r.server_record)
+            rec_layer = record.get("layer", r.layer)  # a parent_deleted conflict holds the parent's record
+            rec_hidden = roles.hidden_fields(who.role, rec_layer)
             change["values"] = {k: v for k, v in (change.get("values") or {}).items() if k not in hidden}
-            record["values"] = {k: v for k, v in (record.get("values") or {}).items() if k not in hidden}
-            seen = {k for k, v in {**record["values"], **change["values"]}.items() if v is not None}
-            seen &= roles.personal_fields(r.layer)
+            record["values"] = {k: v for k, v in (record.get("values") or {}).items() if k not in rec_hidden}
+            seen = {k for k, v in change["values"].items() if v is not None} & roles.personal_fields(r.layer)
+            seen |= {k for k, v in record["values"].items() if v is not None} & roles.personal_fields(rec_layer)
             if seen:
                 n, fields = personal.get(r.layer, (0, set()))
                 personal[r.layer] = (n + 1, fields | seen)

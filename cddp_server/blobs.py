@@ -4,10 +4,19 @@ Resumable: a PUT may carry ``Content-Range: bytes START-END/TOTAL``; the bytes a
 ``.part`` file when START is where the upload stands (HEAD answers ``Upload-Offset``), and when the last
 byte arrives the SHA-256 of the whole is checked against the path: a mismatch is refused (422) and the
 part is thrown away, so a blob on the server is always what its name says.
+
+Photos follow the grants (PDPA; :func:`cddp_server.rules.blob_readable`): ``HEAD`` and ``GET`` answer a blob
+only to a role that may read a layer referencing it (``blob_refs``, recorded when a change with the blob as
+attachment is applied) or to a user who sent its bytes in full (``blob_uploads``). Anyone else gets the same
+404 as for a blob that does not exist — never a 403 that would confirm a resident's photo is there. A ``PUT``
+of a stored blob answers "already stored" only to a reader; anyone else must send the bytes, which are
+checked against the hash like any upload (so proving they hold them), and the stored blob is never touched.
+Every read of a blob referenced by the restricted layer (residents) is logged in ``access_log``.
 """
 
 import hashlib
 import re
+import uuid as uuidlib
 from pathlib import Path
 from typing import Annotated
 
@@ -17,11 +26,25 @@ from fastapi.responses import FileResponse
 from sqlalchemy import insert, select, update
 from starlette.concurrency import run_in_threadpool
 
-from . import API_VERSION, db, roles
+from cddp_plugin.core.workspace import schema
+
+from . import API_VERSION, db, roles, rules
 from .values import now_utc
 
 SHA = r"^[0-9a-f]{64}$"
 _RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+_RESTRICTED = frozenset(layer.name for layer in schema.LAYERS if layer.restricted)
+
+
+def blob_paths(root: Path, muni: str, sha: str) -> tuple[Path, Path]:
+    """(the blob's file, its ``.part`` while an upload is under way) under the blob folder ``root``."""
+    folder = root / muni / sha[:2]
+    return folder / sha, folder / f"{sha}.part"
+
+
+def remove_blob_files(root: Path, muni: str, sha: str) -> None:
+    for path in blob_paths(root, muni, sha):
+        path.unlink(missing_ok=True)
 
 
 def add_blob_routes(app: FastAPI, engine, root: Path, who_dep, max_blob: int) -> None:
@@ -29,32 +52,60 @@ def add_blob_routes(app: FastAPI, engine, root: Path, who_dep, max_blob: int) ->
     Sha = Annotated[str, PathParam(pattern=SHA, description="lower-case hex SHA-256 of the bytes")]  # noqa: N806
 
     def paths(muni: str, sha: str) -> tuple[Path, Path]:
-        folder = root / muni / sha[:2]
-        return folder / sha, folder / f"{sha}.part"
+        return blob_paths(root, muni, sha)
 
-    def state(muni: str, sha: str):
+    def state(muni: str, sha: str, who=None):
+        """The blob's row, and whether ``who`` may read it (False without ``who``)."""
         with engine.connect().execution_options(readonly=True) as con:
-            return con.execute(
+            row = con.execute(
                 select(db.blobs).where(db.blobs.c.municipality_code == muni, db.blobs.c.sha256 == sha)
             ).one_or_none()
+            readable = row is not None and who is not None and rules.blob_readable(con, who, sha)
+        return row, readable
 
-    @app.head(base, responses={404: {"description": "not (completely) uploaded; Upload-Offset says how far"}})
+    def log_restricted_read(who, sha: str) -> None:
+        """A read of a blob that a restricted layer (residents) references is a read of personal data."""
+        t = db.blob_refs.c
+        with engine.begin() as con:
+            layers = {
+                r[0]
+                for r in con.execute(
+                    select(t.layer).where(t.municipality_code == who.municipality, t.sha256 == sha).distinct()
+                )
+            }
+            for layer in sorted(layers & _RESTRICTED):
+                con.execute(
+                    insert(db.access_log).values(
+                        municipality_code=who.municipality, id=uuidlib.uuid4().hex, at=now_utc(),
+                        username=who.username, role=who.role, action="blob", layer=layer, rows=1,
+                        fields=["attachments"],
+                    )
+                )  # fmt: skip
+
+    @app.head(
+        base,
+        responses={
+            404: {"description": "not (completely) uploaded, or not readable by you; Upload-Offset says how far"}
+        },
+    )
     def head_blob(who: who_dep, sha256: Sha) -> Response:
-        row = state(who.municipality, sha256)
-        if row is not None and row.complete:
+        row, readable = state(who.municipality, sha256, who)
+        if row is not None and row.complete and readable:
             return Response(status_code=200, headers={"Content-Length": str(row.size), "Upload-Offset": str(row.size)})
         _, part = paths(who.municipality, sha256)
         offset = part.stat().st_size if part.exists() else 0
         return Response(status_code=404, headers={"Upload-Offset": str(offset)})
 
-    @app.get(base, response_class=FileResponse, responses={404: {"description": "no such blob"}})
+    @app.get(
+        base, response_class=FileResponse, responses={404: {"description": "no such blob, or not readable by you"}}
+    )
     def get_blob(who: who_dep, sha256: Sha):
-        if not roles.readable_layers(who.role):
-            raise HTTPException(403, f"role '{who.role}' may not read blobs")
-        row = state(who.municipality, sha256)
+        row, readable = state(who.municipality, sha256, who)
         final, _ = paths(who.municipality, sha256)
-        if row is None or not row.complete or not final.exists():
+        if row is None or not row.complete or not final.exists() or not readable:
+            # the same answer whether the blob is missing or restricted: a 403 would confirm it exists
             raise HTTPException(404, f"no blob {sha256}: upload it with PUT first")
+        log_restricted_read(who, sha256)
         return FileResponse(final, media_type="application/octet-stream")
 
     @app.put(
@@ -71,8 +122,8 @@ def add_blob_routes(app: FastAPI, engine, root: Path, who_dep, max_blob: int) ->
     async def put_blob(who: who_dep, sha256: Sha, request: Request) -> dict:
         if not roles.GRANTS[who.role].write:
             raise HTTPException(403, f"role '{who.role}' reads only; it may not upload")
-        row = await run_in_threadpool(state, who.municipality, sha256)
-        if row is not None and row.complete:
+        row, readable = await run_in_threadpool(state, who.municipality, sha256, who)
+        if row is not None and row.complete and readable:
             return _done(sha256, row.size, 200)
         final, part = paths(who.municipality, sha256)
         part.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +168,7 @@ def add_blob_routes(app: FastAPI, engine, root: Path, who_dep, max_blob: int) ->
             await run_in_threadpool(_forget, who.municipality, sha256)
             raise HTTPException(422, f"the bytes' SHA-256 is {digest}, not {sha256}: the upload was discarded")
         part.replace(final)
-        await run_in_threadpool(_record, who.municipality, sha256, size, size, True)
+        await run_in_threadpool(_record, who.municipality, sha256, size, size, True, who.username)
         return _done(sha256, size, 201)
 
     def _done(sha: str, size: int, code: int, total: int | None = None):
@@ -128,10 +179,21 @@ def add_blob_routes(app: FastAPI, engine, root: Path, who_dep, max_blob: int) ->
             body["size"] = total
         return JSONResponse(body, status_code=code, headers={"Upload-Offset": str(size)})
 
-    def _record(muni: str, sha: str, size: int, received: int, complete: bool) -> None:
+    def _record(muni: str, sha: str, size: int, received: int, complete: bool, uploader: str | None = None) -> None:
         t = db.blobs
         with engine.begin() as con:
-            if con.execute(select(t.c.sha256).where(t.c.municipality_code == muni, t.c.sha256 == sha)).first():
+            if uploader is not None:  # the whole bytes were sent and matched: the uploader may read them
+                u = db.blob_uploads.c
+                mine = (u.municipality_code == muni, u.sha256 == sha, u.username == uploader)
+                if con.execute(select(u.sha256).where(*mine)).first() is None:
+                    con.execute(insert(db.blob_uploads).values(municipality_code=muni, sha256=sha, username=uploader,
+                                                               at=now_utc()))  # fmt: skip
+            stored = con.execute(
+                select(t.c.complete).where(t.c.municipality_code == muni, t.c.sha256 == sha)
+            ).one_or_none()
+            if stored is not None and stored.complete:
+                return  # a stored blob is never downgraded by someone's new (partial) upload of the same hash
+            if stored is not None:
                 con.execute(
                     update(t)
                     .where(t.c.municipality_code == muni, t.c.sha256 == sha)
@@ -146,8 +208,9 @@ def add_blob_routes(app: FastAPI, engine, root: Path, who_dep, max_blob: int) ->
                 )  # fmt: skip
 
     def _forget(muni: str, sha: str) -> None:
-        with engine.begin() as con:
-            con.execute(db.blobs.delete().where(db.blobs.c.municipality_code == muni, db.blobs.c.sha256 == sha))
+        t = db.blobs.c
+        with engine.begin() as con:  # a failed upload forgets only an unfinished blob, never a stored one
+            con.execute(db.blobs.delete().where(t.municipality_code == muni, t.sha256 == sha, t.complete.is_(False)))
 
 
 def _sha256(path: Path) -> str:

@@ -2,7 +2,7 @@
 
 cddp-server serve --db PATH|postgresql://… [--host 127.0.0.1] [--port 8765] [--blobs DIR] [--access-ttl S]
 cddp-server user add --db … --muni CODE --user NAME --role ROLE [--srid 32647]   (password on stdin)
-cddp-server person erase --db … --muni CODE --uuid RESIDENT_UUID
+cddp-server person erase --db … --muni CODE --uuid RESIDENT_UUID [--blobs DIR]   (PostgreSQL: --blobs is needed)
 """
 
 from __future__ import annotations
@@ -40,15 +40,30 @@ def _user_add(args) -> int:
 
 
 def _person_erase(args) -> int:
+    from .blobs import remove_blob_files
+
+    try:  # before anything is erased: the photos' bytes must go too
+        root = db.blob_dir_for(args.db, args.blobs)
+    except ValueError:
+        print(
+            "cddp-server person erase: a PostgreSQL store keeps photos in a folder: give it with --blobs DIR "
+            "(the folder the server was started with), so that the person's photos are removed too",
+            file=sys.stderr,
+        )
+        return 2
     engine = db.make_engine(args.db)
     db.create_schema(engine)
     try:
         with engine.begin() as con:
-            n = rules.erase_person(con, args.muni, args.uuid, by="cddp-server person erase")
+            done = rules.erase_person(con, args.muni, args.uuid, by="cddp-server person erase")
     except (LookupError, rules.TenantNotFoundError):
         print(f"cddp-server person erase: no resident {args.uuid} in municipality {args.muni}", file=sys.stderr)
         return 2
-    print(f"resident erased from the layer and {n} feed entries")
+    for sha in done.orphan_blobs:  # after the commit: a crash before this leaves bytes nobody can read any more
+        remove_blob_files(root, args.muni, sha)
+    print(
+        f"resident erased from the layer and {done.feed_entries} feed entries; {len(done.orphan_blobs)} photo(s) removed"
+    )
     return 0
 
 
@@ -75,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--db", required=True)
     e.add_argument("--muni", required=True)
     e.add_argument("--uuid", required=True)
+    e.add_argument("--blobs", default=None, help="the server's blob folder (default: <db>.blobs; PostgreSQL: needed)")
     e.set_defaults(func=_person_erase)
     args = p.parse_args(argv)
     return args.func(args)

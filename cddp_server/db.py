@@ -189,6 +189,27 @@ blobs = _tenant_table(
     pk=(MUNI, "sha256"),
 )
 
+# Which features reference a blob (recorded when a change with attachments is applied): a blob is read only by
+# roles that may read one of these layers (PDPA: a resident's photo follows the residents grant).
+blob_refs = _tenant_table(
+    "blob_refs",
+    Column("sha256", String(64), nullable=False),
+    Column("layer", String(64), nullable=False),
+    Column("uuid", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    pk=(MUNI, "sha256", "layer", "uuid"),
+    indexes=((MUNI, "layer", "uuid"),),
+)
+
+# Who sent a blob's bytes in full (proof of possession): the only readers of a blob no feature references yet.
+blob_uploads = _tenant_table(
+    "blob_uploads",
+    Column("sha256", String(64), nullable=False),
+    Column("username", String(100), nullable=False),
+    Column("at", String(32), nullable=False),
+    pk=(MUNI, "sha256", "username"),
+)
+
 
 def layer_table_name(layer: str) -> str:
     return f"layer_{layer}"
@@ -205,7 +226,9 @@ def _layer_table(layer: schema.Layer) -> Table:
     ]
     if layer.geometry:
         cols += [Column(GEOM_WKB, LargeBinary), Column(GEOM_SRID, Integer)]
-    return _tenant_table(layer_table_name(layer.name), *cols, pk=(MUNI, "uuid"))
+    # the relation fields (child → parent uuid) are indexed: a parent's delete looks up its live children
+    links = tuple((MUNI, rel.child_field) for rel in schema.RELATIONS if rel.child == layer.name)
+    return _tenant_table(layer_table_name(layer.name), *cols, pk=(MUNI, "uuid"), indexes=links)
 
 
 LAYER_TABLES: dict[str, Table] = {layer.name: _layer_table(layer) for layer in schema.LAYERS}

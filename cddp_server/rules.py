@@ -11,7 +11,23 @@
   applies, ``merged`` when other fields had changed since its base.
 * Update vs delete and delete vs update are conflicts; the server keeps its state and answers with its
   record and a conflict id.
+* A child whose parent was deleted is a conflict (code ``parent_deleted``, the parent's tombstone as
+  ``server_record``): an insert or update of a child whose parent (``schema.RELATIONS``) is tombstoned on
+  the server. For a *composition* (the child's link field is NOT NULL: a resident of a household, an
+  inspection of a section, a fault of a lamp, an event of a work order) the link the child will have counts;
+  for an optional *link* (a household's parcel, a lamp's road, a complaint's work order) only a change that
+  sets the link to a deleted feature. The other order: deleting a parent that still has live children of a
+  composition on the server is a conflict (code ``has_children``, the parent's record and its live children
+  in ``server_record``): the server never cascades (it would drop another device's child edit) and never
+  makes orphans; a client that deletes a household with its residents sends the residents' deletes first, in
+  the same push or before, each with its own base (so an edited resident conflicts on its own). The
+  append-only history is the exception: a work order may be deleted, its events stay as its history.
+  Deleting the target of an optional link is allowed (the link then points at a tombstone).
 * The work-order history (``work_order_events``) is append-only.
+* Attachments follow the grants: an applied change with attachments records ``blob_refs`` (blob → layer,
+  uuid). A blob is readable by roles that may read a layer referencing it, and by the users who sent its
+  bytes in full (``blob_uploads``: possession is proven); nobody else, and they are answered as if it did
+  not exist. A change may attach only a blob its author may read (else ``retry``: upload it).
 * A change with an unknown layer or field, a wrong type, a geometry of the wrong kind or CRS is
   ``rejected`` with a reason, and nothing of it is written; a change whose attachments have not been
   uploaded is answered ``retry``.
@@ -57,6 +73,41 @@ class Caller:
 
 class TenantNotFoundError(LookupError):
     pass
+
+
+RELATIONS_BY_CHILD: dict[str, list[schema.Relation]] = {}
+RELATIONS_BY_PARENT: dict[str, list[schema.Relation]] = {}
+for _rel in schema.RELATIONS:
+    assert _rel.parent_field == "uuid", _rel  # relations use uuid, never fid (SYNC.md)
+    RELATIONS_BY_CHILD.setdefault(_rel.child, []).append(_rel)
+    RELATIONS_BY_PARENT.setdefault(_rel.parent, []).append(_rel)
+
+
+def _composition(rel: schema.Relation) -> bool:
+    """The child cannot exist without its parent: its link field is NOT NULL."""
+    return schema.LAYERS_BY_NAME[rel.child].field(rel.child_field).not_null
+
+
+def blob_readable(con: Connection, caller: Caller, sha: str) -> bool:
+    """May ``caller`` read blob ``sha``: a layer referencing it is readable by its role, or it sent the bytes."""
+    refs = db.blob_refs.c
+    layers = {
+        r[0]
+        for r in con.execute(
+            select(refs.layer).where(refs.municipality_code == caller.municipality, refs.sha256 == sha).distinct()
+        )
+    }
+    if any(roles.can_read(caller.role, layer) for layer in layers):
+        return True
+    up = db.blob_uploads.c
+    return (
+        con.execute(
+            select(up.sha256).where(
+                up.municipality_code == caller.municipality, up.sha256 == sha, up.username == caller.username
+            )
+        ).first()
+        is not None
+    )
 
 
 def _group(layer: str, name: str) -> frozenset[str]:
@@ -128,6 +179,8 @@ class _Batch:
             if exc.field:
                 result["field"] = exc.field
             return result
+        if result["status"] in ("applied", "merged") and change["op"] != "delete":
+            self._refer(change)
         if result["status"] in ("applied", "merged", "conflict"):
             self.con.execute(
                 insert(db.applied_changes).values(
@@ -164,12 +217,57 @@ class _Batch:
         ).one_or_none()
         base = change.get("base_version") or 0
         if op == "insert":
+            if row is None and (parent := self._deleted_parent(layer, values, None)):
+                return self._parent_conflict(change, layer, None, values, *parent)
             return self._insert(change, layer, table, row, values, wkb, geom_given)
         if row is None:
             raise RefusedError("unknown_feature", f"{name} {fid} is not on the server: push its insert first")
         if op == "update":
+            if not row.deleted and (parent := self._deleted_parent(layer, values, row)):
+                return self._parent_conflict(change, layer, row, values, *parent)
             return self._update(change, layer, table, row, values, wkb, geom_given, base)
         return self._delete(change, layer, table, row, base)
+
+    # -- parents and children (schema.RELATIONS) ----------------------------------------------------
+    def _deleted_parent(self, layer, values: dict, row):
+        """(relation, parent layer, parent row) of a tombstoned parent the child would belong to, or None."""
+        for rel in RELATIONS_BY_CHILD.get(layer.name, ()):
+            if rel.child_field in values:
+                target = values[rel.child_field]
+            elif row is not None and _composition(rel):
+                target = getattr(row, rel.child_field)
+            else:
+                continue
+            if not target:
+                continue
+            ptable = db.LAYER_TABLES[rel.parent]
+            prow = self.con.execute(
+                select(ptable).where(ptable.c.municipality_code == self.muni, ptable.c.uuid == target)
+            ).one_or_none()
+            if prow is not None and prow.deleted:
+                return rel, schema.LAYERS_BY_NAME[rel.parent], prow
+        return None
+
+    def _parent_conflict(self, change, layer, row, values, rel, parent_layer, prow) -> dict:
+        record = dict(server_record(parent_layer, prow), layer=parent_layer.name)
+        why = f"its {parent_layer.name} {prow.uuid} ({rel.child_field}) was deleted on the server"
+        return self._record_conflict(
+            change, layer, change["uuid"], row.version if row is not None else None, record, [rel.child_field],
+            why, "parent_deleted",
+        )  # fmt: skip
+
+    def _live_children(self, layer, row) -> list[dict]:
+        """Live children of compositions (not the append-only history) of the parent ``row``, at most 100."""
+        out: list[dict] = []
+        for rel in RELATIONS_BY_PARENT.get(layer.name, ()):
+            if not _composition(rel) or rel.child in APPEND_ONLY:
+                continue
+            ct = db.LAYER_TABLES[rel.child]
+            q = select(ct.c.uuid, ct.c.version).where(
+                ct.c.municipality_code == self.muni, ct.c[rel.child_field] == row.uuid, ct.c.deleted.is_(False)
+            )
+            out += [{"layer": rel.child, "uuid": u, "version": v} for u, v in self.con.execute(q.limit(100))]
+        return out[:100]
 
     def _insert(self, change, layer, table, row, values, wkb, geom_given) -> dict:
         if row is not None:
@@ -242,6 +340,14 @@ class _Batch:
         changed = sorted(f for f, s in (row.field_seq or {}).items() if s > base)
         if changed:
             return self._conflict(change, layer, row, changed, "updated on the server since your version")
+        children = self._live_children(layer, row)
+        if children:
+            record = dict(server_record(layer, row), children=children)
+            layers = ", ".join(sorted({c["layer"] for c in children}))
+            why = (
+                f"it still has {len(children)} live child feature(s) in {layers}: delete them first (same push is fine)"
+            )
+            return self._record_conflict(change, layer, row.uuid, row.version, record, [], why, "has_children")
         seq = self._next()
         scrub = {n: None for n in roles.personal_fields(layer.name)} if layer.restricted else {}
         self.con.execute(
@@ -258,13 +364,25 @@ class _Batch:
         return self.seq
 
     def _blob_complete(self, sha: object) -> bool:
+        """The blob is uploaded and its author may read it (no attaching someone else's restricted photo)."""
         if not isinstance(sha, str):
             return False
-        return bool(
-            self.con.execute(
-                select(db.blobs.c.complete).where(db.blobs.c.municipality_code == self.muni, db.blobs.c.sha256 == sha)
-            ).scalar_one_or_none()
-        )
+        done = self.con.execute(
+            select(db.blobs.c.complete).where(db.blobs.c.municipality_code == self.muni, db.blobs.c.sha256 == sha)
+        ).scalar_one_or_none()
+        return bool(done) and blob_readable(self.con, self.caller, sha)
+
+    def _refer(self, change: dict) -> None:
+        """Record which feature references each attachment (``blob_refs``)."""
+        t = db.blob_refs
+        for sha in dict.fromkeys(change.get("attachments") or []):
+            key = (t.c.municipality_code == self.muni, t.c.sha256 == sha, t.c.layer == change["layer"],
+                   t.c.uuid == change["uuid"])  # fmt: skip
+            if self.con.execute(select(t.c.sha256).where(*key)).first() is None:
+                self.con.execute(
+                    insert(t).values(municipality_code=self.muni, sha256=sha, layer=change["layer"],
+                                     uuid=change["uuid"], created_at=self.now)
+                )  # fmt: skip
 
     def _feed(self, change: dict, seq: int, values: dict, wkb: bytes | None, geom_changed: bool) -> None:
         self.con.execute(
@@ -288,8 +406,10 @@ class _Batch:
         )
 
     def _conflict(self, change: dict, layer, row, fields: list[str], why: str) -> dict:
+        return self._record_conflict(change, layer, row.uuid, row.version, server_record(layer, row), fields, why)
+
+    def _record_conflict(self, change, layer, fid, version, record, fields, why, code=None) -> dict:
         conflict_id = uuidlib.uuid4().hex
-        record = server_record(layer, row)
         stored_change = {k: change.get(k) for k in ("change_id", "layer", "uuid", "op", "base_version", "values")}
         if "geom" in change:
             stored_change["geom"] = change["geom"]
@@ -299,7 +419,7 @@ class _Batch:
                 conflict_id=conflict_id,
                 change_id=change["change_id"],
                 layer=layer.name,
-                uuid=row.uuid,
+                uuid=fid,
                 change=stored_change,
                 server_record=record,
                 fields=fields,
@@ -308,15 +428,19 @@ class _Batch:
                 created_at=self.now,
             )
         )
-        return {
+        out = {
             "change_id": change["change_id"],
             "status": "conflict",
-            "version": row.version,
+            "version": version,
             "conflict_id": conflict_id,
             "fields": fields,
-            "reason": f"{change['op']} of {layer.name} {row.uuid}: {why} ({', '.join(fields) or 'deleted'})",
+            "reason": f"{change['op']} of {layer.name} {fid}: {why}"
+            + ("" if code else f" ({', '.join(fields) or 'deleted'})"),
             "server_record": record,
         }
+        if code:
+            out["code"] = code
+        return out
 
 
 def apply_push(con: Connection, caller: Caller, changes: list[dict]) -> list[dict]:
@@ -333,10 +457,17 @@ def apply_push(con: Connection, caller: Caller, changes: list[dict]) -> list[dic
     return results
 
 
-def erase_person(con: Connection, municipality: str, resident_uuid: str, by: str) -> int:
-    """Erase a resident (PDPA): the row's values, every value of theirs in the feed, their conflicts and
-    stored answers; a delete enters the feed so that devices that hold the person drop them. Returns the
-    number of feed entries scrubbed."""
+@dataclass(frozen=True)
+class Erased:
+    feed_entries: int  # feed entries scrubbed
+    orphan_blobs: list[str]  # blobs no feature references any more: their bytes are to be removed after commit
+
+
+def erase_person(con: Connection, municipality: str, resident_uuid: str, by: str) -> Erased:
+    """Erase a resident (PDPA): the row's values, every value and attachment of theirs in the feed, their
+    conflicts and stored answers, their photos' references (``blob_refs``; a blob nothing else references is
+    forgotten, and its hash returned so that the caller removes the bytes once this transaction commits); a
+    delete enters the feed so that devices that hold the person drop them."""
     tenant = lock_tenant(con, municipality)
     table = db.LAYER_TABLES["residents"]
     layer = schema.LAYERS_BY_NAME["residents"]
@@ -359,7 +490,8 @@ def erase_person(con: Connection, municipality: str, resident_uuid: str, by: str
             )
         )
     ]
-    scrubbed = con.execute(update(db.changes).where(where_feed).values(values={})).rowcount
+    scrubbed = con.execute(update(db.changes).where(where_feed).values(values={}, attachments=None)).rowcount
+    orphans = _forget_refs(con, municipality, "residents", resident_uuid)
     seq = tenant.seq + 1
     nulls = {n: None for n in _attribute_names(layer) if n not in schema.SYNC_FIELD_NAMES}
     con.execute(
@@ -392,4 +524,29 @@ def erase_person(con: Connection, municipality: str, resident_uuid: str, by: str
         )
     )
     con.execute(update(db.municipalities).where(db.municipalities.c.municipality_code == municipality).values(seq=seq))
-    return scrubbed
+    return Erased(scrubbed, orphans)
+
+
+def _forget_refs(con: Connection, municipality: str, layer: str, fid: str) -> list[str]:
+    """Remove a feature's blob references; forget (blobs, blob_uploads) the blobs nothing references any more."""
+    refs = db.blob_refs.c
+    shas = sorted(
+        r[0] for r in con.execute(select(refs.sha256).where(refs.municipality_code == municipality,
+                                                            refs.layer == layer, refs.uuid == fid))
+    )  # fmt: skip
+    if not shas:
+        return []
+    con.execute(
+        delete(db.blob_refs).where(refs.municipality_code == municipality, refs.layer == layer, refs.uuid == fid)
+    )
+    still = {
+        r[0]
+        for r in con.execute(
+            select(refs.sha256).where(refs.municipality_code == municipality, refs.sha256.in_(shas)).distinct()
+        )
+    }
+    orphans = [sha for sha in shas if sha not in still]
+    if orphans:
+        for t in (db.blob_uploads, db.blobs):
+            con.execute(delete(t).where(t.c.municipality_code == municipality, t.c.sha256.in_(orphans)))
+    return orphans

@@ -70,6 +70,7 @@ class Server:
         self._fh = self.log.open("w")
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         blobs = ["--blobs", str(tmp / "blobs")] if db.startswith("postgresql") else []  # SQLite: <db>.blobs/
+        self.blobs = tmp / "blobs" if blobs else Path(db + ".blobs")  # where the server keeps the bytes
         self.proc = subprocess.Popen(
             [str(CLI), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(self.port),
              "--access-ttl", str(access_ttl), *blobs],

@@ -26,7 +26,7 @@ def test_person_erase_removes_a_resident_from_the_rows_the_feed_and_the_history(
     stale = push(reg, [update("residents", person["uuid"], v, {"full_name": name + " (อีกเครื่อง)"})])
     assert stale.json()["results"][0]["status"] == "conflict"  # the conflict holds the name too
     done = subprocess.run(
-        [str(CLI), "person", "erase", "--db", store, "--muni", MUNI, "--uuid", person["uuid"]],
+        [str(CLI), "person", "erase", "--db", store, "--muni", MUNI, "--uuid", person["uuid"], "--blobs", str(server.blobs)],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -43,7 +43,7 @@ def test_person_erase_removes_a_resident_from_the_rows_the_feed_and_the_history(
     assert name not in dump  # not in the layer, the feed, the conflicts, the stored answers
     assert not [c for c in pull_all(insp)[0] if c["layer"] == "residents"]
     again = subprocess.run(
-        [str(CLI), "person", "erase", "--db", store, "--muni", MUNI, "--uuid", str(uuid.uuid4())],
+        [str(CLI), "person", "erase", "--db", store, "--muni", MUNI, "--uuid", str(uuid.uuid4()), "--blobs", str(server.blobs)],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert again.returncode == 2 and "no resident" in again.stderr
