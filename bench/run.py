@@ -15,6 +15,8 @@ BENCHES = (
     "workorders.py",
     "plan.py",
     "councilmap.py",
+    "server.py",
+    "server_load.py",
 )
 
 
