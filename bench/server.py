@@ -42,15 +42,13 @@ import io
 import json
 import platform
 import random
-import shutil
 import sys
-import tempfile
 import time
 import uuid
 from contextlib import closing
 from pathlib import Path
 
-from serverkit import OUT, ROOT, Server, add_user_cli, change, machine_note, pct, prueyai_parcels, start_postgres
+from serverkit import OUT, ROOT, Server, add_user_cli, change, machine_note, pct, prueyai_parcels, store
 
 MUNI, SRID, USER = "330506", 32648, "bench_admin"
 SMALL, BATCH, REQUESTS, WARMUP, LIMIT = 10_000, 500, 200, 20, 100
@@ -239,24 +237,13 @@ def main() -> int:
     gpkg = ROOT / "demo-output" / "prueyai.gpkg"
     results = []
     for kind in args.stores.split(","):
-        tmp = Path(tempfile.mkdtemp(prefix=f"cddp-bench-{kind}-", dir=OUT))
-        cluster = None
-        try:
-            if kind == "sqlite":
-                url, blobs = str(tmp / "cddp.sqlite"), None
-            else:
-                cluster, problem = start_postgres()
-                if cluster is None:
-                    print(f"  postgresql: skipped — {problem}")
-                    continue
-                url, blobs = cluster.url(cluster.new_database(), driver="postgresql"), tmp / "blobs"
+        with store(kind, "cddp-bench") as made:
+            if made is None:
+                continue
+            url, tmp, blobs = made
             t0 = time.perf_counter()
             results.append(run_store(kind, url, tmp, parcels, args.big, blobs))
             print(f"  {kind}: done in {time.perf_counter() - t0:.0f} s (bulk seeding {results[-1]['seed_s']:.0f} s)")
-        finally:
-            if cluster is not None:
-                cluster.stop()
-            shutil.rmtree(tmp, ignore_errors=True)
     big = args.big
     ok = True
     out = io.StringIO()

@@ -33,9 +33,7 @@ from __future__ import annotations
 import argparse
 import base64
 import random
-import shutil
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -44,7 +42,7 @@ from pathlib import Path
 
 import httpx
 import shapely
-from serverkit import OUT, PASSWORD, Server, change, machine_note, pct, start_postgres
+from serverkit import OUT, PASSWORD, Server, change, machine_note, pct, store
 
 MUNI, SRID = "330506", 32648
 BATCH_INSERTS, BATCH_UPDATES, PAGE = 5, 5, 500
@@ -346,22 +344,11 @@ def main() -> int:
     print(f"machine: {machine_note()}; {args.clients} clients, {args.seconds:.0f} s per store")
     ok = True
     for kind in args.stores.split(","):
-        tmp = Path(tempfile.mkdtemp(prefix=f"cddp-load-{kind}-", dir=OUT))
-        cluster = None
-        try:
-            if kind == "sqlite":
-                url, blobs = str(tmp / "cddp.sqlite"), None
-            else:
-                cluster, problem = start_postgres()
-                if cluster is None:
-                    print(f"  postgresql: skipped — {problem}")
-                    continue
-                url, blobs = cluster.url(cluster.new_database(), driver="postgresql"), tmp / "blobs"
+        with store(kind, "cddp-load") as made:
+            if made is None:
+                continue
+            url, tmp, blobs = made
             ok &= run_store(kind, url, tmp, args.clients, args.seconds, blobs)
-        finally:
-            if cluster is not None:
-                cluster.stop()
-            shutil.rmtree(tmp, ignore_errors=True)
     return 0 if ok else 1
 
 

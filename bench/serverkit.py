@@ -6,12 +6,16 @@ real Prue Yai parcels as pushed changes (WKB in EPSG:32648)."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
+import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -24,7 +28,7 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 CLI = ROOT / "scripts" / "cddp-server"
 SHARED = ROOT.parent / "shared" / "data"
-PASSWORD = "bench-password-not-secret"
+PASSWORD = secrets.token_urlsafe(18)  # the bench users' password, new each run
 sys.path.insert(0, str(ROOT))
 
 # one request line of the server's log (cddp_server/app.py): "GET /v1/t/330506/changes 200 3.2ms user=…"
@@ -169,3 +173,25 @@ def change(layer: str, op: str, fid: str | None = None, base: int = 0, values: d
 def machine_note() -> str:
     load = os.getloadavg()
     return f"{os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at start"
+
+
+@contextlib.contextmanager
+def store(kind: str, prefix: str):
+    """A server store for one bench run: (url, its temporary folder, its blob folder), or None when
+    PostgreSQL cannot run here (the reason printed); the temporary cluster and folder removed afterwards."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"{prefix}-{kind}-", dir=OUT))
+    cluster = None
+    try:
+        if kind == "sqlite":
+            yield str(tmp / "cddp.sqlite"), tmp, None
+            return
+        cluster, problem = start_postgres()
+        if cluster is None:
+            print(f"  postgresql: skipped — {problem}")
+            yield None
+            return
+        yield cluster.url(cluster.new_database(), driver="postgresql"), tmp, tmp / "blobs"
+    finally:
+        if cluster is not None:
+            cluster.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
