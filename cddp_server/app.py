@@ -77,7 +77,12 @@ class ChangeResult(BaseModel):
 
 class PushAnswer(BaseModel):
     results: list[ChangeResult]
-    cursor: int
+    cursor: int = Field(description="the municipality's feed position after this batch")
+    cursor_before: int | None = Field(
+        default=None,
+        description="the feed position before this batch: a client whose cursor equals it has every change up to "
+        "`cursor` (the ones between are this batch's) and need not pull its own changes back",
+    )
 
 
 class TokenRequest(BaseModel):
@@ -379,7 +384,7 @@ def create_app(
         t = db.idempotency
         with engine.begin() as con:
             try:
-                rules.lock_tenant(con, who.municipality)
+                before = rules.lock_tenant(con, who.municipality).seq
             except rules.TenantNotFoundError:
                 raise HTTPException(404, f"municipality {who.municipality} is not on this server") from None
             if key:
@@ -396,9 +401,9 @@ def create_app(
             cursor = con.execute(
                 select(db.municipalities.c.seq).where(db.municipalities.c.municipality_code == who.municipality)
             ).scalar_one()
-            answer = PushAnswer(results=[ChangeResult(**r) for r in results], cursor=cursor).model_dump(
-                mode="json", exclude_none=True
-            )
+            answer = PushAnswer(
+                results=[ChangeResult(**r) for r in results], cursor=cursor, cursor_before=before
+            ).model_dump(mode="json", exclude_none=True)
             if key:
                 con.execute(
                     insert(t).values(

@@ -223,7 +223,8 @@ def _push_all(path, con, client: ApiClient, device, batch_size, report: SyncRepo
             ans = client.request(
                 "POST", client.tenant("push"), json_body={"changes": bodies}, headers={"Idempotency-Key": key}
             )
-            acked = jobs.acknowledge(con, batch, ans.json()["results"])
+            answer = ans.json()
+            acked = jobs.acknowledge(con, batch, answer["results"], answer.get("cursor"), answer.get("cursor_before"))
             sent_batches += 1
             report.pushed += acked.applied + acked.merged
             report.merged += acked.merged

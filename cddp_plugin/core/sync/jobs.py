@@ -277,9 +277,20 @@ class Acked:
     retry_reasons: list[str] = field(default_factory=list)
 
 
-def acknowledge(con: sqlite3.Connection, batch: int, results: list[dict]) -> Acked:
-    """Take one batch's answer (one transaction): see the module doc."""
-    return _run(con, lambda: _acknowledge(con, batch, results))
+def acknowledge(con: sqlite3.Connection, batch: int, results: list[dict], cursor: int | None = None,
+                cursor_before: int | None = None) -> Acked:  # fmt: skip
+    """Take one batch's answer (one transaction): see the module doc. When this workspace had pulled up to
+    ``cursor_before`` (the feed position before the batch), every change up to ``cursor`` is this batch's own
+    and is here already: the cursor moves on, and the pull does not bring them back."""
+
+    def work():
+        got = _acknowledge(con, batch, results)
+        mine = state.meta(con).get("sync_cursor")
+        if cursor is not None and cursor_before is not None and int(mine or 0) == cursor_before:
+            _set_meta(con, sync_cursor=str(cursor), sync_etag=None)
+        return got
+
+    return _run(con, work)
 
 
 def _acknowledge(con, batch, results) -> Acked:
