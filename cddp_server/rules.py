@@ -182,11 +182,10 @@ class _Batch:
         if result["status"] in ("applied", "merged") and change["op"] != "delete":
             self._refer(change)
         if result["status"] in ("applied", "merged", "conflict"):
-            self.con.execute(
-                insert(db.applied_changes).values(
-                    municipality_code=self.muni, change_id=cid, result=result, at=self.now
-                )
-            )
+            self.con.execute(  # parameters, not .values(): the compiled statement is reused across the batch
+                insert(db.applied_changes), {"municipality_code": self.muni, "change_id": cid, "result": result,
+                                             "at": self.now}
+            )  # fmt: skip
         return result
 
     def _apply(self, change: dict) -> dict:
@@ -289,7 +288,7 @@ class _Batch:
         if layer.geometry:
             field_seq[db.GEOM] = seq
             row_values.update(geom_wkb=wkb, geom_srid=self.srid if wkb is not None else None)
-        self.con.execute(insert(table).values(**row_values, field_seq=field_seq))
+        self.con.execute(insert(table), dict(row_values, field_seq=field_seq))
         self._feed(change, seq, {k: v for k, v in full.items() if v is not None}, wkb, bool(layer.geometry))
         return {"change_id": change["change_id"], "status": "applied", "version": seq}
 
@@ -386,7 +385,8 @@ class _Batch:
 
     def _feed(self, change: dict, seq: int, values: dict, wkb: bytes | None, geom_changed: bool) -> None:
         self.con.execute(
-            insert(db.changes).values(
+            insert(db.changes),
+            dict(
                 municipality_code=self.muni,
                 seq=seq,
                 change_id=change["change_id"],
@@ -402,7 +402,7 @@ class _Batch:
                 author=self.caller.username,
                 device=change.get("device"),
                 committed_at=self.now,
-            )
+            ),
         )
 
     def _conflict(self, change: dict, layer, row, fields: list[str], why: str) -> dict:
