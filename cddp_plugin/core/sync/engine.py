@@ -139,6 +139,8 @@ def sync_workspace(
         con = gpkg.connect(path)
         try:
             device = jobs.device_id(con)
+            if not state.meta(con).get("sync_cursor"):
+                jobs.enqueue_unsent(con)  # the first sync sends the whole workspace, whatever its log holds
             for _round in range(max_rounds):
                 report.rounds += 1
                 _push_all(path, con, client, device, batch_size, report, progress)

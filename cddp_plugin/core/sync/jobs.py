@@ -94,6 +94,28 @@ def record_result(con: sqlite3.Connection, summary: Mapping) -> None:
 
 
 # -- prepare -------------------------------------------------------------------------------------------
+def enqueue_unsent(con: sqlite3.Connection) -> int:
+    """Before a workspace's first sync: every feature the server has never seen (version 0) and that has no
+    waiting change-log entry (its entries were cleared, or it was written with logging off) gets an insert
+    entry, so that the first push sends the whole workspace. Returns how many were added."""
+
+    def work():
+        added = 0
+        for layer in schema.LAYERS:
+            cur = con.execute(
+                f"INSERT INTO cddp_changelog (layer, feature_uuid, fid, op, base_version, changed_by)"
+                f" SELECT '{layer.name}', uuid, fid, 'insert', 0, updated_by FROM \"{layer.name}\" AS r"
+                " WHERE coalesce(r.version, 0) = 0 AND r.uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cddp_changelog"
+                f" AS c WHERE c.layer = '{layer.name}' AND c.feature_uuid = r.uuid AND (c.pushed_at IS NULL"
+                " OR c.pushed_at = ?))",
+                (state.IN_OUTBOX,),
+            )
+            added += cur.rowcount
+        return added
+
+    return _run(con, work)
+
+
 @dataclass
 class Prepared:
     changes: int = 0

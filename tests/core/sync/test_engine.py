@@ -216,3 +216,18 @@ def test_applying_is_never_left_on_after_a_failed_page(server, pair):
     assert _rows(a, "SELECT count(*) FROM parcels WHERE uuid = 'new-1'") == [
         (0,)
     ]  # the page applied whole or not at all
+
+
+def test_first_sync_sends_features_whose_log_entries_are_gone(server, tmp_path, area):
+    """An existing workspace whose change log was cleared (or written with logging off) still pushes every
+    feature on its first sync."""
+    ws = tmp_path / "cleared.gpkg"
+    new_workspace(ws, area)
+    con = gpkg.connect(ws)
+    fids = [_parcel(con, f"CLR{i}", x=i * 50) for i in range(4)]
+    with con:
+        con.execute("DELETE FROM cddp_changelog")
+    con.close()
+    report = engine.sync_workspace(ws, client_for(server, "gis1"))
+    assert report.finished and report.pushed == 4
+    assert _rows(ws, "SELECT count(*) FROM parcels WHERE version > 0 AND uuid IN (?, ?, ?, ?)", fids) == [(4,)]
