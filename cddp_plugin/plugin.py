@@ -1,5 +1,5 @@
 """The plugin object QGIS creates: menu, toolbar, Processing provider and the docks (workspace,
-inspector, work orders).
+inspector, work orders, sync conflicts).
 
 Start-up does as little as possible: the dock's .ui and everything heavy are loaded when the dock is
 first shown; geopandas/requests are imported only by the algorithms that need them.
@@ -155,6 +155,23 @@ class CddpPlugin:
             toolbar=False,
         )
         self.menu.addSeparator()
+        self.sync_action = self._action(
+            QgsApplication.getThemeIcon("/mActionRefresh.svg"), translate("CddpPlugin", "Sync now"), self.sync_now
+        )
+        self.sync_settings_action = self._action(
+            QgsApplication.getThemeIcon("/mActionOptions.svg"),
+            translate("CddpPlugin", "Sync settings…"),
+            self.sync_settings,
+            toolbar=False,
+        )
+        self.dock_actions["conflicts"] = self._action(
+            QgsApplication.getThemeIcon("/mIconWarning.svg"),
+            translate("CddpPlugin", "Sync conflicts"),
+            self.toggle_conflicts,
+            checkable=True,
+            toolbar=False,
+        )
+        self.menu.addSeparator()
         self._language_menu()
         self.help_action = self._action(
             QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
@@ -283,11 +300,15 @@ class CddpPlugin:
                 from .ui.workspace_dock import WorkspaceDock as Dock
             elif name == "workorders":
                 from .ui.workorders_dock import WorkOrdersDock as Dock
+            elif name == "conflicts":
+                from .ui.conflicts_dock import ConflictsDock as Dock
             else:
                 from .ui.inspector_dock import InspectorDock as Dock
             dock = self.docks[name] = Dock(self.iface, self.iface.mainWindow())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.visibilityChanged.connect(self.dock_actions[name].setChecked)
+            if name == "workspace":
+                dock.conflictsRequested.connect(lambda: self.toggle_conflicts(True))
         dock.setVisible(checked)
         if checked:
             dock.raise_()
@@ -301,6 +322,23 @@ class CddpPlugin:
 
     def toggle_workorders(self, checked: bool = True):
         return self._toggle("workorders", checked)
+
+    def toggle_conflicts(self, checked: bool = True):
+        dock = self._toggle("conflicts", checked)
+        if dock is not None and checked:
+            dock.refresh()
+        return dock
+
+    def sync_now(self):
+        """Sync the open workspace (the Workspace dock shows its progress and status)."""
+        if self.toggle_dock(True) is None:  # the packages are missing: the message says so
+            return None
+        return self.dock.sync_now()
+
+    def sync_settings(self) -> bool:
+        if self.toggle_dock(True) is None:
+            return False
+        return self.dock.sync_settings()
 
     def _upgrade_forms(self, layers) -> None:
         from .toolbelt.workspace_project import upgrade_forms

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -50,9 +51,10 @@ def demo_profile() -> Path:
     return DEMO_PROFILE
 
 
-def cddp_process(*args: str) -> dict:
-    """Run one algorithm through scripts/cddp-process; return its results (``KEY: value`` lines)."""
-    env = {**os.environ, "CDDP_QGIS_PROFILE": str(demo_profile())}
+def cddp_process(*args: str, env: dict | None = None) -> dict:
+    """Run one algorithm through scripts/cddp-process; return its results (``KEY: value`` lines). ``env``:
+    more environment variables (the sync's credentials, never on the command line)."""
+    env = {**os.environ, "CDDP_QGIS_PROFILE": str(demo_profile()), **(env or {})}
     proc = subprocess.run([str(ROOT / "scripts" / "cddp-process"), *args], capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
@@ -439,8 +441,9 @@ def council_maps(out: Path) -> None:
 
 def reference_server(out: Path) -> None:
     """The reference CDDP API server (#13) on loopback with the embedded SQLite store: one admin per demo
-    municipality (random passwords, kept in a file only the owner may read — never printed), a sign-in
-    and /v1/meta checked over real HTTP, then stopped. Syncing the workspaces to it is the next issue."""
+    municipality and a second officer of Prue Yai (random passwords, kept in a file only the owner may read —
+    never printed), a sign-in and /v1/meta checked over real HTTP; then the sync (#14, :func:`sync_demo`),
+    then stopped."""
     import json
     import secrets
     import socket
@@ -459,6 +462,11 @@ def reference_server(out: Path) -> None:
                        capture_output=True)  # fmt: skip
         users.append((code, user, password))
         lines.append(f"{code}\t{user}\t{password}")
+    officer = ("330506", "prueyai_gis2", secrets.token_urlsafe(18))  # the second client of Prue Yai (#14)
+    subprocess.run([*server, "user", "add", "--db", str(db), "--muni", officer[0], "--user", officer[1], "--role",
+                    "gis_editor", "--srid", "32648"], input=officer[2] + "\n", text=True, check=True,
+                   capture_output=True)  # fmt: skip
+    lines.append("\t".join(officer))
     secret_file = out / "cddp-server-users.txt"
     secret_file.touch(mode=0o600)
     secret_file.chmod(0o600)
@@ -466,8 +474,9 @@ def reference_server(out: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    server_log = tempfile.TemporaryFile("w+")  # not a pipe: a long sync would fill it and stall the server
     proc = subprocess.Popen([*server, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+                            stdout=subprocess.DEVNULL, stderr=server_log, text=True)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -477,8 +486,9 @@ def reference_server(out: Path) -> None:
                 break
             except OSError:
                 if proc.poll() is not None:
+                    server_log.seek(0)
                     raise SystemExit(
-                        "demo step failed: the reference server did not start:\n" + proc.stderr.read()[-2000:]
+                        "demo step failed: the reference server did not start:\n" + server_log.read()[-2000:]
                     ) from None
                 time.sleep(0.1)
         else:
@@ -494,10 +504,94 @@ def reference_server(out: Path) -> None:
         print(f"   {base}: {meta.get('server', 'cddp_server')} {meta.get('server_version', meta.get('version', ''))}, "
               f"schema {meta.get('schema_version')}; {len(users)} demo admins (passwords in {secret_file.name}, "
               f"owner-only); {user} signed in and read the schema of {code} ({len(layers)} layers)")  # fmt: skip
+        print(f"   ({time.perf_counter() - t0:.1f} s)")
+        sync_demo(out, base, users, officer)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    print(f"   stopped  ({time.perf_counter() - t0:.1f} s; the sync of the workspaces comes with the next issue)")
+        server_log.close()
+    print(f"   server stopped  ({time.perf_counter() - t0:.1f} s in all)")
+
+
+def _sync(ws: Path, base: str, user: str, password: str) -> tuple[dict, float]:
+    """cddp:syncworkspace as a scheduled job runs it: the credentials in the environment, never as a parameter."""
+    t = time.perf_counter()
+    got = cddp_process("run", "cddp:syncworkspace", f"--WORKSPACE={ws}", f"--SERVER={base}",
+                       env={"CDDP_SYNC_USER": user, "CDDP_SYNC_PASSWORD": password})  # fmt: skip
+    return got, time.perf_counter() - t
+
+
+def _said(got: dict, ws: Path, seconds: float) -> str:
+    from cddp_plugin.core.sync import local
+
+    merged = local.read_status(ws).last.get("merged", 0)
+    done = "" if got["FINISHED"] == "true" else ", NOT finished (run again)"
+    n = {key: f"{int(got[key]):,}" for key in ("PUSHED", "PULLED", "CONFLICTS", "REJECTED", "WAITING")}
+    return (f"pushed {n['PUSHED']} ({merged} merged), pulled {n['PULLED']}, conflicts {n['CONFLICTS']}, "
+            f"rejected {n['REJECTED']}, waiting {n['WAITING']}{done}  ({seconds:.1f} s)")  # fmt: skip
+
+
+def _edit_parcel(ws: Path, uuid: str, **values) -> None:
+    """An officer's saved edit as it lands from QGIS: a plain UPDATE; the change-log triggers record it."""
+    from cddp_plugin.core.workspace import gpkg
+
+    con = gpkg.connect(ws)
+    try:
+        with con:
+            con.execute(f"UPDATE parcels SET {', '.join(f'{k} = ?' for k in values)} WHERE uuid = ?",
+                        (*values.values(), uuid))  # fmt: skip
+    finally:
+        con.close()
+
+
+def sync_demo(out: Path, base: str, users: list[tuple[str, str, str]], officer: tuple[str, str, str]) -> None:
+    """#14: every demo workspace synced to the server with cddp:syncworkspace; a second officer's Prue Yai
+    workspace made from the server with cddp:cloneworkspace; edits on both (one merges, one conflicts)."""
+    from cddp_plugin.core.sync import local
+
+    t0 = step("sync (#14): the demo workspaces to the server, a second officer's copy from it, a merge, a conflict")
+    admin = {code: (user, password) for code, user, password in users}
+    for stem, code, *_ in MUNICIPALITIES:
+        got, seconds = _sync(out / f"{stem}.gpkg", base, *admin[code])
+        print(f"   {stem + '.gpkg':21s} first sync: {_said(got, out / f'{stem}.gpkg', seconds)}")
+    a, b = out / "prueyai.gpkg", out / "prueyai_officer2.gpkg"
+    for leftover in (b, b.with_suffix(".qgz"), *out.glob("prueyai_officer2.gpkg-*"), out / "prueyai_officer2_photos"):
+        shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+    t = time.perf_counter()
+    got = cddp_process("run", "cddp:cloneworkspace", f"--SERVER={base}", f"--MUNICIPALITY={officer[0]}",
+                       f"--OUTPUT={b}", env={"CDDP_SYNC_USER": officer[1], "CDDP_SYNC_PASSWORD": officer[2]})  # fmt: skip
+    print(f"   {b.name}: made from the server by {officer[1]}: {int(got['FEATURES']):,} features, "
+          f"styles and project {Path(got['PROJECT']).name}  ({time.perf_counter() - t:.1f} s)")  # fmt: skip
+
+    con = sqlite3.connect(a)
+    (one, code_one), (two, code_two) = con.execute(
+        "SELECT uuid, parcel_code FROM parcels WHERE parcel_code IS NOT NULL ORDER BY fid LIMIT 2"
+    ).fetchall()
+    con.close()
+    # the same field on both: a conflict; different fields of one parcel: merged
+    _edit_parcel(a, one, note="ตรวจภาคสนาม: รั้วคอนกรีต")
+    _edit_parcel(b, one, note="ตรวจภาคสนาม: รั้วลวดหนาม")
+    _edit_parcel(a, two, zone="Z-A")
+    _edit_parcel(b, two, note="แนวเขตตรงกับระวาง")
+    print(f"   edits: parcel {code_one} note on both copies (different values); parcel {code_two} zone in "
+          f"{a.name}, note in {b.name}")  # fmt: skip
+    got, seconds = _sync(a, base, *admin[officer[0]])
+    print(f"   {a.name:21s} sync: {_said(got, a, seconds)}")
+    got, seconds = _sync(b, base, officer[1], officer[2])
+    print(f"   {b.name:21s} sync: {_said(got, b, seconds)}")
+    got, seconds = _sync(a, base, *admin[officer[0]])
+    print(f"   {a.name:21s} sync: {_said(got, a, seconds)}")
+    con_a, con_b = sqlite3.connect(a), sqlite3.connect(b)
+    q = "SELECT zone, note FROM parcels WHERE uuid = ?"
+    print(f"   merged: parcel {code_two} is zone/note {con_a.execute(q, (two,)).fetchone()} in {a.name} and "
+          f"{con_b.execute(q, (two,)).fetchone()} in {b.name}")  # fmt: skip
+    con_a.close(), con_b.close()
+    for issue in local.read_issues(b, "conflict"):
+        mine, theirs = issue.mine.get("values", issue.mine), issue.theirs.get("values", issue.theirs)
+        for field in issue.fields:
+            print(f"   conflict in {b.name}: {issue.layer} {issue.uuid} field {field}: mine "
+                  f"{mine.get(field)!r}, the server's {theirs.get(field)!r} — kept both; resolve in the conflict dock")  # fmt: skip
+    print(f"   ({time.perf_counter() - t0:.1f} s)")
 
 
 def main() -> int:

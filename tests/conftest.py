@@ -22,7 +22,8 @@ EXPECTED_ALGORITHMS = sorted(
     ["cddp:createworkspace", "cddp:importparcels", "cddp:importhouseholds", "cddp:linkhouseholds", "cddp:floodimpact",
      "cddp:importroads", "cddp:importstreetlights", "cddp:segmentroads", "cddp:roadcondition", "cddp:streetlightstatus",
      "cddp:conditionsummary", "cddp:importcomplaints", "cddp:generateworkorders", "cddp:changeworkorder",
-     "cddp:maintenanceplan", "cddp:installdependencies", "cddp:importvillages", "cddp:councilmap"]
+     "cddp:maintenanceplan", "cddp:installdependencies", "cddp:importvillages", "cddp:councilmap",
+     "cddp:syncworkspace", "cddp:cloneworkspace"]
 )  # fmt: skip
 
 

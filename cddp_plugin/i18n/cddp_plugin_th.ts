@@ -217,6 +217,18 @@ Without internet access, download the wheels on another computer and give their 
             <source>Council maps…</source>
             <translation>แผนที่สำหรับสภา…</translation>
         </message>
+        <message>
+            <source>Sync now</source>
+            <translation>ซิงก์เดี๋ยวนี้</translation>
+        </message>
+        <message>
+            <source>Sync settings…</source>
+            <translation>ตั้งค่าการซิงก์…</translation>
+        </message>
+        <message>
+            <source>Sync conflicts</source>
+            <translation>ข้อขัดแย้งจากการซิงก์</translation>
+        </message>
     </context>
     <context>
         <name>CddpProvider</name>
@@ -281,6 +293,77 @@ Without internet access, download the wheels on another computer and give their 
         </message>
     </context>
     <context>
+        <name>CloneWorkspaceAlgorithm</name>
+        <message>
+            <source>Workspace from the CDDP server</source>
+            <translation>พื้นที่ทำงานจากเซิร์ฟเวอร์ CDDP</translation>
+        </message>
+        <message>
+            <source>Makes a new workspace GeoPackage (with the default styles, Thai forms and a QGIS project beside it) from the municipality's data on the CDDP server: for a new laptop or a second officer. Only the layers your role may read are downloaded. The new workspace is connected to the server and syncs with Sync workspace from then on.
+
+SERVER is the server's address (https://…), MUNICIPALITY the DOPA code of the municipality. Credentials: AUTHCFG, a QGIS authentication configuration of type Basic (user name and password); in scripts, the environment variables CDDP_SYNC_USER and CDDP_SYNC_PASSWORD. An existing file is never overwritten; a download that stops leaves nothing behind.</source>
+            <translation>สร้าง GeoPackage พื้นที่ทำงานใหม่ (พร้อมสัญลักษณ์เริ่มต้น แบบฟอร์มภาษาไทย และโครงการ QGIS) จากข้อมูลของ อปท. บนเซิร์ฟเวอร์ CDDP สำหรับเครื่องใหม่หรือเจ้าหน้าที่คนที่สอง ดาวน์โหลดเฉพาะชั้นข้อมูลที่บทบาทของคุณมีสิทธิ์อ่าน พื้นที่ทำงานใหม่เชื่อมต่อกับเซิร์ฟเวอร์แล้ว และซิงก์ด้วย ซิงก์พื้นที่ทำงาน ได้ตั้งแต่นั้น
+
+SERVER คือที่อยู่ของเซิร์ฟเวอร์ (https://…) MUNICIPALITY คือรหัส อปท. ของกรมการปกครอง ข้อมูลเข้าสู่ระบบ: AUTHCFG คือการตั้งค่าการยืนยันตัวตนของ QGIS แบบ Basic (ชื่อผู้ใช้และรหัสผ่าน) ในสคริปต์ใช้ตัวแปรสภาพแวดล้อม CDDP_SYNC_USER และ CDDP_SYNC_PASSWORD ไม่เขียนทับไฟล์ที่มีอยู่แล้ว และหากการดาวน์โหลดหยุดกลางคัน จะไม่เหลือไฟล์ค้างไว้</translation>
+        </message>
+        <message>
+            <source>CDDP server (https://…)</source>
+            <translation>เซิร์ฟเวอร์ CDDP (https://…)</translation>
+        </message>
+        <message>
+            <source>Municipality DOPA code</source>
+            <translation>รหัส อปท. ของกรมการปกครอง</translation>
+        </message>
+        <message>
+            <source>Authentication (type Basic; default: CDDP_SYNC_USER/CDDP_SYNC_PASSWORD)</source>
+            <translation>การยืนยันตัวตน (แบบ Basic ค่าเริ่มต้น: CDDP_SYNC_USER/CDDP_SYNC_PASSWORD)</translation>
+        </message>
+        <message>
+            <source>New workspace GeoPackage</source>
+            <translation>GeoPackage พื้นที่ทำงานใหม่</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>QGIS project</source>
+            <translation>โครงการ QGIS</translation>
+        </message>
+        <message>
+            <source>Features downloaded</source>
+            <translation>ฟีเจอร์ที่ดาวน์โหลด</translation>
+        </message>
+        <message>
+            <source>Changes pulled</source>
+            <translation>การเปลี่ยนแปลงที่รับมา</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>เสร็จสมบูรณ์</translation>
+        </message>
+        <message>
+            <source>Signing in as {user} with the QGIS authentication configuration {authcfg}.</source>
+            <translation>เข้าสู่ระบบเป็น {user} ด้วยการตั้งค่าการยืนยันตัวตนของ QGIS {authcfg}</translation>
+        </message>
+        <message>
+            <source>Signing in as {user} with the environment variables CDDP_SYNC_USER/CDDP_SYNC_PASSWORD.</source>
+            <translation>เข้าสู่ระบบเป็น {user} ด้วยตัวแปรสภาพแวดล้อม CDDP_SYNC_USER/CDDP_SYNC_PASSWORD</translation>
+        </message>
+        <message>
+            <source>Downloading municipality {code} from {url}…</source>
+            <translation>กำลังดาวน์โหลดข้อมูล อปท. {code} จาก {url}…</translation>
+        </message>
+        <message>
+            <source>Storing default styles and Thai forms…</source>
+            <translation>กำลังบันทึกสัญลักษณ์และแบบฟอร์มภาษาไทย…</translation>
+        </message>
+        <message>
+            <source>Made {path}: {features} features in {layers} layers, CRS {crs}; project {project}.</source>
+            <translation>สร้าง {path} แล้ว: {features} ฟีเจอร์ใน {layers} ชั้นข้อมูล CRS {crs} โครงการ {project}</translation>
+        </message>
+    </context>
+    <context>
         <name>ConditionSummaryAlgorithm</name>
         <message>
             <source>Condition summary (table and chart)</source>
@@ -321,6 +404,193 @@ Without internet access, download the wheels on another computer and give their 
         <message>
             <source>km</source>
             <translation>กม.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDock</name>
+        <message>
+            <source>CDDP Sync conflicts</source>
+            <translation>ข้อขัดแย้งจากการซิงก์ CDDP</translation>
+        </message>
+        <message>
+            <source>Feature</source>
+            <translation>ฟีเจอร์</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>ปัญหา</translation>
+        </message>
+        <message>
+            <source>Mine (this workspace)</source>
+            <translation>ของฉัน (พื้นที่ทำงานนี้)</translation>
+        </message>
+        <message>
+            <source>Theirs (the server)</source>
+            <translation>ของเซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>ฟิลด์</translation>
+        </message>
+        <message>
+            <source>Base</source>
+            <translation>ค่าเดิม</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>ของฉัน</translation>
+        </message>
+        <message>
+            <source>Theirs</source>
+            <translation>เซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>ผลลัพธ์</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>ใช้ของฉัน</translation>
+        </message>
+        <message>
+            <source>Take theirs</source>
+            <translation>ใช้ของเซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <source>Use result</source>
+            <translation>ใช้ผลลัพธ์</translation>
+        </message>
+        <message>
+            <source>All mine</source>
+            <translation>ใช้ของฉันทั้งหมด</translation>
+        </message>
+        <message>
+            <source>All theirs</source>
+            <translation>ใช้ของเซิร์ฟเวอร์ทั้งหมด</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>รีเฟรช</translation>
+        </message>
+        <message>
+            <source>Send my values again on the server's version; the next sync applies them.</source>
+            <translation>ส่งค่าของฉันอีกครั้งบนรุ่นของเซิร์ฟเวอร์ การซิงก์ครั้งถัดไปจะนำไปใช้</translation>
+        </message>
+        <message>
+            <source>Write the server's record into this workspace; nothing is sent.</source>
+            <translation>เขียนข้อมูลของเซิร์ฟเวอร์ลงในพื้นที่ทำงานนี้ โดยไม่ส่งอะไรออกไป</translation>
+        </message>
+        <message>
+            <source>Write the Result column into this workspace and send it with the next sync.</source>
+            <translation>เขียนค่าในคอลัมน์ผลลัพธ์ลงในพื้นที่ทำงานนี้ และส่งไปพร้อมการซิงก์ครั้งถัดไป</translation>
+        </message>
+        <message>
+            <source>Keep mine for every open conflict (rejected changes are left as they are).</source>
+            <translation>ใช้ของฉันกับข้อขัดแย้งที่เปิดอยู่ทุกรายการ (รายการที่ถูกปฏิเสธคงไว้ตามเดิม)</translation>
+        </message>
+        <message>
+            <source>Take theirs for every open conflict (rejected changes are left as they are).</source>
+            <translation>ใช้ของเซิร์ฟเวอร์กับข้อขัดแย้งที่เปิดอยู่ทุกรายการ (รายการที่ถูกปฏิเสธคงไว้ตามเดิม)</translation>
+        </message>
+        <message>
+            <source>No CDDP workspace is open.</source>
+            <translation>ยังไม่ได้เปิดพื้นที่ทำงาน CDDP</translation>
+        </message>
+        <message>
+            <source>No open conflicts or rejected changes: everything synced.</source>
+            <translation>ไม่มีข้อขัดแย้งหรือรายการที่ถูกปฏิเสธค้างอยู่ ซิงก์ครบแล้ว</translation>
+        </message>
+        <message>
+            <source>{conflicts} conflicts and {rejected} rejected changes. Choose one to see both sides.</source>
+            <translation>ข้อขัดแย้ง {conflicts} รายการ และถูกปฏิเสธ {rejected} รายการ เลือกรายการเพื่อดูทั้งสองฝั่ง</translation>
+        </message>
+        <message>
+            <source>Fix and retry</source>
+            <translation>แก้ไขแล้วส่งใหม่</translation>
+        </message>
+        <message>
+            <source>Drop my change</source>
+            <translation>ทิ้งการแก้ไขของฉัน</translation>
+        </message>
+        <message>
+            <source>(geometry)</source>
+            <translation>(รูปเรขาคณิต)</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(ไม่มี)</translation>
+        </message>
+        <message>
+            <source>mine</source>
+            <translation>ของฉัน</translation>
+        </message>
+        <message>
+            <source>The result keeps my geometry; take theirs for the server's.</source>
+            <translation>ผลลัพธ์ใช้รูปเรขาคณิตของฉัน หากต้องการของเซิร์ฟเวอร์ให้เลือกใช้ของเซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <source>Save or discard the edits of {layers} first: resolving writes into the same layers.</source>
+            <translation>บันทึกหรือยกเลิกการแก้ไขของ {layers} ก่อน เพราะการแก้ข้อขัดแย้งเขียนลงในชั้นข้อมูลเดียวกัน</translation>
+        </message>
+        <message>
+            <source>Resolved {n}: nothing to send.</source>
+            <translation>แก้แล้ว {n} รายการ ไม่มีอะไรต้องส่ง</translation>
+        </message>
+        <message>
+            <source>Resolved {n}: the next sync sends it.</source>
+            <translation>แก้แล้ว {n} รายการ การซิงก์ครั้งถัดไปจะส่งออกไป</translation>
+        </message>
+        <message>
+            <source>Geometry</source>
+            <translation>รูปเรขาคณิต</translation>
+        </message>
+        <message>
+            <source>Rejected: {reason}</source>
+            <translation>ถูกปฏิเสธ: {reason}</translation>
+        </message>
+        <message>
+            <source>Deleted on the server, edited here</source>
+            <translation>ถูกลบบนเซิร์ฟเวอร์ แต่แก้ไขที่นี่</translation>
+        </message>
+        <message>
+            <source>Deleted here, edited on the server</source>
+            <translation>ลบที่นี่ แต่ถูกแก้ไขบนเซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <source>Its parent was deleted on the server</source>
+            <translation>รายการแม่ถูกลบบนเซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <source>Both changed: {fields}</source>
+            <translation>แก้ไขทั้งสองฝั่ง: {fields}</translation>
+        </message>
+        <message>
+            <source>new feature</source>
+            <translation>ฟีเจอร์ใหม่</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>การแก้ไข</translation>
+        </message>
+        <message>
+            <source>deletion</source>
+            <translation>การลบ</translation>
+        </message>
+        <message>
+            <source>The server refused this {op}: {reason} (code {code}). Fix the values in Result and retry, or drop the change.</source>
+            <translation>เซิร์ฟเวอร์ปฏิเสธ{op}นี้: {reason} (รหัส {code}) แก้ค่าในคอลัมน์ผลลัพธ์แล้วส่งใหม่ หรือทิ้งการแก้ไขนี้</translation>
+        </message>
+        <message>
+            <source>My {op} and the server's record differ. Choose what to keep: mine, theirs, or the Result column.</source>
+            <translation>{op}ของฉันกับข้อมูลบนเซิร์ฟเวอร์ไม่ตรงกัน เลือกว่าจะเก็บอะไร: ของฉัน ของเซิร์ฟเวอร์ หรือค่าในคอลัมน์ผลลัพธ์</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ใช่</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>ไม่ใช่</translation>
         </message>
     </context>
     <context>
@@ -1790,6 +2060,167 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         </message>
     </context>
     <context>
+        <name>Sync</name>
+        <message>
+            <source>CDDP sync</source>
+            <translation>การซิงก์ CDDP</translation>
+        </message>
+        <message>
+            <source>The sync stopped on an unexpected error ({error}); nothing is lost.</source>
+            <translation>การซิงก์หยุดลงเพราะข้อผิดพลาดที่ไม่คาดคิด ({error}) ไม่มีข้อมูลสูญหาย</translation>
+        </message>
+        <message>
+            <source>Sync cancelled: not finished, nothing lost. What was done is kept; the rest resumes next time.</source>
+            <translation>ยกเลิกการซิงก์แล้ว ยังไม่เสร็จแต่ไม่มีข้อมูลสูญหาย ส่วนที่ทำแล้วยังอยู่ ส่วนที่เหลือจะทำต่อในครั้งถัดไป</translation>
+        </message>
+        <message>
+            <source>Sync not finished, nothing lost: the CDDP server could not be reached. Sent {pushed}, received {pulled}; the rest resumes next time.</source>
+            <translation>การซิงก์ยังไม่เสร็จ แต่ไม่มีข้อมูลสูญหาย: ติดต่อเซิร์ฟเวอร์ CDDP ไม่ได้ ส่งแล้ว {pushed} รับแล้ว {pulled} ส่วนที่เหลือจะทำต่อในครั้งถัดไป</translation>
+        </message>
+        <message>
+            <source>Synced: {pushed} sent, {pulled} received, {conflicts} conflicts, {rejected} rejected.</source>
+            <translation>ซิงก์แล้ว: ส่ง {pushed} รับ {pulled} ข้อขัดแย้ง {conflicts} ถูกปฏิเสธ {rejected}</translation>
+        </message>
+        <message>
+            <source>{waiting} changes wait for their photos to reach the server.</source>
+            <translation>การเปลี่ยนแปลง {waiting} รายการรอให้รูปถ่ายไปถึงเซิร์ฟเวอร์</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncSettingsDialog</name>
+        <message>
+            <source>Sync settings</source>
+            <translation>ตั้งค่าการซิงก์</translation>
+        </message>
+        <message>
+            <source>CDDP server</source>
+            <translation>เซิร์ฟเวอร์ CDDP</translation>
+        </message>
+        <message>
+            <source>Sign-in</source>
+            <translation>การเข้าสู่ระบบ</translation>
+        </message>
+        <message>
+            <source>Choose or add an authentication configuration of type Basic with your user name and password on the CDDP server. QGIS keeps them encrypted; the workspace keeps only the configuration's id.</source>
+            <translation>เลือกหรือเพิ่มการตั้งค่าการยืนยันตัวตนแบบ Basic ที่มีชื่อผู้ใช้และรหัสผ่านของคุณบนเซิร์ฟเวอร์ CDDP โดย QGIS เก็บไว้แบบเข้ารหัส ส่วนพื้นที่ทำงานเก็บเพียงรหัสของการตั้งค่า</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>ทดสอบการเชื่อมต่อ</translation>
+        </message>
+        <message>
+            <source>Signed in to {url} for municipality {muni}.</source>
+            <translation>เข้าสู่ระบบ {url} สำหรับ อปท. {muni} แล้ว</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWorkspaceAlgorithm</name>
+        <message>
+            <source>Sync workspace with the CDDP server</source>
+            <translation>ซิงก์พื้นที่ทำงานกับเซิร์ฟเวอร์ CDDP</translation>
+        </message>
+        <message>
+            <source>Sends the workspace's edits to the CDDP server and brings in the changes others made, feature by feature and field by field; nothing is overwritten silently.
+
+SERVER is the server's address (https://…; left empty: the one the workspace synced with last). Credentials: AUTHCFG, a QGIS authentication configuration of type Basic (user name and password); in scripts, or without one, the environment variables CDDP_SYNC_USER and CDDP_SYNC_PASSWORD. There is no password parameter on purpose: it would be kept in the Processing history. After a run that reached the server, the workspace keeps the server address and the authcfg id (never a password).
+
+Outputs: PUSHED edits the server took (the log says how many were merged with others' edits to other fields), PULLED changes from the server applied here, CONFLICTS and REJECTED open in the workspace (resolve them in the conflict dock; the rest of the sync goes on), WAITING features with edits not sent yet, FINISHED false when the server could not be reached or the run was cancelled: nothing is lost, run it again.</source>
+            <translation>ส่งการแก้ไขของพื้นที่ทำงานไปยังเซิร์ฟเวอร์ CDDP และรับการเปลี่ยนแปลงที่ผู้อื่นทำมา ทีละฟีเจอร์และทีละฟิลด์ ไม่มีการเขียนทับโดยไม่แจ้ง
+
+SERVER คือที่อยู่ของเซิร์ฟเวอร์ (https://… ถ้าเว้นว่าง ใช้เซิร์ฟเวอร์ที่พื้นที่ทำงานซิงก์ด้วยครั้งล่าสุด) ข้อมูลเข้าสู่ระบบ: AUTHCFG คือการตั้งค่าการยืนยันตัวตนของ QGIS แบบ Basic (ชื่อผู้ใช้และรหัสผ่าน) ในสคริปต์ หรือเมื่อไม่มีการตั้งค่านี้ ใช้ตัวแปรสภาพแวดล้อม CDDP_SYNC_USER และ CDDP_SYNC_PASSWORD ตั้งใจไม่มีพารามิเตอร์รหัสผ่าน เพราะจะถูกเก็บไว้ในประวัติของ Processing เมื่อเชื่อมต่อเซิร์ฟเวอร์ได้ พื้นที่ทำงานจะจำที่อยู่เซิร์ฟเวอร์และรหัส authcfg ไว้ (ไม่เก็บรหัสผ่าน)
+
+ผลลัพธ์: PUSHED การแก้ไขที่เซิร์ฟเวอร์รับแล้ว (บันทึกการทำงานบอกว่ามีกี่รายการที่รวมกับการแก้ไขฟิลด์อื่นของผู้อื่น) PULLED การเปลี่ยนแปลงจากเซิร์ฟเวอร์ที่นำมาใช้ในเครื่องนี้ CONFLICTS และ REJECTED ข้อขัดแย้งและการเปลี่ยนแปลงที่ถูกปฏิเสธที่ยังเปิดอยู่ในพื้นที่ทำงาน (แก้ไขได้ในแผงข้อขัดแย้ง ส่วนอื่นของการซิงก์ยังทำงานต่อ) WAITING จำนวนฟีเจอร์ที่มีการแก้ไขรอส่ง FINISHED เป็นเท็จเมื่อเชื่อมต่อเซิร์ฟเวอร์ไม่ได้หรือถูกยกเลิก ไม่มีข้อมูลสูญหาย ให้เรียกใช้อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>CDDP server (https://…; default: the workspace's)</source>
+            <translation>เซิร์ฟเวอร์ CDDP (https://… ค่าเริ่มต้น: ของพื้นที่ทำงาน)</translation>
+        </message>
+        <message>
+            <source>Authentication (type Basic; default: CDDP_SYNC_USER/CDDP_SYNC_PASSWORD)</source>
+            <translation>การยืนยันตัวตน (แบบ Basic ค่าเริ่มต้น: CDDP_SYNC_USER/CDDP_SYNC_PASSWORD)</translation>
+        </message>
+        <message>
+            <source>Municipality DOPA code (default: the workspace's)</source>
+            <translation>รหัส อปท. ของกรมการปกครอง (ค่าเริ่มต้น: ของพื้นที่ทำงาน)</translation>
+        </message>
+        <message>
+            <source>Edits pushed</source>
+            <translation>การแก้ไขที่ส่งแล้ว</translation>
+        </message>
+        <message>
+            <source>Changes pulled</source>
+            <translation>การเปลี่ยนแปลงที่รับมา</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>ข้อขัดแย้งที่ยังเปิดอยู่</translation>
+        </message>
+        <message>
+            <source>Open rejected changes</source>
+            <translation>การเปลี่ยนแปลงที่ถูกปฏิเสธที่ยังเปิดอยู่</translation>
+        </message>
+        <message>
+            <source>Features with edits waiting</source>
+            <translation>ฟีเจอร์ที่มีการแก้ไขรอส่ง</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>เสร็จสมบูรณ์</translation>
+        </message>
+        <message>
+            <source>Save or discard the edits of {layers} first: a sync sends only saved edits, and the server's changes are written under the open edit session.</source>
+            <translation>ให้บันทึกหรือยกเลิกการแก้ไขของ {layers} ก่อน การซิงก์ส่งเฉพาะการแก้ไขที่บันทึกแล้ว และการเปลี่ยนแปลงจากเซิร์ฟเวอร์จะถูกเขียนลงใต้การแก้ไขที่ยังเปิดค้างอยู่</translation>
+        </message>
+        <message>
+            <source>Syncing {path} with {url} (municipality {muni})…</source>
+            <translation>กำลังซิงก์ {path} กับ {url} (อปท. {muni})…</translation>
+        </message>
+        <message>
+            <source>Signing in as {user} with the QGIS authentication configuration {authcfg}.</source>
+            <translation>เข้าสู่ระบบเป็น {user} ด้วยการตั้งค่าการยืนยันตัวตนของ QGIS {authcfg}</translation>
+        </message>
+        <message>
+            <source>Signing in as {user} with the environment variables CDDP_SYNC_USER/CDDP_SYNC_PASSWORD.</source>
+            <translation>เข้าสู่ระบบเป็น {user} ด้วยตัวแปรสภาพแวดล้อม CDDP_SYNC_USER/CDDP_SYNC_PASSWORD</translation>
+        </message>
+        <message>
+            <source>Pushed {pushed} edits ({merged} merged with others' edits, {duplicates} already there), new conflicts {conflicts}, new rejected {rejected}; pulled {pulled} changes; {waiting} features with edits waiting.</source>
+            <translation>ส่งการแก้ไข {pushed} รายการ (รวมกับการแก้ไขของผู้อื่น {merged} รายการ มีอยู่แล้ว {duplicates} รายการ) ข้อขัดแย้งใหม่ {conflicts} รายการ ถูกปฏิเสธใหม่ {rejected} รายการ รับการเปลี่ยนแปลง {pulled} รายการ ฟีเจอร์ที่มีการแก้ไขรอส่ง {waiting} รายการ</translation>
+        </message>
+        <message>
+            <source>Photos: {up} sent, {down} received.</source>
+            <translation>ภาพถ่าย: ส่ง {up} ภาพ รับ {down} ภาพ</translation>
+        </message>
+        <message>
+            <source>{requests} requests, {sent} bytes sent, {received} bytes received.</source>
+            <translation>{requests} คำขอ ส่ง {sent} ไบต์ รับ {received} ไบต์</translation>
+        </message>
+        <message>
+            <source>Conflict: {layer} {uuid} ({op}), fields {fields}: {reason}</source>
+            <translation>ข้อขัดแย้ง: {layer} {uuid} ({op}) ฟิลด์ {fields}: {reason}</translation>
+        </message>
+        <message>
+            <source>Rejected: {layer} {uuid} ({op}), fields {fields}: {reason}</source>
+            <translation>ถูกปฏิเสธ: {layer} {uuid} ({op}) ฟิลด์ {fields}: {reason}</translation>
+        </message>
+        <message>
+            <source>…and {n} more: see the conflict dock.</source>
+            <translation>…และอีก {n} รายการ ดูได้ในแผงข้อขัดแย้ง</translation>
+        </message>
+        <message>
+            <source>{conflicts} conflicts and {rejected} rejected changes are open: resolve them in the conflict dock; the rest of the workspace syncs as usual.</source>
+            <translation>มีข้อขัดแย้ง {conflicts} รายการ และการเปลี่ยนแปลงที่ถูกปฏิเสธ {rejected} รายการที่ยังเปิดอยู่ ให้แก้ไขในแผงข้อขัดแย้ง ส่วนอื่นของพื้นที่ทำงานยังซิงก์ได้ตามปกติ</translation>
+        </message>
+        <message>
+            <source>Not finished — nothing is lost, run again. {why}</source>
+            <translation>ยังไม่เสร็จ — ไม่มีข้อมูลสูญหาย ให้เรียกใช้อีกครั้ง {why}</translation>
+        </message>
+        <message>
+            <source>Sync finished.</source>
+            <translation>ซิงก์เสร็จแล้ว</translation>
+        </message>
+    </context>
+    <context>
         <name>WorkOrdersDock</name>
         <message>
             <source>CDDP Work orders</source>
@@ -2313,6 +2744,74 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>{path} is in QGIS's temporary Processing folder, which QGIS deletes when it exits: the workspace would be lost. Not opened. Create the workspace again in a folder of your own (e.g. Documents).</source>
             <translation>{path} อยู่ในโฟลเดอร์ชั่วคราวของ Processing ซึ่ง QGIS ลบทิ้งเมื่อปิดโปรแกรม พื้นที่ทำงานจะสูญหาย จึงไม่เปิด สร้างพื้นที่ทำงานใหม่ในโฟลเดอร์ของท่านเอง (เช่น โฟลเดอร์เอกสาร)</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>ยังไม่ได้กำหนด</translation>
+        </message>
+        <message>
+            <source>Cancel sync</source>
+            <translation>ยกเลิกการซิงก์</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>ซิงก์เดี๋ยวนี้</translation>
+        </message>
+        <message>
+            <source>Open a CDDP workspace first; then it can sync.</source>
+            <translation>เปิดพื้นที่ทำงาน CDDP ก่อน จึงจะซิงก์ได้</translation>
+        </message>
+        <message>
+            <source>Not synced: the layers {layers} have unsaved edits. Save them (or discard them) first; a sync sends only saved edits and writes the server's changes into the workspace.</source>
+            <translation>ยังไม่ได้ซิงก์: ชั้นข้อมูล {layers} มีการแก้ไขที่ยังไม่บันทึก ให้บันทึก (หรือยกเลิก) ก่อน การซิงก์ส่งเฉพาะการแก้ไขที่บันทึกแล้ว และเขียนการเปลี่ยนแปลงจากเซิร์ฟเวอร์ลงในพื้นที่ทำงาน</translation>
+        </message>
+        <message>
+            <source>Conflicts…</source>
+            <translation>ข้อขัดแย้ง…</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>ยังไม่เคยซิงก์</translation>
+        </message>
+        <message>
+            <source>not finished, nothing lost</source>
+            <translation>ยังไม่เสร็จ ไม่มีข้อมูลสูญหาย</translation>
+        </message>
+        <message>
+            <source>with conflicts</source>
+            <translation>มีข้อขัดแย้ง</translation>
+        </message>
+        <message>
+            <source>Sync with the CDDP server</source>
+            <translation>ซิงก์กับเซิร์ฟเวอร์ CDDP</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>เซิร์ฟเวอร์</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>ซิงก์ล่าสุด</translation>
+        </message>
+        <message>
+            <source>Edits waiting</source>
+            <translation>การแก้ไขที่รอส่ง</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>ข้อขัดแย้ง</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Send this workspace's saved edits to the CDDP server and bring in the changes of others</source>
+            <translation>ส่งการแก้ไขที่บันทึกแล้วของพื้นที่ทำงานนี้ไปยังเซิร์ฟเวอร์ CDDP และรับการเปลี่ยนแปลงของผู้อื่นเข้ามา</translation>
+        </message>
+        <message>
+            <source>Sync settings…</source>
+            <translation>ตั้งค่าการซิงก์…</translation>
         </message>
     </context>
     <context>
@@ -3692,6 +4191,114 @@ The selection is an exact 0/1 knapsack (dynamic programming after a reduction) w
         <message>
             <source>The font '{family}' is not installed (QGIS would print in '{found}' instead). Install it, or choose one of the fonts shipped with the plugin: {bundled}.</source>
             <translation>ไม่ได้ติดตั้งฟอนต์ '{family}' (QGIS จะพิมพ์ด้วย '{found}' แทน) ติดตั้งฟอนต์นี้ หรือเลือกฟอนต์ที่มากับปลั๊กอิน: {bundled}</translation>
+        </message>
+        <message>
+            <source>The server uses workspace schema version {server}, this plugin version {mine}: update the one that is older, then sync.</source>
+            <translation>เซิร์ฟเวอร์ใช้โครงสร้างพื้นที่ทำงานรุ่น {server} ปลั๊กอินนี้ใช้รุ่น {mine} ให้ปรับรุ่นฝั่งที่เก่ากว่าแล้วซิงก์อีกครั้ง</translation>
+        </message>
+        <message>
+            <source>The workspace {path} is municipality {code}, but the connection is for municipality {muni}. Connect the workspace to its own municipality.</source>
+            <translation>พื้นที่ทำงาน {path} เป็นของ อปท. {code} แต่การเชื่อมต่อเป็นของ อปท. {muni} ให้เชื่อมต่อพื้นที่ทำงานกับ อปท. ของตนเอง</translation>
+        </message>
+        <message>
+            <source>The workspace {path} syncs with {saved}, not {url}: its versions and feed position belong to that server. Sync it with {saved}, or make a new workspace from {url}.</source>
+            <translation>พื้นที่ทำงาน {path} ซิงก์กับ {saved} ไม่ใช่ {url} เวอร์ชันและตำแหน่งการรับข้อมูลเป็นของเซิร์ฟเวอร์นั้น ให้ซิงก์กับ {saved} หรือสร้างพื้นที่ทำงานใหม่จาก {url}</translation>
+        </message>
+        <message>
+            <source>The workspace's layer {layer} is in EPSG:{mine}, the municipality's data on the server in EPSG:{server}; they cannot sync. Make the workspace from the server instead.</source>
+            <translation>ชั้นข้อมูล {layer} ของพื้นที่ทำงานใช้ EPSG:{mine} แต่ข้อมูลของ อปท. บนเซิร์ฟเวอร์ใช้ EPSG:{server} จึงซิงก์กันไม่ได้ ให้สร้างพื้นที่ทำงานจากเซิร์ฟเวอร์แทน</translation>
+        </message>
+        <message>
+            <source>{code} is not a DOPA municipality code.</source>
+            <translation>{code} ไม่ใช่รหัส อปท. ของกรมการปกครอง</translation>
+        </message>
+        <message>
+            <source>Making the workspace from the server stopped: {why}</source>
+            <translation>การสร้างพื้นที่ทำงานจากเซิร์ฟเวอร์หยุดลง: {why}</translation>
+        </message>
+        <message>
+            <source>The sync was cancelled; what was done is kept and the rest resumes next time.</source>
+            <translation>ยกเลิกการซิงก์แล้ว ส่วนที่ทำเสร็จยังอยู่ ส่วนที่เหลือจะทำต่อในครั้งถัดไป</translation>
+        </message>
+        <message>
+            <source>The server's TLS certificate is not trusted ({error}); sync refuses unverified connections.</source>
+            <translation>ใบรับรอง TLS ของเซิร์ฟเวอร์ไม่น่าเชื่อถือ ({error}) การซิงก์จะไม่เชื่อมต่อที่ตรวจสอบไม่ได้</translation>
+        </message>
+        <message>
+            <source>'{url}' is not a server address; give it as https://host[:port].</source>
+            <translation>'{url}' ไม่ใช่ที่อยู่เซิร์ฟเวอร์ ให้ระบุในรูป https://host[:port]</translation>
+        </message>
+        <message>
+            <source>'{url}' is plain HTTP: passwords and personal data would travel unencrypted. Use https:// (plain HTTP only on this computer, 127.0.0.1).</source>
+            <translation>'{url}' เป็น HTTP ธรรมดา รหัสผ่านและข้อมูลส่วนบุคคลจะถูกส่งโดยไม่เข้ารหัส ให้ใช้ https:// (HTTP ธรรมดาใช้ได้เฉพาะในเครื่องนี้ 127.0.0.1)</translation>
+        </message>
+        <message>
+            <source>The CDDP server {url} did not answer after {n} tries. Nothing is lost: the sync resumes where it stopped next time.</source>
+            <translation>เซิร์ฟเวอร์ CDDP {url} ไม่ตอบหลังลอง {n} ครั้ง ไม่มีข้อมูลสูญหาย การซิงก์จะทำต่อจากจุดที่หยุดในครั้งถัดไป</translation>
+        </message>
+        <message>
+            <source>The CDDP server refused {what} ({status}): {reason}</source>
+            <translation>เซิร์ฟเวอร์ CDDP ปฏิเสธ {what} ({status}): {reason}</translation>
+        </message>
+        <message>
+            <source>The CDDP server did not accept the user name or password of '{user}' for municipality {muni}. Check the connection's credentials.</source>
+            <translation>เซิร์ฟเวอร์ CDDP ไม่ยอมรับชื่อผู้ใช้หรือรหัสผ่านของ '{user}' สำหรับเทศบาล/อปท. {muni} ตรวจสอบข้อมูลเข้าสู่ระบบของการเชื่อมต่อ</translation>
+        </message>
+        <message>
+            <source>Signing in to the CDDP server failed ({status}): {reason}</source>
+            <translation>เข้าสู่ระบบเซิร์ฟเวอร์ CDDP ไม่สำเร็จ ({status}): {reason}</translation>
+        </message>
+        <message>
+            <source>There is no open conflict {id} in this workspace.</source>
+            <translation>ไม่มีข้อขัดแย้ง {id} ที่ยังเปิดอยู่ในพื้นที่ทำงานนี้</translation>
+        </message>
+        <message>
+            <source>The workspace would be saved in QGIS's temporary Processing folder ({path}), which QGIS deletes when it exits. Choose a folder of your own for Workspace GeoPackage (OUTPUT), e.g. Documents.</source>
+            <translation>พื้นที่ทำงานจะถูกบันทึกในโฟลเดอร์ชั่วคราวของ Processing ({path}) ซึ่ง QGIS ลบทิ้งเมื่อปิดโปรแกรม เลือกโฟลเดอร์ของท่านเองสำหรับไฟล์ GeoPackage ของพื้นที่ทำงาน (OUTPUT) เช่น โฟลเดอร์เอกสาร</translation>
+        </message>
+        <message>
+            <source>The workspace {path} has not synced before: give the CDDP server's address (SERVER).</source>
+            <translation>พื้นที่ทำงาน {path} ยังไม่เคยซิงก์ ให้ระบุที่อยู่ของเซิร์ฟเวอร์ CDDP (SERVER)</translation>
+        </message>
+        <message>
+            <source>No credentials for the sync: give a QGIS authentication configuration of type Basic (AUTHCFG), or set the environment variables CDDP_SYNC_USER and CDDP_SYNC_PASSWORD.</source>
+            <translation>ไม่มีข้อมูลเข้าสู่ระบบสำหรับการซิงก์ ให้ระบุการตั้งค่าการยืนยันตัวตนของ QGIS แบบ Basic (AUTHCFG) หรือกำหนดตัวแปรสภาพแวดล้อม CDDP_SYNC_USER และ CDDP_SYNC_PASSWORD</translation>
+        </message>
+        <message>
+            <source>This workspace has no sign-in for the sync yet: choose one in CDDP ▸ Sync settings… (an authentication configuration of QGIS with the user name and password).</source>
+            <translation>พื้นที่ทำงานนี้ยังไม่มีข้อมูลเข้าสู่ระบบสำหรับการซิงก์ ให้เลือกที่ CDDP ▸ ตั้งค่าการซิงก์… (การตั้งค่าการยืนยันตัวตนของ QGIS ที่มีชื่อผู้ใช้และรหัสผ่าน)</translation>
+        </message>
+        <message>
+            <source>QGIS's authentication system is not available ({reason}); the sync cannot read its sign-in.</source>
+            <translation>ระบบยืนยันตัวตนของ QGIS ใช้งานไม่ได้ ({reason}) การซิงก์จึงอ่านข้อมูลเข้าสู่ระบบไม่ได้</translation>
+        </message>
+        <message>
+            <source>The authentication configuration {id} is not in QGIS's authentication database of this profile: choose another one in CDDP ▸ Sync settings….</source>
+            <translation>ไม่พบการตั้งค่าการยืนยันตัวตน {id} ในฐานข้อมูลการยืนยันตัวตนของโปรไฟล์ QGIS นี้ ให้เลือกรายการอื่นที่ CDDP ▸ ตั้งค่าการซิงก์…</translation>
+        </message>
+        <message>
+            <source>The authentication configuration {id} could not be read (is QGIS's master password entered?).</source>
+            <translation>อ่านการตั้งค่าการยืนยันตัวตน {id} ไม่ได้ (ได้ป้อนรหัสผ่านหลักของ QGIS แล้วหรือยัง)</translation>
+        </message>
+        <message>
+            <source>The authentication configuration {id} is of type {method}; the sync needs a Basic one (user name and password).</source>
+            <translation>การตั้งค่าการยืนยันตัวตน {id} เป็นแบบ {method} แต่การซิงก์ต้องใช้แบบ Basic (ชื่อผู้ใช้และรหัสผ่าน)</translation>
+        </message>
+        <message>
+            <source>The authentication configuration {id} has no user name or no password.</source>
+            <translation>การตั้งค่าการยืนยันตัวตน {id} ไม่มีชื่อผู้ใช้หรือรหัสผ่าน</translation>
+        </message>
+        <message>
+            <source>The sign-in could not be stored in QGIS's authentication database.</source>
+            <translation>บันทึกข้อมูลเข้าสู่ระบบลงในฐานข้อมูลการยืนยันตัวตนของ QGIS ไม่ได้</translation>
+        </message>
+        <message>
+            <source>This workspace is not connected to a CDDP server yet: set the server in CDDP ▸ Sync settings….</source>
+            <translation>พื้นที่ทำงานนี้ยังไม่ได้เชื่อมต่อกับเซิร์ฟเวอร์ CDDP ให้กำหนดเซิร์ฟเวอร์ที่ CDDP ▸ ตั้งค่าการซิงก์…</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a number for the field {field}.</source>
+            <translation>'{value}' ไม่ใช่ตัวเลขสำหรับฟิลด์ {field}</translation>
         </message>
     </context>
 </TS>

@@ -152,6 +152,7 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP_ID = ""
     NEEDS_PACKAGES = True  # needs pandas/shapely/geopandas (toolbelt/dependencies.py)
+    STOP_IS_A_RESULT = False  # True: a cancelled run returns what it did and reports it itself (the sync)
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate(type(self).__name__, text)
@@ -276,7 +277,7 @@ class CddpAlgorithm(QgsProcessingAlgorithm):
             if clear is None:
                 raise
             raise QgsProcessingException(error_text(clear)) from exc
-        if feedback is not None and feedback.isCanceled():
+        if feedback is not None and feedback.isCanceled() and not self.STOP_IS_A_RESULT:
             if not results:
                 return self.report_cancelled(feedback, started)
             feedback.pushWarning(

@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..toolbelt.icons import icon
 from .changeworkorder import ChangeWorkOrderAlgorithm
+from .cloneworkspace import CloneWorkspaceAlgorithm
 from .conditionsummary import ConditionSummaryAlgorithm
 from .councilmap import CouncilMapAlgorithm
 from .createworkspace import CreateWorkspaceAlgorithm
@@ -25,6 +26,7 @@ from .maintenanceplan import MaintenancePlanAlgorithm
 from .roadcondition import RoadConditionAlgorithm
 from .segmentroads import SegmentRoadsAlgorithm
 from .streetlightstatus import StreetlightStatusAlgorithm
+from .syncworkspace import SyncWorkspaceAlgorithm
 
 ALGORITHMS = (
     CreateWorkspaceAlgorithm,
@@ -44,6 +46,8 @@ ALGORITHMS = (
     GenerateWorkOrdersAlgorithm,
     ChangeWorkOrderAlgorithm,
     CouncilMapAlgorithm,
+    SyncWorkspaceAlgorithm,
+    CloneWorkspaceAlgorithm,
     InstallDependenciesAlgorithm,
 )
 
