@@ -71,18 +71,9 @@ def as_old_workspace(path, monkeypatch):
     """The workspace as the plugin before trigger version 2 made it: residents' triggers that copy every
     value into the log, and no trigger version in cddp_meta (the demo is built by today's plugin)."""
     from cddp_plugin.core.workspace.schema import LAYERS_BY_NAME
+    from tests.core.workspace.old_triggers import make_old
 
-    residents = LAYERS_BY_NAME["residents"]
-    with monkeypatch.context() as m:
-        m.setattr(changelog, "redacted_fields", lambda layer: frozenset())
-        old_sql = changelog.trigger_sql(residents).replace(changelog._scrub_on_delete(residents, frozenset()), "")
-    con = sqlite3.connect(path)
-    with con:
-        for op in ("insert", "update", "delete"):
-            con.execute(f'DROP TRIGGER IF EXISTS "cddp_residents_{op}"')
-        con.executescript(old_sql)
-        con.execute("DELETE FROM cddp_meta WHERE key = ?", (changelog.TRIGGERS_KEY,))
-    con.close()
+    make_old(path, version=1, layers=[LAYERS_BY_NAME["residents"]])
 
 
 def test_an_old_workspace_log_is_scrubbed_and_new_edits_never_copy_values(demo, monkeypatch):
@@ -98,7 +89,7 @@ def test_an_old_workspace_log_is_scrubbed_and_new_edits_never_copy_values(demo, 
     con = gpkg.connect(demo)  # the first write connection brings the triggers up to date
     assert all(s not in log_text(demo) for s in SECRETS)
     assert log_text(demo).count(changelog.REDACTED) == 3 * 5  # name, birth year, dependency, colour, note
-    assert con.execute("SELECT value FROM cddp_meta WHERE key = ?", (changelog.TRIGGERS_KEY,)).fetchone()[0] == "2"
+    assert con.execute("SELECT value FROM cddp_meta WHERE key = ?", (changelog.TRIGGERS_KEY,)).fetchone()[0] == "3"
     with con:  # new rows, an update, a delete: the log says what changed, never the value
         add_residents(con, household_uuids(demo, 5)[3:], start=3)
         con.execute("UPDATE residents SET note = 'ย้ายไปอยู่กับลูก 089 999 8888', dependency = 'homebound'")

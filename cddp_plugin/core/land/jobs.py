@@ -145,18 +145,20 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
     con = gpkg.connect(workspace_path)
     report = LinkWrite()
     try:
-        conf = links["link_confidence"].to_numpy()
-        dist = links["link_distance_m"].to_numpy()
+        conf = [None if np.isnan(v) else float(v) for v in links["link_confidence"].to_numpy(dtype=float)]
+        dist = [None if np.isnan(v) else float(v) for v in links["link_distance_m"].to_numpy(dtype=float)]
+        # whole columns as lists: a pandas lookup per row and column costs more than the write
+        parcel_ids, methods, candidates = (
+            [None if isinstance(v, float) and np.isnan(v) else v for v in links[c].tolist()]
+            for c in ("parcel_id", "link_method", "link_candidates")
+        )
         con.execute("BEGIN IMMEDIATE")  # the write lock first: what is read below cannot change before the commit
         try:
             current = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(LINK_FIELDS)} FROM households")}
             rows, parcels = [], {}
-            for k, fid in enumerate(links.index):
-                new = (
-                    links["parcel_id"].iat[k], links["link_method"].iat[k],
-                    None if np.isnan(conf[k]) else float(conf[k]), None if np.isnan(dist[k]) else float(dist[k]),
-                    links["link_candidates"].iat[k],
-                )  # fmt: skip
+            now = gpkg.now_utc()  # updated_at given: the change log needs no second write of the row
+            for k, fid in enumerate(links.index.tolist()):
+                new = (parcel_ids[k], methods[k], conf[k], dist[k], candidates[k])
                 stored = current.get(int(fid))
                 if stored is None or stored == new:
                     continue  # deleted meanwhile, or unchanged
@@ -166,7 +168,7 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
                         continue
                 elif new[0] is not None:
                     parcels.setdefault(new[0], int(fid))
-                rows.append([*new, user, int(fid)])
+                rows.append([*new, user, now, int(fid)])
             if parcels:
                 known = {r[0] for r in con.execute("SELECT uuid FROM parcels WHERE uuid IS NOT NULL")}
                 unknown = [p for p in parcels if p not in known]
@@ -180,10 +182,7 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
                         path=workspace_path,
                         examples=", ".join(map(str, unknown[:3])),
                     )
-            con.executemany(
-                f"UPDATE households SET {', '.join(f + ' = ?' for f in LINK_FIELDS)}, updated_by = ? WHERE fid = ?",
-                rows,
-            )
+            gpkg.update_rows(con, "households", [f"{f} = ?" for f in (*LINK_FIELDS, "updated_by", "updated_at")], rows)
             con.commit()
         except BaseException:
             con.rollback()

@@ -3,11 +3,14 @@ table, whatever client made it (QGIS, ogr2ogr, plain sqlite3).
 
 For each synced table ``t`` with user columns ``c1..cn`` and geometry ``geom``:
 
-* ``AFTER INSERT``: give the row a UUID v4 and ``updated_at`` if the client left them empty, then
-  log ``insert`` with the whole row as ``new_values``.
+* ``AFTER INSERT``: give the row a UUID v4 and ``updated_at`` if the client left them empty (a client
+  that gives both, like the bulk jobs, costs no second write of the row), then log ``insert`` with the
+  row's uuid, fid and version. The values are not copied (``new_values`` is NULL): the sync reads the
+  row when it pushes.
 * ``AFTER UPDATE`` when a user column or the geometry really changed: log ``update`` with only the
-  changed columns in ``old_values``/``new_values`` and the row's server ``version`` as
-  ``base_version`` (the basis of field-by-field merging); bump ``updated_at`` unless the client did.
+  changed columns in ``old_values``/``new_values`` (their keys are the changed columns) and the row's
+  server ``version`` as ``base_version`` (the basis of field-by-field merging); bump ``updated_at``
+  unless the client did.
 * ``AFTER DELETE``: log ``delete`` with the whole old row.
 
 Nothing is logged while ``cddp_meta.sync_applying`` is ``'1'``: that is how the sync engine writes
@@ -27,9 +30,9 @@ from .schema import LAYERS, PERSONAL, SENSITIVE, SYNC_FIELD_NAMES, Layer
 
 REDACTED = "[redacted]"
 # cddp_meta key: the version of the triggers in a workspace (missing = the first ones, which copied
-# residents' personal values into the log)
+# residents' personal values into the log; "2" copied every inserted row's values, geometry included)
 TRIGGERS_KEY = "changelog_triggers"
-TRIGGERS_VERSION = "2"
+TRIGGERS_VERSION = "3"
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 UUID_SQL = (
@@ -38,6 +41,19 @@ UUID_SQL = (
     " || '-' || hex(randomblob(6)))"
 )
 GEOM = "geom"
+
+
+def change_id_sql(fid: str) -> str:
+    """A change id the triggers give each entry: a UUID version 7 (RFC 9562: Unix milliseconds, then the
+    row's fid as the counter, then 48 random bits), so that the unique index on ``change_id`` grows at
+    its end like the log itself instead of at random places (a random UUID v4 costs each logged row a
+    few microseconds more). The column's own default (v4) stays for every other writer of the log."""
+    return (
+        "(SELECT printf('%08x-%04x-7%03x-%04x-', ms >> 16, ms & 65535, "
+        f"({fid} >> 14) & 4095, 32768 | ({fid} & 16383)) || lower(hex(randomblob(6)))"
+        " FROM (SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) AS ms))"
+    )
+
 
 SYSTEM_TABLES_SQL = f"""
 CREATE TABLE cddp_meta (
@@ -108,11 +124,16 @@ def _row_json(prefix: str, cols: list[str], redacted: frozenset[str] = frozenset
 
 
 def _changed_json(which: str, cols: list[str], redacted: frozenset[str] = frozenset()) -> str:
-    """JSON object of the columns whose OLD and NEW values differ, taking values from ``which``."""
-    rows = " UNION ALL ".join(
-        f"SELECT '{c}' AS k, {_value(which, c, redacted)} AS v, OLD.{c} IS NOT NEW.{c} AS changed" for c in cols
+    """JSON object of the columns whose OLD and NEW values differ, taking values from ``which``.
+
+    Built as text: each column costs one comparison, and only a changed one is quoted (``json_quote``),
+    so an update costs what it changed (a subquery of one row per column, or ``json_set`` over every
+    column, cost several microseconds a row). ``'{}'`` when nothing changed."""
+    parts = " || ".join(
+        f"""CASE WHEN OLD.{c} IS NOT NEW.{c} THEN ',"{c}":' || json_quote({_value(which, c, redacted)}) ELSE '' END"""
+        for c in cols
     )
-    return f"(SELECT json_group_object(k, v) FROM ({rows}) WHERE changed)"
+    return f"('{{' || substr({parts}, 2) || '}}')"
 
 
 def trigger_sql(layer: Layer) -> str:
@@ -122,30 +143,34 @@ def trigger_sql(layer: Layer) -> str:
     not_applying = "(SELECT value FROM cddp_meta WHERE key = 'sync_applying') IS NOT '1'"
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)
     assert "uuid" in SYNC_FIELD_NAMES
+    # The insert entry names the row (uuid, fid, version); the sync reads its values from the row when it
+    # pushes, so they are not copied. A writer that gives uuid and updated_at (the bulk jobs) costs no
+    # second write of the row; the UPDATE below only runs for one that leaves them empty.
     return f"""
 CREATE TRIGGER cddp_{t}_insert AFTER INSERT ON "{t}"
 WHEN {not_applying}
 BEGIN
   UPDATE "{t}" SET uuid = coalesce(NEW.uuid, {UUID_SQL}), updated_at = coalesce(NEW.updated_at, {NOW_SQL})
-    WHERE fid = NEW.fid AND (NEW.uuid IS NULL OR NEW.updated_at IS NULL);
-  INSERT INTO cddp_changelog (layer, feature_uuid, fid, op, base_version, new_values, changed_by)
-    SELECT '{t}', r.uuid, r.fid, 'insert', r.version, {_row_json("r", cols, red)}, r.updated_by
-    FROM "{t}" AS r WHERE r.fid = NEW.fid;
+    WHERE (NEW.uuid IS NULL OR NEW.updated_at IS NULL) AND fid = NEW.fid;
+  INSERT INTO cddp_changelog (change_id, layer, feature_uuid, fid, op, base_version, changed_by)
+    VALUES ({change_id_sql("NEW.fid")}, '{t}', coalesce(NEW.uuid, (SELECT r.uuid FROM "{t}" AS r WHERE r.fid = NEW.fid)), NEW.fid, 'insert',
+            NEW.version, NEW.updated_by);
 END;
 CREATE TRIGGER cddp_{t}_update AFTER UPDATE ON "{t}"
-WHEN {not_applying} AND ({changed})
+WHEN ({changed}) AND {not_applying}
 BEGIN
-  INSERT INTO cddp_changelog (layer, feature_uuid, fid, op, base_version, old_values, new_values, changed_by)
-    VALUES ('{t}', NEW.uuid, NEW.fid, 'update', OLD.version,
+  INSERT INTO cddp_changelog (change_id, layer, feature_uuid, fid, op, base_version, old_values, new_values,
+                              changed_by)
+    VALUES ({change_id_sql("NEW.fid")}, '{t}', NEW.uuid, NEW.fid, 'update', OLD.version,
             {_changed_json("OLD", cols, red)}, {_changed_json("NEW", cols, red)},
             CASE WHEN NEW.updated_by IS NOT OLD.updated_by THEN NEW.updated_by END);
-  UPDATE "{t}" SET updated_at = {NOW_SQL} WHERE fid = NEW.fid AND NEW.updated_at IS OLD.updated_at;
+  UPDATE "{t}" SET updated_at = {NOW_SQL} WHERE NEW.updated_at IS OLD.updated_at AND fid = NEW.fid;
 END;
 CREATE TRIGGER cddp_{t}_delete AFTER DELETE ON "{t}"
 WHEN {not_applying}
 BEGIN
-  INSERT INTO cddp_changelog (layer, feature_uuid, fid, op, base_version, old_values, changed_by)
-    VALUES ('{t}', OLD.uuid, OLD.fid, 'delete', OLD.version, {_row_json("OLD", cols, red)}, NULL);{_scrub_on_delete(layer, red)}
+  INSERT INTO cddp_changelog (change_id, layer, feature_uuid, fid, op, base_version, old_values, changed_by)
+    VALUES ({change_id_sql("OLD.fid")}, '{t}', OLD.uuid, OLD.fid, 'delete', OLD.version, {_row_json("OLD", cols, red)}, NULL);{_scrub_on_delete(layer, red)}
 END;
 """
 
@@ -183,7 +208,8 @@ def scrub_sql() -> str:
 
 def upgrade_triggers(con) -> bool:
     """Bring an older workspace's change-log triggers to :data:`TRIGGERS_VERSION` (no schema change:
-    the same tables and log), scrubbing the personal values the old ones copied. Returns whether it did."""
+    the same tables and log): the triggers of every layer are rewritten, and the personal values the
+    first ones copied are scrubbed, in one transaction. Returns whether it did."""
     try:
         row = con.execute("SELECT value FROM cddp_meta WHERE key = ?", (TRIGGERS_KEY,)).fetchone()
         if row is not None and row[0] == TRIGGERS_VERSION:
@@ -195,7 +221,7 @@ def upgrade_triggers(con) -> bool:
         raise
     script = ["BEGIN IMMEDIATE;"]
     for layer in LAYERS:
-        if layer.restricted and f"cddp_{layer.name}_insert" in tables:
+        if f"cddp_{layer.name}_insert" in tables:
             script += [f'DROP TRIGGER IF EXISTS "cddp_{layer.name}_{op}";' for op in ("insert", "update", "delete")]
             script.append(trigger_sql(layer))
     script.append(scrub_sql())
