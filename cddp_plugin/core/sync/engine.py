@@ -23,7 +23,7 @@ from ..common.errors import CddpError
 from ..common.i18n import translate
 from ..workspace import gpkg, photos, schema
 from ..workspace.meta import workspace_meta
-from . import jobs, state
+from . import jobs, state, wire
 from .http import ApiClient, ApiError, CancelledError, OfflineError
 
 log = logging.getLogger("cddp.sync")
@@ -97,7 +97,18 @@ def check_workspace(path: str | os.PathLike, client: ApiClient, server_meta: dic
     _check_schema_version(server_meta)
     con = gpkg.connect(path, readonly=True)
     try:
-        if state.meta(con).get("sync_cursor"):
+        m = state.meta(con)
+        if m.get("sync_cursor") and m.get("sync_url") and _same_server(m["sync_url"], client.base) is False:
+            raise CddpError(
+                translate(
+                    "core",
+                    "The workspace {path} syncs with {saved}, not {url}: its versions and feed position belong to that server. Sync it with {saved}, or make a new workspace from {url}.",
+                ),
+                path=os.fspath(path),
+                saved=m["sync_url"],
+                url=client.base,
+            )
+        if m.get("sync_cursor"):
             return  # synced before: the CRS was checked then (the schema is 37 kB: not fetched every time)
         server = client.get_json(client.tenant("schema"))
         for lyr in server["layers"]:
@@ -116,6 +127,10 @@ def check_workspace(path: str | os.PathLike, client: ApiClient, server_meta: dic
                 break
     finally:
         con.close()
+
+
+def _same_server(a: str, b: str) -> bool:
+    return a.strip().rstrip("/").lower() == b.strip().rstrip("/").lower()
 
 
 def sync_workspace(
@@ -139,8 +154,11 @@ def sync_workspace(
         con = gpkg.connect(path)
         try:
             device = jobs.device_id(con)
+            jobs.remember_server(con, client.base)
             if not state.meta(con).get("sync_cursor"):
                 jobs.enqueue_unsent(con)  # the first sync sends the whole workspace, whatever its log holds
+            # photos of rows already here whose download was cut off after their page was applied
+            _download_blobs(path, client, _referenced_photos(con), report)
             for _round in range(max_rounds):
                 report.rounds += 1
                 _push_all(path, con, client, device, batch_size, report, progress)
@@ -297,6 +315,16 @@ def _pull_all(path, con, client: ApiClient, report: SyncReport, progress) -> Non
         _download_blobs(path, client, got.attachments, report)
         if not page["has_more"]:
             return
+
+
+def _referenced_photos(con) -> set[str]:
+    layer = schema.LAYERS_BY_NAME["work_order_events"]
+    out: set[str] = set()
+    for (value,) in con.execute(
+        "SELECT photo_hashes FROM work_order_events WHERE photo_hashes IS NOT NULL AND photo_hashes NOT IN ('', '[]')"
+    ):
+        out.update(wire.attachments(layer, {"photo_hashes": value}))
+    return out
 
 
 def _download_blobs(path, client: ApiClient, hashes, report: SyncReport) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..common.times import format_utc
 from ..workspace import gpkg, schema
+from ..workspace.changelog import REDACTED
 from . import state, wire
 
 
@@ -151,10 +152,13 @@ def prepare_outbox(con: sqlite3.Connection, *, device: str | None, batch_size: i
     """Take up to ``max_entries`` waiting change-log entries into the outbox (one transaction).
 
     Per feature, in log order: inserted then deleted → nothing; inserted (then edited) → one insert with the
-    row as it is now; edited → one update per base version the edits were made on (a field edited again
-    later travels with the later one), carrying the changed fields' current values and their values before
+    row as it is now; edited → one update per base version the edits were made on (a field edited in several
+    runs travels with the first), carrying the changed fields' current values and their values before
     (for the conflict dock); deleted → one delete on the first edit's base. Inserts and updates keep the
-    order of their first edit; deletes go last, children before parents (the server never cascades).
+    order of their first edit; deletes go last, children before parents (the server never cascades). A field
+    (or a delete) of a feature with an open conflict goes on that conflict's base, so it conflicts again rather
+    than overwrite a server value this workspace never received; the edits of a feature whose insert waits in
+    a conflict wait with it (resolving it sends the row as it is then).
     """
     return _run(con, lambda: _prepare(con, device, batch_size, max_entries))
 
@@ -180,11 +184,18 @@ def _prepare(con, device, batch_size, max_entries) -> Prepared:
     for name in {k[0] for k in groups}:
         rows[name] = _rows_by_uuid(con, schema.LAYERS_BY_NAME[name], [u for (n, u) in groups if n == name])
     depth = state.layer_depth()
+    held = _held_bases(con)
     planned: list[tuple[tuple, dict, str | None]] = []  # (sort key, payload, base values json)
     done_now: list[tuple[str, str]] = []
     for (name, fid), es in groups.items():
         layer = schema.LAYERS_BY_NAME[name]
         row = rows[name].get(fid)
+        hold = held.get((name, fid), {})
+        if hold.get("*insert") is not None and es[0][3] != "insert":
+            # its insert waits in an open conflict: resolving it sends the row as it is then (or drops it)
+            out.squashed += len(es)
+            done_now.append((name, fid))
+            continue
         srid = _srid(con, layer)
         ops = [e[3] for e in es]
         first_seq = es[0][0]
@@ -202,12 +213,23 @@ def _prepare(con, device, batch_size, max_entries) -> Prepared:
                 continue
             planned.append(((0, first_seq, 0), payload("insert", 0, None), None))
         elif ops[-1] == "delete" or row is None:
-            planned.append(((1, -depth.get(name, 0), es[-1][0]), payload("delete", es[0][4], None), None))
+            base = min([es[0][4] or 0, *hold.values()])  # on the base of an open conflict of it, if older
+            planned.append(((1, -depth.get(name, 0), es[-1][0]), payload("delete", base, None), None))
         elif "delete" in ops:  # deleted and put back (an undo): every field, on the first edit's base
             planned.append(((0, first_seq, 0), payload("update", es[0][4], None), None))
         else:
             for k, (base, fields, before) in enumerate(_segments(es)):
-                planned.append(((0, first_seq, k), payload("update", base, fields), json.dumps(before)))
+                # a field held in an open conflict travels on that conflict's base: this workspace never took
+                # the server's value of it (the pull kept the local edit), so it must not overwrite it silently
+                old = [f for f in fields if hold.get(f, hold.get("*", base)) < base]
+                if old:
+                    b = min(hold.get(f, hold.get("*", base)) for f in old)
+                    planned.append(((0, first_seq, 2 * k), payload("update", b, old),
+                                    json.dumps({f: before[f] for f in old})))  # fmt: skip
+                    fields = [f for f in fields if f not in old]
+                if fields:
+                    planned.append(((0, first_seq, 2 * k + 1), payload("update", base, fields),
+                                    json.dumps({f: before[f] for f in fields})))  # fmt: skip
     planned.sort(key=lambda p: p[0])
     batch = None
     for i, (_key, body, before) in enumerate(planned):
@@ -233,9 +255,28 @@ def _prepare(con, device, batch_size, max_entries) -> Prepared:
     return out
 
 
+def _held_bases(con) -> dict[tuple[str, str], dict[str, int]]:
+    """Per feature with open conflicts: field → the base version its conflicting change was made on ("*" for
+    a delete, "*insert" for an insert the server has not taken)."""
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    if not state.has_tables(con):
+        return out
+    for name, fid, op, mine in con.execute(
+        "SELECT layer, uuid, op, mine FROM cddp_sync_issues WHERE kind = 'conflict' AND resolved_at IS NULL"
+    ):
+        body = _json(mine)
+        base = int(body.get("base_version") or 0)
+        got = out.setdefault((name, fid), {})
+        keys = ["*insert"] if op == "insert" else ["*"] if op == "delete" else _payload_fields(body)
+        for k in keys:
+            got[k] = min(got.get(k, base), base)
+    return out
+
+
 def _segments(es) -> list[tuple[int, list[str], dict]]:
     """Update entries of one feature → (base version, fields, values before) per run of the same base; a field
-    edited again in a later run travels only with that run."""
+    edited in several runs travels with the first: a pull in between kept this workspace's value of it (its
+    edit was waiting), so the server's changes of it since that base were never seen here."""
     runs: list[list] = []
     for e in es:
         base = e[4] or 0
@@ -248,12 +289,11 @@ def _segments(es) -> list[tuple[int, list[str], dict]]:
                 runs[-1][2][f] = old.get(f)
     seen: set[str] = set()
     out = []
-    for base, fields, before in reversed(runs):
+    for base, fields, before in runs:
         keep = [f for f in fields if f not in seen]
         seen.update(fields)
         if keep:
             out.append((base, keep, {f: before[f] for f in keep}))
-    out.reverse()
     return out
 
 
@@ -344,7 +384,9 @@ def _acknowledge(con, batch, results) -> Acked:
                 setattr(out, status, getattr(out, status) + 1)
             version = final.get("version")
             layer = schema.LAYERS_BY_NAME.get(name)
-            if version is not None and layer is not None and op != "delete":
+            # "merged": the server has other fields' changes since the base that this row has not received yet;
+            # its version moves when the pull brings them (else a later edit would overwrite them unseen)
+            if version is not None and layer is not None and op != "delete" and status == "applied":
                 con.execute(
                     f'UPDATE "{name}" SET version = max(coalesce(version, 0), ?) WHERE uuid = ?', (version, fid)
                 )
@@ -418,6 +460,7 @@ def _apply_changes(con, changes: list[dict]) -> Applied:
     for ch in changes:
         by_layer.setdefault(ch["layer"], []).append(ch["uuid"])
     protected = {name: state.protected_fields(con, name, uuids) for name, uuids in by_layer.items()}
+    in_conflict = _held_bases(con)
     for ch in changes:
         layer = schema.LAYERS_BY_NAME.get(ch["layer"])
         if layer is None:
@@ -425,8 +468,34 @@ def _apply_changes(con, changes: list[dict]) -> Applied:
         keep = protected[layer.name].get(ch["uuid"], frozenset())
         for sha in ch.get("attachments") or ():
             out.attachments.add(sha)
+        if (layer.name, ch["uuid"]) in in_conflict:
+            _refresh_theirs(con, layer.name, ch)
         _apply_one(con, layer, ch, keep, out)
     return out
+
+
+def _refresh_theirs(con, name: str, ch: dict) -> None:
+    """A server change of a feature in an open conflict: its ``theirs`` follows the server (the dock shows the
+    server's state now, and taking "theirs" later writes that, not the state of when the conflict arose)."""
+    seq = ch.get("version") or ch.get("seq") or 0
+    for cid, theirs in con.execute(
+        "SELECT change_id, theirs FROM cddp_sync_issues WHERE layer = ? AND uuid = ? AND kind = 'conflict'"
+        " AND resolved_at IS NULL",
+        (name, ch["uuid"]),
+    ).fetchall():
+        t = _json(theirs)
+        if t.get("layer") not in (None, name) or int(t.get("version") or 0) >= seq:
+            continue  # the parent's record (parent_deleted), or already as new
+        if ch["op"] == "delete":
+            t["deleted"] = True
+        else:
+            t.setdefault("values", {}).update(ch.get("values") or {})
+            if ch.get("geom_changed"):
+                t["geom"] = ch.get("geom")
+        t["version"] = seq
+        con.execute(
+            "UPDATE cddp_sync_issues SET theirs = ? WHERE change_id = ?", (json.dumps(t, ensure_ascii=False), cid)
+        )
 
 
 def _apply_one(con, layer: schema.Layer, ch: dict, keep: frozenset[str], out: Applied) -> None:
@@ -529,7 +598,8 @@ def resolve(con: sqlite3.Connection, change_id: str, choice: str, values: Mappin
 
 def _resolve(con, change_id, choice, values, device) -> str:
     row = con.execute(
-        "SELECT kind, layer, uuid, op, mine, theirs FROM cddp_sync_issues WHERE change_id = ? AND resolved_at IS NULL",
+        "SELECT kind, layer, uuid, op, mine, theirs, base FROM cddp_sync_issues"
+        " WHERE change_id = ? AND resolved_at IS NULL",
         (change_id,),
     ).fetchone()
     if row is None:
@@ -537,23 +607,32 @@ def _resolve(con, change_id, choice, values, device) -> str:
         from ..common.i18n import translate
 
         raise CddpError(translate("core", "There is no open conflict {id} in this workspace."), id=change_id)
-    _kind, name, fid, op, mine, theirs = row
+    kind, name, fid, op, mine, theirs, before = row
     layer = schema.LAYERS_BY_NAME[name]
     mine, theirs = json.loads(mine or "{}"), json.loads(theirs or "{}")
     server_version = theirs.get("version")
     if theirs.get("layer") not in (None, name):  # parent_deleted: the record is the parent's
         server_version = None
     found = con.execute(f'SELECT fid, version FROM "{name}" WHERE uuid = ?', (fid,)).fetchone()
+    if kind == "rejected" and server_version is None and found is not None:
+        server_version = found[1]  # a rejection carries no server record: the fix stands on the version held here
     next_step = "nothing"
     if choice == "theirs":
         _applying(con, True)
-        if theirs.get("deleted") or not theirs or theirs.get("layer") not in (None, name):
+        if kind == "rejected" or (op == "update" and theirs.get("layer") not in (None, name)):
+            # rejected, or an update linking to a parent deleted on the server: the edit is taken back
+            _take_back(con, layer, fid, op, mine, json.loads(before or "{}"))
+        elif theirs.get("deleted") or not theirs or theirs.get("layer") not in (None, name):
             if theirs.get("deleted") and found is not None:
                 con.execute(f'DELETE FROM "{name}" WHERE fid = ?', (found[0],))
         elif found is not None or theirs.get("values"):
+            vals, geom_in = theirs.get("values") or {}, "geom" in theirs
+            if found is not None and op == "update":  # only what mine changed goes back (other fields moved on)
+                sent = set(_payload_fields(mine))
+                vals, geom_in = {k: v for k, v in vals.items() if k in sent}, geom_in and wire.GEOM in sent
             ch = {"op": "insert" if found is None else "update", "uuid": fid, "version": server_version,
-                  "values": theirs.get("values") or {}, "geom": theirs.get("geom"),
-                  "geom_changed": layer.geometry is not None and "geom" in theirs, "layer": name}  # fmt: skip
+                  "values": vals, "geom": theirs.get("geom"),
+                  "geom_changed": layer.geometry is not None and geom_in, "layer": name}  # fmt: skip
             _apply_one(con, layer, ch, frozenset(), Applied())
             if server_version is not None:
                 con.execute(f'UPDATE "{name}" SET version = ? WHERE uuid = ?', (server_version, fid))
@@ -571,7 +650,10 @@ def _resolve(con, change_id, choice, values, device) -> str:
                     "UPDATE cddp_changelog SET pushed_at = ? WHERE layer = ? AND feature_uuid = ? AND pushed_at IS NULL",
                     (now(), name, fid),
                 )
-        if theirs.get("deleted") and op != "delete" and found is not None:
+        if theirs.get("layer") not in (None, name) and found is not None:
+            server_version = found[1]  # parent_deleted: the record is the parent's; this feature stands as held
+        own_record = theirs.get("layer") in (None, name)  # else the parent's (parent_deleted)
+        if theirs.get("deleted") and (own_record or op == "insert") and op != "delete" and found is not None:
             # the server keeps the deleted feature's identity as a tombstone: keeping mine makes it a new
             # feature (a new uuid, version 0), and this workspace's children follow it (logged, so they sync)
             fid = _reidentify(con, layer, fid)
@@ -583,25 +665,56 @@ def _resolve(con, change_id, choice, values, device) -> str:
             if choice == "edit":
                 fields = sorted(set(fields or []) | set(values))
         current = _rows_by_uuid(con, layer, [fid]).get(fid)
-        if current is None and body_op != "delete":
+        if current is None and op == "insert" and not own_record:
+            body_op = None  # never on the server and gone here: nothing to send
+        elif current is None and body_op != "delete":
             body_op, fields = "delete", None
+    if choice in ("mine", "edit") and body_op is not None:
         body = wire.change_payload(
             layer, current, uuid=fid, change_id=uuidlib.uuid4().hex, op=body_op, base_version=base,
             fields=fields, srid=_srid(con, layer), device=device,
         )  # fmt: skip
         batch = _new_batch(con)
         con.execute(
-            "INSERT INTO cddp_sync_outbox (change_id, batch, ord, layer, uuid, op, base_version, payload)"
-            " VALUES (?, ?, 0, ?, ?, ?, ?, ?)",
-            (body["change_id"], batch, name, fid, body_op, base, json.dumps(body, ensure_ascii=False)),
+            "INSERT INTO cddp_sync_outbox (change_id, batch, ord, layer, uuid, op, base_version, payload, base_values)"
+            " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)",  # the values before stay with it: a new conflict shows them too
+            (body["change_id"], batch, name, fid, body_op, base, json.dumps(body, ensure_ascii=False), before),
         )
         next_step = "send"
-    else:
+    elif choice not in ("theirs", "mine", "edit"):
         raise ValueError(choice)
     con.execute(
         "UPDATE cddp_sync_issues SET resolved_at = ?, resolution = ? WHERE change_id = ?", (now(), choice, change_id)
     )
     return next_step
+
+
+def _take_back(con, layer: schema.Layer, fid: str, op: str, mine: Mapping, before: Mapping) -> None:
+    """Undo here a rejected change the server never applied: an insert goes; an updated field that still holds
+    the rejected value gets its value from before the edit back (unless the log never kept it: personal data)."""
+    row = _rows_by_uuid(con, layer, [fid]).get(fid)
+    if row is None or op not in ("insert", "update"):
+        return
+    if op == "insert":
+        con.execute(f'DELETE FROM "{layer.name}" WHERE fid = ?', (row["fid"],))
+        return
+    sets = {}
+    for k, old in before.items():
+        if old == REDACTED or k not in row:
+            continue
+        if k == wire.GEOM:
+            if "geom" in mine and wire.geometry_to_wire(row[k], _srid(con, layer)) == mine["geom"]:
+                sets[k] = bytes.fromhex(old) if isinstance(old, str) else old
+        elif k in (mine.get("values") or {}) and _same(row[k], wire.to_local_value(layer, k, mine["values"][k])):
+            sets[k] = old
+    if sets:
+        con.execute(
+            f'UPDATE "{layer.name}" SET {", ".join(f"{chr(34)}{k}{chr(34)} = ?" for k in sets)} WHERE fid = ?',
+            [*sets.values(), row["fid"]],
+        )
+
+
+APPEND_ONLY = frozenset({"work_order_events"})  # the server never updates these (cddp_server/rules.py)
 
 
 def _reidentify(con, layer: schema.Layer, old: str) -> str:
@@ -611,7 +724,7 @@ def _reidentify(con, layer: schema.Layer, old: str) -> str:
     con.execute(f'UPDATE "{layer.name}" SET uuid = ?, version = 0 WHERE uuid = ?', (new, old))
     _applying(con, False)
     for rel in schema.RELATIONS:
-        if rel.parent == layer.name:
+        if rel.parent == layer.name and rel.child not in APPEND_ONLY:  # a history stays with the old identity
             con.execute(f'UPDATE "{rel.child}" SET "{rel.child_field}" = ? WHERE "{rel.child_field}" = ?', (new, old))
     return new
 
@@ -642,3 +755,9 @@ def mark_dismissed(con: sqlite3.Connection, conflict_ids: Iterable[str]) -> None
         _run(con, lambda: con.executemany(
             "UPDATE cddp_sync_issues SET resolution = resolution || ', dismissed' WHERE conflict_id = ?",
             [(i,) for i in ids]))  # fmt: skip
+
+
+def remember_server(con: sqlite3.Connection, url: str) -> None:
+    """The first sync with a server records it (a later sync with another server is refused by the engine)."""
+    if not state.meta(con).get("sync_url"):
+        _run(con, lambda: _set_meta(con, sync_url=url))

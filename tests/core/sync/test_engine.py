@@ -231,3 +231,14 @@ def test_first_sync_sends_features_whose_log_entries_are_gone(server, tmp_path, 
     report = engine.sync_workspace(ws, client_for(server, "gis1"))
     assert report.finished and report.pushed == 4
     assert _rows(ws, "SELECT count(*) FROM parcels WHERE version > 0 AND uuid IN (?, ?, ?, ?)", fids) == [(4,)]
+
+
+def test_a_workspace_refuses_another_server_than_its_own(server, pair):
+    a, _b, _ = pair
+    from cddp_plugin.core.common.errors import CddpError
+    from cddp_plugin.core.sync.http import ApiClient, Credentials
+
+    assert _rows(a, "SELECT value FROM cddp_meta WHERE key = 'sync_url'") == [(server.url,)]
+    other = ApiClient(server.url.replace("127.0.0.1", "localhost"), "330506", Credentials("gis1", "x"))
+    with pytest.raises(CddpError, match=r"syncs with http://127\.0\.0\.1"):
+        engine.sync_workspace(a, other)
