@@ -312,8 +312,9 @@ class _Batch:
         if clashing:
             return self._conflict(change, layer, row, sorted(clashing), "changed on the server since your version")
         differing = {k: v for k, v in new.items() if v != current[k] and k not in STAMP_FIELDS}
-        if not differing:
-            return {"change_id": change["change_id"], "status": "applied", "version": row.version}
+        if not differing:  # already so; "merged" when other fields moved since the base (the client lacks them)
+            status = "merged" if changed_since - set(new) else "applied"
+            return {"change_id": change["change_id"], "status": status, "version": row.version}
         seq = self._next()
         stamps = {k: v for k, v in new.items() if k in STAMP_FIELDS}
         writes = {k: v for k, v in {**differing, **stamps}.items() if k != db.GEOM}

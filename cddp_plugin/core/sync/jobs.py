@@ -346,16 +346,17 @@ def acknowledge(con: sqlite3.Connection, batch: int, results: list[dict], cursor
     and is here already: the cursor moves on, and the pull does not bring them back."""
 
     def work():
-        got = _acknowledge(con, batch, results)
         mine = state.meta(con).get("sync_cursor")
-        if cursor is not None and cursor_before is not None and int(mine or 0) == cursor_before:
+        caught_up = cursor is not None and cursor_before is not None and int(mine or 0) == cursor_before
+        got = _acknowledge(con, batch, results, caught_up)
+        if caught_up:
             _set_meta(con, sync_cursor=str(cursor), sync_etag=None)
         return got
 
     return _run(con, work)
 
 
-def _acknowledge(con, batch, results) -> Acked:
+def _acknowledge(con, batch, results, caught_up: bool = False) -> Acked:
     out = Acked()
     by_id = {
         r[0]: r
@@ -386,7 +387,7 @@ def _acknowledge(con, batch, results) -> Acked:
             layer = schema.LAYERS_BY_NAME.get(name)
             # "merged": the server has other fields' changes since the base that this row has not received yet;
             # its version moves when the pull brings them (else a later edit would overwrite them unseen)
-            if version is not None and layer is not None and op != "delete" and status == "applied":
+            if version is not None and layer is not None and op != "delete" and (status == "applied" or caught_up):
                 con.execute(
                     f'UPDATE "{name}" SET version = max(coalesce(version, 0), ?) WHERE uuid = ?', (version, fid)
                 )
