@@ -142,11 +142,18 @@ class LinkHouseholdsAlgorithm(CddpAlgorithm):
             )
 
         feedback.pushInfo(self.tr("Reading households and parcels…"))
-        wanted = None
-        if id_field:  # read only what linking uses from the parcels
-            names = {f.name() for f in pc_layer.fields()}
-            wanted = [n for n in dict.fromkeys([id_field, "uuid", "parcel_code", "house_no", "hs_no"]) if n in names]
-        hh, pc = layer_io.read_layers([hh_layer, pc_layer], fields=[None, wanted])
+        # read only the columns linking uses (a tenth of the time for a whole town); the outputs carry
+        # every column of the households, and without an id field the parcel id may be any column
+        hh_names, pc_names = {f.name() for f in hh_layer.fields()}, {f.name() for f in pc_layer.fields()}
+        hh_wanted = None
+        if parameters.get(self.OUTPUT) is None and parameters.get(self.UNLINKED) is None:
+            hh_wanted = [n for n in linking.HOUSEHOLD_FIELDS if n in hh_names]
+        pc_wanted = [n for n in dict.fromkeys([id_field or "uuid", *linking.PARCEL_FIELDS]) if n in pc_names]
+        if not id_field and "uuid" not in pc_names:
+            pc_wanted = None
+        hh, pc = layer_io.read_layers([hh_layer, pc_layer], fields=[hh_wanted, pc_wanted])
+        if pc_wanted is not None and not id_field and not linking.has_parcel_uuids(pc):
+            pc = layer_io.read_layer(pc_layer)  # uuid incomplete or repeated: the id is chosen among all columns
         linking.require_crs(hh, hh_layer.name())
         linking.require_crs(pc, pc_layer.name())
 

@@ -164,6 +164,27 @@ def test_link_any_layers_outside_a_workspace_in_lat_lon(provider, small_town, tm
     assert out["LINKED"] == 1 and res.parcel_id.iloc[0] == "03A001" and res.link_method.iloc[0] == "within"
 
 
+@pytest.mark.parametrize(
+    ("uuids", "expected"), [(["u-1", "u-2"], "u-1"), (["u-1", "u-1"], "P-1"), ([None, "u-2"], "P-1")]
+)
+def test_without_an_id_field_the_parcel_id_is_a_complete_unique_uuid_else_the_first_unique_column(
+    provider, tmp_path, uuids, expected
+):
+    """Linking reads only the parcels' columns it uses — unless the uuid cannot be the id (repeated or
+    missing): then the first complete unique column of the whole layer is, as it always was."""
+    import geopandas as gpd
+
+    polys = [shapely.Polygon(square(0, 0)[0]), shapely.Polygon(square(30, 0)[0])]
+    gpd.GeoDataFrame({"uuid": uuids, "pid": ["P-1", "P-2"], "parcel_code": ["03A001", "03A002"]}, geometry=polys,
+                     crs=32648).to_file(tmp_path / "p.gpkg")  # fmt: skip
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=gpd.points_from_xy([X0 + 10], [Y0 + 10]), crs=32648).to_file(
+        tmp_path / "h.gpkg"
+    )
+    run("linkhouseholds", {"HOUSEHOLDS": str(tmp_path / "h.gpkg"), "PARCELS": str(tmp_path / "p.gpkg"),
+                           "OUTPUT": str(tmp_path / "o.gpkg")})  # fmt: skip
+    assert gpd.read_file(str(tmp_path / "o.gpkg")).parcel_id.tolist() == [expected]
+
+
 def test_import_households_needs_exactly_one_input(ws):
     with pytest.raises(QgsProcessingException, match="exactly one"):
         run("importhouseholds", {"WORKSPACE": ws})

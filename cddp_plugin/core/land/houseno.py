@@ -69,13 +69,42 @@ def house_key(number: object, village_no: object = None) -> str | None:
     hn = parse_house_number(number)
     if hn.number is None:
         return None
-    village = hn.village_no
-    if village is None and village_no is not None and str(village_no).strip() not in ("", "nan", "None", "<NA>"):
-        try:
-            village = int(float(to_arabic_digits(str(village_no))))
-        except ValueError:
-            village = None
+    village = hn.village_no if hn.village_no is not None else _village_part(village_no)
     return f"{hn.number}|{village if village is not None else ''}"
+
+
+def _village_part(village_no: object) -> int | None:
+    """A village number given in its own column, or None when empty or not a number."""
+    if village_no is not None and str(village_no).strip() not in ("", "nan", "None", "<NA>"):
+        try:
+            return int(float(to_arabic_digits(str(village_no))))
+        except ValueError:
+            return None
+    return None
+
+
+def house_keys(numbers, villages=None) -> list[str | None]:
+    """:func:`house_key` of each number (and village number, when ``villages`` is given), the same keys
+    for a whole column: an empty cell or a plain number of up to five ASCII digits (most stored house
+    numbers) is keyed without the regular expressions, everything else goes through :func:`house_key`."""
+    out: list[str | None] = []
+    memo: dict = {}
+    for i, number in enumerate(numbers):
+        village_no = villages[i] if villages is not None else None
+        if number is None or (isinstance(number, float) and number != number):
+            out.append(None)  # what parsing an empty cell or NaN gives: no number
+            continue
+        if type(number) is str:
+            text = number.strip()
+            if 0 < len(text) <= 5 and text.isascii() and text.isdigit():  # nothing but the number itself
+                known = (type(village_no), village_no)  # 1, 1.0 and True are one dict key, not one village
+                if known not in memo:
+                    memo[known] = _village_part(village_no)
+                village = memo[known]
+                out.append(f"{int(text)}|{village if village is not None else ''}")
+                continue
+        out.append(house_key(number, village_no))
+    return out
 
 
 def normalise_house_code(value: object, row: object = None) -> str:

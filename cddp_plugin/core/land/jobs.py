@@ -145,8 +145,10 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
     con = gpkg.connect(workspace_path)
     report = LinkWrite()
     try:
-        conf = [None if np.isnan(v) else float(v) for v in links["link_confidence"].to_numpy(dtype=float)]
-        dist = [None if np.isnan(v) else float(v) for v in links["link_distance_m"].to_numpy(dtype=float)]
+        conf, dist = (  # whole arrays: NaN → None, the rest Python floats
+            np.where(np.isnan(a), None, a).tolist()
+            for a in (links[c].to_numpy(dtype=float) for c in ("link_confidence", "link_distance_m"))
+        )
         # whole columns as lists: a pandas lookup per row and column costs more than the write
         parcel_ids, methods, candidates = (
             [None if isinstance(v, float) and np.isnan(v) else v for v in links[c].tolist()]
@@ -157,9 +159,9 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
             current = {r[0]: r[1:] for r in con.execute(f"SELECT fid, {', '.join(LINK_FIELDS)} FROM households")}
             rows, parcels = [], {}
             now = gpkg.now_utc()  # updated_at given: the change log needs no second write of the row
-            for k, fid in enumerate(links.index.tolist()):
-                new = (parcel_ids[k], methods[k], conf[k], dist[k], candidates[k])
-                stored = current.get(int(fid))
+            fids = [int(fid) for fid in links.index.tolist()]
+            for fid, new in zip(fids, zip(parcel_ids, methods, conf, dist, candidates, strict=True), strict=True):
+                stored = current.get(fid)
                 if stored is None or stored == new:
                     continue  # deleted meanwhile, or unchanged
                 if stored[1] == MANUAL or new[1] == MANUAL:
@@ -167,8 +169,8 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
                         report.skipped_manual += 1  # an officer's link, set or changed since it was read
                         continue
                 elif new[0] is not None:
-                    parcels.setdefault(new[0], int(fid))
-                rows.append([*new, user, now, int(fid)])
+                    parcels.setdefault(new[0], fid)
+                rows.append((*new, user, now, fid))
             if parcels:
                 known = {r[0] for r in con.execute("SELECT uuid FROM parcels WHERE uuid IS NOT NULL")}
                 unknown = [p for p in parcels if p not in known]
@@ -182,7 +184,7 @@ def write_household_links(workspace_path: str, links, user: str) -> LinkWrite:
                         path=workspace_path,
                         examples=", ".join(map(str, unknown[:3])),
                     )
-            gpkg.update_rows(con, "households", [f"{f} = ?" for f in (*LINK_FIELDS, "updated_by", "updated_at")], rows)
+            gpkg.update_logged(con, "households", [*LINK_FIELDS, "updated_by", "updated_at"], rows)
             con.commit()
         except BaseException:
             con.rollback()

@@ -651,7 +651,7 @@ def parcel_ids(pc, field, label):
         if field not in pc.columns:
             raise CddpError(translate("core", "Parcel id field '{field}' is not in {layer}."), field=field, layer=label)
         values = pc[field]
-    elif "uuid" in pc.columns and pc["uuid"].notna().all() and pc["uuid"].is_unique:
+    elif has_parcel_uuids(pc):
         values = pc["uuid"]
     else:
         values = None
@@ -677,6 +677,17 @@ def parcel_ids(pc, field, label):
     return values.astype(str).to_numpy(dtype=object)
 
 
+# the columns :func:`link_frames` reads from the households and (besides the id field) from the parcels
+HOUSEHOLD_FIELDS = ("parcel_code", "bldg_code", "building_code", "house_no", "hs_no", "village_no", "parcel_id",
+                    "link_method")  # fmt: skip
+PARCEL_FIELDS = ("uuid", "parcel_code", "house_no", "hs_no")
+
+
+def has_parcel_uuids(parcels) -> bool:
+    """Whether :func:`parcel_ids` without an id field takes the parcels' ``uuid`` (complete and unique)."""
+    return "uuid" in parcels.columns and bool(parcels["uuid"].notna().all()) and bool(parcels["uuid"].is_unique)
+
+
 def _column(frame, *names):
     """The first of ``names`` that ``frame`` has, as an object array, or None."""
     for n in names:
@@ -695,7 +706,7 @@ def link_frames(households, parcels, households_label: str, parcels_label: str, 
     import numpy as np
     import shapely
 
-    from .houseno import house_key
+    from .houseno import house_keys
 
     work_crs = metric_crs(households, households_label)
     hh_m = households.to_crs(work_crs) if households.crs != work_crs else households
@@ -709,10 +720,8 @@ def link_frames(households, parcels, households_label: str, parcels_label: str, 
     link_args = {
         "household_codes": hh_codes,
         "parcel_codes": None if hh_codes is None else _column(parcels, "parcel_code"),  # nothing to match without
-        "household_house_keys": None if hh_house is None else [
-            house_key(h, hh_village[i] if hh_village is not None else None) for i, h in enumerate(hh_house)
-        ],
-        "parcel_house_keys": None if pc_house is None else [house_key(h) for h in pc_house],
+        "household_house_keys": None if hh_house is None else house_keys(hh_house, hh_village),
+        "parcel_house_keys": None if pc_house is None else house_keys(pc_house),
         "existing_ids": _column(households, "parcel_id"),
         "existing_methods": _column(households, "link_method"),
     }  # fmt: skip

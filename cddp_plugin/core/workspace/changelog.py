@@ -123,17 +123,40 @@ def _row_json(prefix: str, cols: list[str], redacted: frozenset[str] = frozenset
     return f"json_object({pairs})"
 
 
-def _changed_json(which: str, cols: list[str], redacted: frozenset[str] = frozenset()) -> str:
-    """JSON object of the columns whose OLD and NEW values differ, taking values from ``which``.
+def _changed_json(which: str, cols: list[str], redacted: frozenset[str] = frozenset(), old: str = "OLD",
+                  new: str = "NEW") -> str:  # fmt: skip
+    """JSON object of the columns whose ``old`` and ``new`` values differ, taking values from ``which``.
 
     Built as text: each column costs one comparison, and only a changed one is quoted (``json_quote``),
     so an update costs what it changed (a subquery of one row per column, or ``json_set`` over every
     column, cost several microseconds a row). ``'{}'`` when nothing changed."""
     parts = " || ".join(
-        f"""CASE WHEN OLD.{c} IS NOT NEW.{c} THEN ',"{c}":' || json_quote({_value(which, c, redacted)}) ELSE '' END"""
+        f"""CASE WHEN {old}.{c} IS NOT {new}.{c} THEN ',"{c}":' || json_quote({_value(which, c, redacted)}) ELSE '' END"""
         for c in cols
     )
     return f"('{{' || substr({parts}, 2) || '}}')"
+
+
+def update_log_sql(layer: Layer, columns: list[str], source: str) -> str | None:
+    """``INSERT … SELECT`` writing, for each row of the table ``source`` (``fid`` and the new values of
+    ``columns``, named as in the layer) whose values differ from the stored row, the entry the update
+    trigger writes when that row is updated — for a bulk writer that logs many rows at once and then
+    updates them with the trigger silenced (:func:`..gpkg.update_logged`). Run it before the update
+    (it reads the stored values as the old ones). None when no logged column is among ``columns``."""
+    assert not {"fid", "uuid", "version"} & set(columns)  # what the entry names the row by
+    cols = [c for c in _user_columns(layer) if c in columns]
+    if not cols:
+        return None
+    red = redacted_fields(layer)
+    changed = " OR ".join(f"h.{c} IS NOT w.{c}" for c in cols)
+    by = "CASE WHEN w.updated_by IS NOT h.updated_by THEN w.updated_by END" if "updated_by" in columns else "NULL"
+    return f"""INSERT INTO cddp_changelog (change_id, layer, feature_uuid, fid, op, base_version, old_values, new_values,
+                            changed_by)
+  SELECT {change_id_sql("h.fid")}, '{layer.name}', h.uuid, h.fid, 'update', h.version,
+         {_changed_json("h", cols, red, "h", "w")}, {_changed_json("w", cols, red, "h", "w")}, {by}
+  FROM {source} AS w JOIN "{layer.name}" AS h ON h.fid = w.fid
+  WHERE ({changed}) AND (SELECT value FROM cddp_meta WHERE key = 'sync_applying') IS NOT '1'
+  ORDER BY w.fid"""
 
 
 def trigger_sql(layer: Layer) -> str:

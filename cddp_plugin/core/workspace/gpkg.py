@@ -397,6 +397,49 @@ def update_rows(con: sqlite3.Connection, table: str, assignments: list[str], row
         con.execute(f"DROP TABLE IF EXISTS {_SCRATCH}")
 
 
+def update_logged(con: sqlite3.Connection, table: str, columns: list[str], rows) -> None:
+    """``UPDATE table SET c1 = ?, c2 = ? … WHERE fid = ?`` for many ``rows`` (``[*values of columns, fid]``,
+    each fid once; call inside a transaction), with the change log written as the update trigger writes
+    it but in one statement: the new values go to a temporary table typed like ``table``'s columns (so
+    they compare and log as stored), one ``INSERT … SELECT`` logs every row that changes
+    (:func:`changelog.update_log_sql`), and the update then runs with ``sync_applying`` set, inside a
+    savepoint (other connections never see it set; an error undoes all of it). ``columns`` include
+    ``updated_at`` (the trigger's own bump of it is silenced too). For a whole town's household links
+    (200k rows) that is about half the time of the trigger firing row by row. Few rows go through
+    :func:`update_rows`."""
+    assert "updated_at" in columns
+    rows = list(rows)
+    layer = schema.LAYERS_BY_NAME.get(table)
+    if len(rows) < BULK_INDEX_ROWS or layer is None:
+        update_rows(con, table, [f"{c} = ?" for c in columns], rows)
+        return
+    log_sql = changelog.update_log_sql(layer, columns, "temp.cddp_bulk_update")
+    declared = {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')}
+    typed = ", ".join(f'"{c}" {declared.get(c, "")}'.rstrip() for c in columns)
+    con.execute("SAVEPOINT cddp_bulk_update")
+    try:
+        con.execute("DROP TABLE IF EXISTS temp.cddp_bulk_update")
+        con.execute(f"CREATE TEMP TABLE cddp_bulk_update ({typed}, fid INTEGER PRIMARY KEY)")
+        con.executemany(f"INSERT INTO temp.cddp_bulk_update VALUES ({', '.join('?' * (len(columns) + 1))})", rows)
+        if log_sql is not None:
+            con.execute(log_sql)
+        was = con.execute("SELECT value FROM cddp_meta WHERE key = 'sync_applying'").fetchone()
+        con.execute("INSERT OR REPLACE INTO cddp_meta (key, value) VALUES ('sync_applying', '1')")
+        sets = ", ".join(f'"{c}" = w."{c}"' for c in columns)
+        con.execute(f'UPDATE "{table}" SET {sets} FROM temp.cddp_bulk_update AS w WHERE "{table}".fid = w.fid')
+        if was is None:
+            con.execute("DELETE FROM cddp_meta WHERE key = 'sync_applying'")
+        else:
+            con.execute("UPDATE cddp_meta SET value = ? WHERE key = 'sync_applying'", was)
+        con.execute("DROP TABLE temp.cddp_bulk_update")
+    except BaseException:
+        if con.in_transaction:  # (SQLite rolls the whole transaction back itself after some errors)
+            con.execute("ROLLBACK TO cddp_bulk_update")
+            con.execute("RELEASE cddp_bulk_update")
+        raise
+    con.execute("RELEASE cddp_bulk_update")
+
+
 def _insert_triggers(con, table: str) -> list[tuple[str, str]] | None:
     """The GeoPackage R-tree insert trigger and GDAL's feature-count insert trigger of ``table`` (name,
     SQL), or None when the R-tree's insert trigger is not the standard one (then the triggers do it all)."""
