@@ -651,8 +651,8 @@ def _resolve(con, change_id, choice, values, device) -> str:
                     "UPDATE cddp_changelog SET pushed_at = ? WHERE layer = ? AND feature_uuid = ? AND pushed_at IS NULL",
                     (now(), name, fid),
                 )
-        if theirs.get("layer") not in (None, name) and found is not None:
-            server_version = found[1]  # parent_deleted: the record is the parent's; this feature stands as held
+        if theirs.get("layer") not in (None, name):  # parent_deleted: the record is the parent's, so the change
+            server_version = mine.get("base_version")  # goes again on its own base (not on a version pulled since)
         own_record = theirs.get("layer") in (None, name)  # else the parent's (parent_deleted)
         if theirs.get("deleted") and (own_record or op == "insert") and op != "delete" and found is not None:
             # the server keeps the deleted feature's identity as a tombstone: keeping mine makes it a new
