@@ -294,6 +294,8 @@ class _Batch:
 
     def _update(self, change, layer, table, row, values, wkb, geom_given, base) -> dict:
         if row.deleted:
+            if base >= row.version and layer.name not in APPEND_ONLY:
+                return self._restore(change, layer, table, row, values, wkb, geom_given)
             return self._conflict(change, layer, row, sorted(values), "deleted on the server since your version")
         new = dict(values)
         if geom_given:
@@ -333,6 +335,33 @@ class _Batch:
         others = changed_since - set(new)
         status = "merged" if others else "applied"
         return {"change_id": change["change_id"], "status": status, "version": seq}
+
+    def _restore(self, change, layer, table, row, values, wkb, geom_given) -> dict:
+        """An update on the version of a deletion (the client saw the delete and keeps its feature: "mine" in
+        the conflict dock) brings the feature back under its own identity, with the values sent; the feed
+        carries it as an insert, so every device gets it back. A second device keeping its own edit of the
+        same feature then conflicts with the restored one like any other edit."""
+        if parent := self._deleted_parent(layer, values, None):
+            return self._parent_conflict(change, layer, row, values, *parent)
+        for f in layer.fields:
+            if f.name not in values and (d := _default(f)) is not None:
+                values[f.name] = d
+        for f in layer.fields:
+            if f.not_null and values.get(f.name) is None:
+                raise RefusedError("missing_field", f"field '{f.name}' of layer '{layer.name}' is required", f.name)
+        seq = self._next()
+        full = {n: values.get(n) for n in _attribute_names(layer)}
+        field_seq = {n: seq for n in full}
+        writes = dict(full, version=seq, deleted=False, deleted_seq=None, field_seq=field_seq)
+        if layer.geometry:
+            field_seq[db.GEOM] = seq
+            writes.update(geom_wkb=wkb if geom_given else None, geom_srid=self.srid if geom_given and wkb else None)
+        self.con.execute(
+            update(table).where(table.c.municipality_code == self.muni, table.c.uuid == row.uuid).values(**writes)
+        )
+        self._feed(dict(change, op="insert"), seq, {k: v for k, v in full.items() if v is not None},
+                   wkb if geom_given else None, bool(layer.geometry))  # fmt: skip
+        return {"change_id": change["change_id"], "status": "applied", "version": seq}
 
     def _delete(self, change, layer, table, row, base) -> dict:
         if row.deleted:

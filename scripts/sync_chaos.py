@@ -690,6 +690,10 @@ class Harness:
                                 self.record(Edit(self.ops, c.k, rnd, "set", layer, child, fk, fid, issue.uuid))
                         continue
                 row = local_row(con, issue.layer, fid)
+                if issue.theirs.get("deleted") and issue.op != "delete" and row is not None:
+                    # kept mine of a feature deleted on the server: restored under its own identity, by one who
+                    # saw the deletion (the deletion is then overruled, not lost)
+                    self.record(Edit(self.ops, c.k, rnd, "restore", issue.layer, fid))
                 if issue.op == "delete" or row is None:  # mine = deleted here: delete what the dock showed
                     seen = {n: norm(issue.layer, n, v) for n, v in theirs_vals.items() if n in TRACK[issue.layer]}
                     self.record(Edit(self.ops, c.k, rnd, "delete", issue.layer, fid, seen=seen))
@@ -955,8 +959,11 @@ class Harness:
             elif e.kind == "insert":
                 ok = (srv is not None or key in deleted or key in deleted_by_ledger
                       or (e.client, e.layer, e.uuid, "*") in in_issue)  # fmt: skip
+            elif e.kind == "restore":
+                continue
             elif e.kind == "delete":
-                ok = srv is None or (e.client, e.layer, e.uuid) in deletes_in_issue
+                ok = (srv is None or (e.client, e.layer, e.uuid) in deletes_in_issue
+                      or any(x.kind == "restore" and (x.layer, x.uuid) == key for x in self.ledger[i + 1 :]))  # fmt: skip
             else:
                 ok = (
                     (srv is not None and srv.get(e.field) == e.value)
@@ -1025,7 +1032,7 @@ class Harness:
         say(f"faults injected: {json.dumps(self.proxy.counts, sort_keys=True)}; server killed {self.server.kills} times;"
             f" client killed {self.client_kills} times in-process, {self.process_kills} times as a process;"
             f" rejected {rejected}; {seconds:.1f} s")  # fmt: skip
-        edits = len({e.n for e in self.ledger if e.kind not in ("resolve", "drop")})
+        edits = len({e.n for e in self.ledger if e.kind not in ("resolve", "drop", "restore")})
         print(f"rounds {self.rounds} edits {edits} lost {lost} duplicated {duplicated} divergent {divergent} "
               f"conflicts {n_conflicts}", flush=True)  # fmt: skip
         return 0 if lost == duplicated == divergent == 0 else 1

@@ -490,6 +490,8 @@ def _refresh_theirs(con, name: str, ch: dict) -> None:
         if ch["op"] == "delete":
             t["deleted"] = True
         else:
+            if ch["op"] == "insert":  # brought back (restored) on the server: the whole record anew
+                t["deleted"], t["values"] = False, {}
             t.setdefault("values", {}).update(ch.get("values") or {})
             if ch.get("geom_changed"):
                 t["geom"] = ch.get("geom")
@@ -654,9 +656,12 @@ def _resolve(con, change_id, choice, values, device) -> str:
         if theirs.get("layer") not in (None, name):  # parent_deleted: the record is the parent's, so the change
             server_version = mine.get("base_version")  # goes again on its own base (not on a version pulled since)
         own_record = theirs.get("layer") in (None, name)  # else the parent's (parent_deleted)
-        if theirs.get("deleted") and (own_record or op == "insert") and op != "delete" and found is not None:
-            # the server keeps the deleted feature's identity as a tombstone: keeping mine makes it a new
-            # feature (a new uuid, version 0), and this workspace's children follow it (logged, so they sync)
+        if theirs.get("deleted") and own_record and op != "delete" and found is not None:
+            # deleted on the server: keeping mine restores it under its own identity — the whole feature, on
+            # the version of the deletion (the server brings a tombstone back only for a client that saw it)
+            body_op, fields, base = "update", None, int(theirs.get("version") or 0)
+        elif theirs.get("deleted") and op == "insert" and op != "delete" and found is not None:
+            # a child made under a parent deleted on the server: it becomes a new feature (a new uuid)
             fid = _reidentify(con, layer, fid)
             body_op, fields, base = "insert", None, 0
         elif op == "delete":

@@ -351,12 +351,6 @@ def test_a_photo_whose_download_was_cut_off_arrives_with_the_next_sync(server, p
     assert photos.verify_photo(b.path, sha)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='engine defect (open, design): "mine" on an edit of a feature deleted on the server gives it a new '
-    "identity; two officers who both keep their edit make two live copies of one household on the server "
-    "(scripts/sync-chaos --seed 2569 --rounds 1000: a household alive twice)",
-)
 def test_two_officers_keeping_their_edit_of_a_deleted_household_make_one_household(server, pair, tmp_path):
     a, b, ids = pair
     c = Ws(tmp_path / "c.gpkg", "admin1", server)

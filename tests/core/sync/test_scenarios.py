@@ -482,19 +482,17 @@ def test_update_vs_delete_is_a_conflict_in_both_orders(make_pair, srv, first_syn
         assert updater.row("parcels", p0)["zone"] == updater.row("parcels", p1)["zone"] == "edited in the field"
         assert srv.features("parcels", [p0, p1]) == {} and deleter.row("parcels", p0) is None
         code = updater.row("parcels", p0)["parcel_code"]
-        # p0 "mine": the edit lives on as a new feature (the server keeps the old identity as a tombstone);
-        # p1 "theirs": it goes
+        # p0 "mine": the server brings the feature back under its own identity (an update on the version of
+        # the deletion, which only a client that saw the deletion can send); p1 "theirs": it goes
         assert updater.resolve(issues[p0].change_id, "mine") == "send"
         assert updater.resolve(issues[p1].change_id, "theirs") == "nothing"
         assert updater.sync().pushed == 1
         deleter.sync()
-        assert updater.row("parcels", p0) is None and updater.row("parcels", p1) is None
-        [reborn] = [u for (u,) in _uuids(updater, "parcels", code)]
-        assert [u for (u,) in _uuids(deleter, "parcels", code)] == [reborn]
-        got = same_everywhere(srv, "parcels", [p0, p1, reborn], ["zone", "parcel_code", "geom"], a, b)
-        assert got[reborn]["zone"] == "edited in the field" and got[p0] is None and got[p1] is None
-        assert feed_ops(srv, [p0, p1, reborn]) == {p0: ["insert", "delete"], p1: ["insert", "delete"],
-                                                   reborn: ["insert"]}  # fmt: skip
+        assert updater.row("parcels", p1) is None and deleter.row("parcels", p0)["parcel_code"] == code
+        assert [u for (u,) in _uuids(deleter, "parcels", code)] == [p0]
+        got = same_everywhere(srv, "parcels", [p0, p1], ["zone", "parcel_code", "geom"], a, b)
+        assert got[p0]["zone"] == "edited in the field" and got[p1] is None
+        assert feed_ops(srv, [p0, p1]) == {p0: ["insert", "delete", "insert"], p1: ["insert", "delete"]}
     assert a.status().conflicts == b.status().conflicts == 0
     assert srv.open_conflicts([p0, p1]) == []
 
