@@ -228,7 +228,9 @@ def _layer_table(layer: schema.Layer) -> Table:
         cols += [Column(GEOM_WKB, LargeBinary), Column(GEOM_SRID, Integer)]
     # the relation fields (child → parent uuid) are indexed: a parent's delete looks up its live children
     links = tuple((MUNI, rel.child_field) for rel in schema.RELATIONS if rel.child == layer.name)
-    return _tenant_table(layer_table_name(layer.name), *cols, pk=(MUNI, "uuid"), indexes=links)
+    # the workspace's unique codes (house_code, wo_number…) are looked up on every write of them (rules.py)
+    codes = tuple((MUNI, f.name) for f in layer.fields if f.unique)
+    return _tenant_table(layer_table_name(layer.name), *cols, pk=(MUNI, "uuid"), indexes=links + codes)
 
 
 LAYER_TABLES: dict[str, Table] = {layer.name: _layer_table(layer) for layer in schema.LAYERS}

@@ -281,6 +281,7 @@ class _Batch:
         for f in layer.fields:
             if f.not_null and values.get(f.name) is None:
                 raise RefusedError("missing_field", f"field '{f.name}' of layer '{layer.name}' is required", f.name)
+        self._check_unique(layer, table, change["uuid"], values)
         seq = self._next()
         full = {n: values.get(n) for n in _attribute_names(layer)}
         field_seq = {n: seq for n in values}
@@ -314,6 +315,7 @@ class _Batch:
         if clashing:
             return self._conflict(change, layer, row, sorted(clashing), "changed on the server since your version")
         differing = {k: v for k, v in new.items() if v != current[k] and k not in STAMP_FIELDS}
+        self._check_unique(layer, table, row.uuid, differing)
         if not differing:  # already so; "merged" when other fields moved since the base (the client lacks them)
             status = "merged" if changed_since - set(new) else "applied"
             return {"change_id": change["change_id"], "status": status, "version": row.version}
@@ -349,6 +351,7 @@ class _Batch:
         for f in layer.fields:
             if f.not_null and values.get(f.name) is None:
                 raise RefusedError("missing_field", f"field '{f.name}' of layer '{layer.name}' is required", f.name)
+        self._check_unique(layer, table, row.uuid, values)
         seq = self._next()
         full = {n: values.get(n) for n in _attribute_names(layer)}
         field_seq = {n: seq for n in full}
@@ -388,6 +391,27 @@ class _Batch:
         return {"change_id": change["change_id"], "status": "applied", "version": seq}
 
     # -- helpers ----------------------------------------------------------------------------------
+    def _check_unique(self, layer, table, fid: str, values: dict) -> None:
+        """A code the workspace keeps unique (house_code, pseudo_id, section_id, wo_number) may be held by one
+        live feature of the municipality: a second one is refused with the holder named, never stored (every
+        workspace would fail to take both)."""
+        for f in layer.fields:
+            value = values.get(f.name)
+            if not f.unique or value is None:
+                continue
+            holder = self.con.execute(
+                select(table.c.uuid).where(
+                    table.c.municipality_code == self.muni, table.c[f.name] == value, table.c.uuid != fid,
+                    table.c.deleted.is_(False),
+                ).limit(1)
+            ).scalar_one_or_none()  # fmt: skip
+            if holder is not None:
+                raise RefusedError(
+                    "not_unique",
+                    f"{f.name} {value!r} is already used by {layer.name} {holder}; give this feature another {f.name}",
+                    f.name,
+                )
+
     def _next(self) -> int:
         self.seq += 1
         return self.seq

@@ -528,10 +528,11 @@ def _apply_one(con, layer: schema.Layer, ch: dict, keep: frozenset[str], out: Ap
         out.kept_local += 1
     if geom_changed:
         values[wire.GEOM] = wire.geometry_to_blob(ch.get("geom"), gpkg.srs_id(con, t))
+    if found is None and ch["op"] != "insert":
+        out.missing += 1
+        return
+    _yield_codes(con, layer, fid, values)
     if found is None:
-        if ch["op"] != "insert":
-            out.missing += 1
-            return
         cols = ["uuid", "version", *values]
         con.execute(
             f'INSERT INTO "{t}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) VALUES ({", ".join("?" * len(cols))})',
@@ -554,6 +555,35 @@ def _apply_one(con, layer: schema.Layer, ch: dict, keep: frozenset[str], out: Ap
         out.updated += 1
     else:
         out.unchanged += 1
+
+
+def _yield_codes(con, layer: schema.Layer, fid: str, values: Mapping) -> None:
+    """A server feature takes a unique code (house_code, wo_number…) that a feature of this workspace also
+    holds — an edit here that the server has not taken (it refuses the second holder). The local feature
+    gives the code up (kept in a "rejected" issue with the reason, for the conflict dock's fix and retry), so
+    the server's feature can be written and the sync goes on."""
+    for f in layer.fields:
+        value = values.get(f.name)
+        if not f.unique or value is None:
+            continue
+        for other_fid, other_uuid in con.execute(
+            f'SELECT fid, uuid FROM "{layer.name}" WHERE "{f.name}" = ? AND uuid IS NOT ?', (value, fid)
+        ).fetchall():
+            con.execute(f'UPDATE "{layer.name}" SET "{f.name}" = NULL WHERE fid = ?', (other_fid,))
+            if con.execute(
+                "SELECT 1 FROM cddp_sync_issues WHERE layer = ? AND uuid = ? AND code = 'not_unique'"
+                " AND resolved_at IS NULL",
+                (layer.name, other_uuid),
+            ).fetchone():
+                continue  # the server refused it already for this code: that issue says so
+            mine = {"layer": layer.name, "uuid": other_uuid, "op": "update", "values": {f.name: value}}
+            con.execute(
+                "INSERT OR REPLACE INTO cddp_sync_issues (change_id, kind, layer, uuid, op, code, reason, fields, mine,"
+                " theirs, base, created_at) VALUES (?, 'rejected', ?, ?, 'update', 'not_unique', ?, ?, ?, '{}', ?, ?)",
+                (f"local-{uuidlib.uuid4().hex}", layer.name, other_uuid,
+                 f"{f.name} {value!r} is used by {layer.name} {fid} on the server; give this feature another {f.name}",
+                 json.dumps([f.name]), json.dumps(mine, ensure_ascii=False), json.dumps({f.name: None}), now()),
+            )  # fmt: skip
 
 
 def _same(a, b) -> bool:
@@ -666,6 +696,8 @@ def _resolve(con, change_id, choice, values, device) -> str:
             body_op, fields, base = "insert", None, 0
         elif op == "delete":
             body_op, fields, base = "delete", None, server_version or 0
+        elif op == "insert" and kind == "rejected":  # the server never took it: the fixed feature goes as new
+            body_op, fields, base = "insert", None, 0
         else:
             body_op, fields, base = "update", _payload_fields(mine) or None, server_version or 0
             if choice == "edit":

@@ -369,18 +369,23 @@ def test_two_officers_keeping_their_edit_of_a_deleted_household_make_one_househo
     assert len([f for f in live if f["values"]["house_no"] == house_no]) == 1
 
 
-# the last of the module: it leaves two households with one code on the shared server, which no workspace can pull
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine/server defect (open): the server does not enforce the workspace's unique fields (house_code, "
-    "pseudo_id, wo_number, section_id), so a pulled feature whose code another feature here holds fails the pull "
-    "on the UNIQUE index — with a traceback, and on every sync after (scripts/sync-chaos --seed 3 --rounds 150 "
-    "--unique-codes)",
-)
 def test_two_households_with_one_house_code_do_not_stop_the_sync(server, pair):
     a, b, _ids = pair
     code = f"HC-{uuidlib.uuid4().hex[:10]}"
     for ws in (a, b):
         ws.sql("INSERT INTO households (uuid, house_no, house_code) VALUES (?, 'x', ?)", (str(uuidlib.uuid4()), code))
     assert a.sync().pushed == 1
-    assert b.sync().finished
+    got = b.sync()
+    # the server takes one holder of the code; B's household gives it up, kept with the reason for the dock
+    assert got.finished and got.rejected == 1
+    assert len(b.sql("SELECT uuid FROM households WHERE house_code = ?", (code,))) == 1
+    [issue] = [i for i in b.issues("rejected") if i.code == "not_unique"]
+    assert "house_code" in issue.reason and issue.op == "insert"
+    http = server.as_user("admin1")
+    live = http.get("layers/households/snapshot", params={"limit": 1000}).json()["features"]
+    assert len([f for f in live if f["values"].get("house_code") == code]) == 1
+    # fixed and retried with another code: the household reaches the server as new
+    assert b.resolve(issue, "edit", {"house_code": code + "-2"}) == "send"
+    assert b.sync().pushed == 1
+    live = http.get("layers/households/snapshot", params={"limit": 1000}).json()["features"]
+    assert len([f for f in live if f["values"].get("house_code") in (code, code + "-2")]) == 2
