@@ -249,6 +249,8 @@ class _Batch:
 
     def _parent_conflict(self, change, layer, row, values, rel, parent_layer, prow) -> dict:
         record = dict(server_record(parent_layer, prow), layer=parent_layer.name)
+        if row is not None:  # the feature's own state too: "theirs" then means what the server holds of it
+            record["feature"] = server_record(layer, row)
         why = f"its {parent_layer.name} {prow.uuid} ({rel.child_field}) was deleted on the server"
         return self._record_conflict(
             change, layer, change["uuid"], row.version if row is not None else None, record, [rel.child_field],

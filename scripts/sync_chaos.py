@@ -1020,6 +1020,13 @@ class Harness:
                                 else ", ".join(f"{n}: {str(a[n])[:30]} vs {str(b[n])[:30]}" for n in a if a[n] != b[n])
                             )
                             self.notes.append(f"divergent: client {c.k} {layer} {fid}: {diff}")
+                            if divergent <= 5:  # the feature's story (synthetic values only)
+                                self.notes += [f"    {x.kind} client {x.client} round {x.round} {x.field}"
+                                               f" = {str(x.value)[:30]} on {str(x.prev)[:30]}"
+                                               for x in self.ledger if x.uuid == fid]  # fmt: skip
+                                self.notes += [f"    issue of client {k}: {r[1]} {r[4]} {r[9] or ''}"
+                                               f" {'resolved' if r[8] else 'open'}"
+                                               for k, rows in issues.items() for r in rows if r[3] == fid]  # fmt: skip
                 if layer == "work_order_events":
                     for fid, row in mine.items():
                         for sha in json.loads(row.get("photo_hashes") or "[]"):

@@ -387,6 +387,10 @@ def _acknowledge(con, batch, results, caught_up: bool = False) -> Acked:
             layer = schema.LAYERS_BY_NAME.get(name)
             # "merged": the server has other fields' changes since the base that this row has not received yet;
             # its version moves when the pull brings them (else a later edit would overwrite them unseen)
+            if version is not None and layer is not None:  # an open conflict of the same feature now shows the
+                body = _json(payload)  # server as this change left it (not as it was when the conflict arose)
+                _refresh_theirs(con, name, {"op": op, "uuid": fid, "version": version, "values": body.get("values"),
+                                            "geom": body.get("geom"), "geom_changed": "geom" in body})  # fmt: skip
             if version is not None and layer is not None and op != "delete" and (status == "applied" or caught_up):
                 con.execute(
                     f'UPDATE "{name}" SET version = max(coalesce(version, 0), ?) WHERE uuid = ?', (version, fid)
@@ -484,20 +488,25 @@ def _refresh_theirs(con, name: str, ch: dict) -> None:
         " AND resolved_at IS NULL",
         (name, ch["uuid"]),
     ).fetchall():
-        t = _json(theirs)
-        if t.get("layer") not in (None, name) or int(t.get("version") or 0) >= seq:
-            continue  # the parent's record (parent_deleted), or already as new
+        whole = t = _json(theirs)
+        if t.get("layer") not in (None, name):  # parent_deleted: the feature's own state rides along
+            t = t.get("feature")
+            if t is None:
+                continue
+        if int(t.get("version") or 0) >= seq:
+            continue  # already as new
         if ch["op"] == "delete":
             t["deleted"] = True
         else:
             if ch["op"] == "insert":  # brought back (restored) on the server: the whole record anew
-                t["deleted"], t["values"] = False, {}
+                t["values"] = {}
+            t["deleted"] = False  # an update or a restore: the feature lives on the server
             t.setdefault("values", {}).update(ch.get("values") or {})
             if ch.get("geom_changed"):
                 t["geom"] = ch.get("geom")
         t["version"] = seq
         con.execute(
-            "UPDATE cddp_sync_issues SET theirs = ? WHERE change_id = ?", (json.dumps(t, ensure_ascii=False), cid)
+            "UPDATE cddp_sync_issues SET theirs = ? WHERE change_id = ?", (json.dumps(whole, ensure_ascii=False), cid)
         )
 
 
@@ -650,13 +659,31 @@ def _resolve(con, change_id, choice, values, device) -> str:
     if kind == "rejected" and server_version is None and found is not None:
         server_version = found[1]  # a rejection carries no server record: the fix stands on the version held here
     next_step = "nothing"
-    if choice == "theirs":
+    own = theirs.get("feature") if theirs.get("layer") not in (None, name) else None  # parent_deleted: the feature
+    # what another open conflict or a waiting change (a resolution of a later conflict) holds stays as it is
+    held = state.protected_fields(con, name, [fid], except_issue=change_id).get(fid, frozenset())
+    if choice == "theirs" and own and found is not None:  # as the server holds it (see the parent conflict)
+        _applying(con, True)
+        if own.get("deleted"):
+            con.execute(f'DELETE FROM "{name}" WHERE fid = ?', (found[0],))
+        else:
+            sent = set(_payload_fields(mine))
+            ch = {"op": "update", "uuid": fid, "version": own.get("version"),
+                  "values": {k: v for k, v in (own.get("values") or {}).items() if k in sent},
+                  "geom": own.get("geom"), "geom_changed": layer.geometry is not None and wire.GEOM in sent,
+                  "layer": name}  # fmt: skip
+            _apply_one(con, layer, ch, held, Applied())
+            if not held:
+                con.execute(f'UPDATE "{name}" SET version = ? WHERE uuid = ?', (own.get("version") or 0, fid))
+        _applying(con, False)
+    elif choice == "theirs":
         _applying(con, True)
         if kind == "rejected" or (op == "update" and theirs.get("layer") not in (None, name)):
             # rejected, or an update linking to a parent deleted on the server: the edit is taken back
             _take_back(con, layer, fid, op, mine, json.loads(before or "{}"))
         elif theirs.get("deleted") or not theirs or theirs.get("layer") not in (None, name):
-            if theirs.get("deleted") and found is not None:
+            # deleted on the server — unless a change of it waits here (a restore, a later edit): that decides
+            if theirs.get("deleted") and found is not None and not held:
                 con.execute(f'DELETE FROM "{name}" WHERE fid = ?', (found[0],))
         elif found is not None or theirs.get("values"):
             vals, geom_in = theirs.get("values") or {}, "geom" in theirs
@@ -666,8 +693,8 @@ def _resolve(con, change_id, choice, values, device) -> str:
             ch = {"op": "insert" if found is None else "update", "uuid": fid, "version": server_version,
                   "values": vals, "geom": theirs.get("geom"),
                   "geom_changed": layer.geometry is not None and geom_in, "layer": name}  # fmt: skip
-            _apply_one(con, layer, ch, frozenset(), Applied())
-            if server_version is not None:
+            _apply_one(con, layer, ch, held, Applied())
+            if server_version is not None and not held:
                 con.execute(f'UPDATE "{name}" SET version = ? WHERE uuid = ?', (server_version, fid))
         _applying(con, False)
     elif choice in ("mine", "edit"):

@@ -155,10 +155,12 @@ def open_issues(con: sqlite3.Connection, kind: str | None = None) -> list[Issue]
 ALL = frozenset({"*"})
 
 
-def protected_fields(con: sqlite3.Connection, layer: str, uuids: list[str]) -> dict[str, frozenset[str]]:
+def protected_fields(con: sqlite3.Connection, layer: str, uuids: list[str],
+                     except_issue: str | None = None) -> dict[str, frozenset[str]]:  # fmt: skip
     """Per feature of ``layer``: the fields a pulled change must not overwrite, because this workspace has
-    an edit of them that the server has not taken yet (waiting in the log or the outbox) or that is in an
-    open conflict (the client keeps its edit until it is resolved). :data:`ALL` for an insert or delete."""
+    an edit of them that the server has not taken yet (waiting in the log or the outbox, a resolution
+    included) or that is in an open conflict (the client keeps its edit until it is resolved; but not the
+    conflict ``except_issue``). :data:`ALL` for an insert or delete."""
     out: dict[str, set[str]] = {}
     for start in range(0, len(uuids), 500):
         part = uuids[start : start + 500]
@@ -173,7 +175,14 @@ def protected_fields(con: sqlite3.Connection, layer: str, uuids: list[str]) -> d
                 (u, op, json.dumps(_payload_fields(mine)))
                 for u, op, mine in con.execute(
                     f"SELECT uuid, op, mine FROM cddp_sync_issues WHERE layer = ? AND uuid IN ({marks})"
-                    " AND resolved_at IS NULL AND kind = 'conflict'",
+                    " AND resolved_at IS NULL AND kind = 'conflict' AND change_id IS NOT ?",
+                    (layer, *part, except_issue),
+                )
+            ]
+            rows += [  # changes waiting in the outbox (a resolution has no change-log entry)
+                (u, op, json.dumps(_payload_fields(body)))
+                for u, op, body in con.execute(
+                    f"SELECT uuid, op, payload FROM cddp_sync_outbox WHERE layer = ? AND uuid IN ({marks})",
                     (layer, *part),
                 )
             ]
