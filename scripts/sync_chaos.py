@@ -968,6 +968,16 @@ class Harness:
                 ok = (
                     (srv is not None and srv.get(e.field) == e.value)
                     or e.value in based_on.get((e.layer, e.uuid, e.field), ())
+                    or (
+                        e.value is None
+                        and any(  # an empty value built on (the ledger keeps no "on None" prev)
+                            x.kind in ("set", "resolve")
+                            and x.prev is None
+                            and (x.layer, x.uuid, x.field) == (e.layer, e.uuid, e.field)
+                            and x.client != e.client
+                            for x in self.ledger[i + 1 :]
+                        )
+                    )
                     or any(
                         v == e.value and (key in deleted or (k, e.layer, e.uuid) in deletes_in_issue)
                         for k, v in seen_by_delete.get((e.layer, e.uuid, e.field), ())

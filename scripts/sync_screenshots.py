@@ -209,7 +209,9 @@ else:  # -----------------------------------------------------------------------
         # this workspace: the same parcel's zone and boundary, and a negative area on the next one
         mine = affinity.scale(shape, 1.15, 1.15)
         with con:
-            con.execute("UPDATE parcels SET zone = 'ที่อยู่อาศัย', geom = ? WHERE uuid = ?", (gpkg.to_blob(mine, srid), a_uuid))
+            con.execute(
+                "UPDATE parcels SET zone = 'ที่อยู่อาศัย', geom = ? WHERE uuid = ?", (gpkg.to_blob(mine, srid), a_uuid)
+            )
             con.execute("UPDATE parcels SET area_sqm = -12.5 WHERE uuid = ?", (b_uuid,))
         con.close()
         return ws
