@@ -454,13 +454,18 @@ def create_app(
 
     # -- conflicts ----------------------------------------------------------------------------------
     @app.get(f"/{API_VERSION}/t/{{muni}}/conflicts")
-    def conflicts(who: Who, status: Literal["open", "dismissed", "all"] = "open") -> list[ConflictOut]:
+    def conflicts(
+        who: Who,
+        status: Literal["open", "dismissed", "all"] = "open",
+        offset: Annotated[int, Query(ge=0, le=2**31 - 1, description="skip this many (oldest first)")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
+    ) -> list[ConflictOut]:
         t = db.conflicts
         q = select(t).where(t.c.municipality_code == who.municipality, t.c.layer.in_(roles.readable_layers(who.role)))
         if status != "all":
             q = q.where(t.c.status == status)
         with engine.connect().execution_options(readonly=True) as con:
-            rows = con.execute(q.order_by(t.c.created_at, t.c.conflict_id).limit(MAX_PAGE)).all()
+            rows = con.execute(q.order_by(t.c.created_at, t.c.conflict_id).offset(offset).limit(limit)).all()
         out, personal = [], {}
         for r in rows:
             hidden = roles.hidden_fields(who.role, r.layer)

@@ -827,7 +827,13 @@ class Harness:
             since = page["next_cursor"]
             if not page["has_more"]:
                 break
-        conflicts = {x["conflict_id"]: x for x in api.get_json(api.tenant("conflicts?status=all"))}
+        conflicts, offset = {}, 0
+        while True:  # paged: the server answers at most 1,000 at a time
+            page = api.get_json(api.tenant(f"conflicts?status=all&offset={offset}&limit=1000"))
+            conflicts.update((x["conflict_id"], x) for x in page)
+            offset += len(page)
+            if len(page) < 1000:
+                break
         return alive, feed, conflicts
 
     def check(self, seconds: float) -> int:

@@ -79,6 +79,11 @@ def test_two_clients_different_fields_merge_same_field_conflicts_same_value_does
     # the server kept its state; the conflict is listed and can be dismissed
     listed = {c["conflict_id"]: c for c in a.get("conflicts").json()}
     assert listed[r4["conflict_id"]]["change"]["values"] == {"note": "จากเครื่อง B"}
+    # paged, oldest first: every conflict is reachable however many there are
+    everything = [c["conflict_id"] for c in a.get("conflicts", params={"status": "all"}).json()]
+    paged = [c["conflict_id"] for k in range(len(everything))
+             for c in a.get("conflicts", params={"status": "all", "offset": k, "limit": 1}).json()]  # fmt: skip
+    assert paged == everything and r4["conflict_id"] in paged
     assert a.post(f"conflicts/{r4['conflict_id']}/dismiss").json()["status"] == "dismissed"
     assert r4["conflict_id"] not in {c["conflict_id"] for c in a.get("conflicts").json()}
     # geometry and area belong together: a geometry edit conflicts with an area edit made since base
