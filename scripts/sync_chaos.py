@@ -922,7 +922,22 @@ class Harness:
                         # edited again here after the conflict: then that later edit must be accounted for
                         if not any(e.value == row[name] for e in self.ledger if e.uuid == fid and e.field == name):
                             lost += 1
-                            self.notes.append(f"client {k}: open conflict {cid} lost its own {layer}.{name}")
+                            self.notes.append(
+                                f"client {k}: open conflict {cid} lost its own {layer}.{name}"
+                                f" (here {str(row[name])[:30]}, its mine {str(v)[:30]})"
+                            )
+                            self.notes += [
+                                f"    {x.kind} client {x.client} round {x.round} {x.field}"
+                                f" = {str(x.value)[:30]} on {str(x.prev)[:30]}"
+                                for x in self.ledger
+                                if x.uuid == fid and x.field in (name, None)
+                            ]
+                            self.notes += [
+                                f"    issue of client {kk}: {r[1]} {r[4]} {r[9] or ''} {'resolved' if r[8] else 'open'}"
+                                for kk, rows in issues.items()
+                                for r in rows
+                                if r[3] == fid
+                            ]
                 del later
                 srv = server_conflicts.get(conflict_id)
                 if srv is None:
