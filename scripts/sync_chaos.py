@@ -995,7 +995,6 @@ class Harness:
                             x.kind in ("set", "resolve")
                             and x.prev is None
                             and (x.layer, x.uuid, x.field) == (e.layer, e.uuid, e.field)
-                            and x.client != e.client
                             for x in self.ledger[i + 1 :]
                         )
                     )
