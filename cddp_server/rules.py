@@ -277,13 +277,7 @@ class _Batch:
                 return {"change_id": change["change_id"], "status": "applied", "version": row.version}
             reason = "deleted on the server" if row.deleted else "already on the server with other values"
             return self._conflict(change, layer, row, sorted(values) + ([db.GEOM] if geom_given else []), reason)
-        for f in layer.fields:
-            if f.name not in values and (d := _default(f)) is not None:
-                values[f.name] = d
-        for f in layer.fields:
-            if f.not_null and values.get(f.name) is None:
-                raise RefusedError("missing_field", f"field '{f.name}' of layer '{layer.name}' is required", f.name)
-        self._check_unique(layer, table, change["uuid"], values)
+        self._complete(layer, table, change["uuid"], values)
         seq = self._next()
         full = {n: values.get(n) for n in _attribute_names(layer)}
         field_seq = {n: seq for n in values}
@@ -347,13 +341,7 @@ class _Batch:
         same feature then conflicts with the restored one like any other edit."""
         if parent := self._deleted_parent(layer, values, None):
             return self._parent_conflict(change, layer, row, values, *parent)
-        for f in layer.fields:
-            if f.name not in values and (d := _default(f)) is not None:
-                values[f.name] = d
-        for f in layer.fields:
-            if f.not_null and values.get(f.name) is None:
-                raise RefusedError("missing_field", f"field '{f.name}' of layer '{layer.name}' is required", f.name)
-        self._check_unique(layer, table, row.uuid, values)
+        self._complete(layer, table, row.uuid, values)
         seq = self._next()
         full = {n: values.get(n) for n in _attribute_names(layer)}
         field_seq = {n: seq for n in full}
@@ -393,6 +381,16 @@ class _Batch:
         return {"change_id": change["change_id"], "status": "applied", "version": seq}
 
     # -- helpers ----------------------------------------------------------------------------------
+    def _complete(self, layer, table, fid: str, values: dict) -> None:
+        """A whole feature (an insert, a restore): defaults filled in, required fields and unique codes checked."""
+        for f in layer.fields:
+            if f.name not in values and (d := _default(f)) is not None:
+                values[f.name] = d
+        for f in layer.fields:
+            if f.not_null and values.get(f.name) is None:
+                raise RefusedError("missing_field", f"field '{f.name}' of layer '{layer.name}' is required", f.name)
+        self._check_unique(layer, table, fid, values)
+
     def _check_unique(self, layer, table, fid: str, values: dict) -> None:
         """A code the workspace keeps unique (house_code, pseudo_id, section_id, wo_number) may be held by one
         live feature of the municipality: a second one is refused with the holder named, never stored (every
