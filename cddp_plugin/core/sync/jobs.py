@@ -387,8 +387,11 @@ def _acknowledge(con, batch, results, caught_up: bool = False) -> Acked:
             layer = schema.LAYERS_BY_NAME.get(name)
             # "merged": the server has other fields' changes since the base that this row has not received yet;
             # its version moves when the pull brings them (else a later edit would overwrite them unseen)
-            if version is not None and layer is not None:  # an open conflict of the same feature now shows the
-                body = _json(payload)  # server as this change left it (not as it was when the conflict arose)
+            # an open conflict of the same feature now shows the server as this change left it — only when this
+            # workspace has every change before it (caught up): else theirs would claim a version whose other
+            # changes it never saw, and a "mine" on it would overwrite them unseen (the pull refreshes it then)
+            if version is not None and layer is not None and caught_up:
+                body = _json(payload)
                 _refresh_theirs(con, name, {"op": op, "uuid": fid, "version": version, "values": body.get("values"),
                                             "geom": body.get("geom"), "geom_changed": "geom" in body})  # fmt: skip
             if version is not None and layer is not None and op != "delete" and (status == "applied" or caught_up):
