@@ -384,6 +384,7 @@ def clone_workspace(
     _check_schema_version(client.get_json("/v1/meta", auth=False))
     server = client.get_json(client.tenant("schema"))
     srid = next((lyr["srid"] for lyr in server["layers"] if lyr.get("srid")), None) or 32647
+    had_photos = photos.photo_dir(path).exists()  # someone's folder of that name is never removed
     info = create_workspace(path, area, name=name, crs=f"EPSG:{srid}", user=user, prepare=prepare)
     try:
         con = gpkg.connect(path)
@@ -411,7 +412,8 @@ def clone_workspace(
                 translate("core", "Making the workspace from the server stopped: {why}"), why=report.stopped
             )
     except BaseException:
-        for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm"), photos.photo_dir(path)):
+        made = [Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")] + ([] if had_photos else [photos.photo_dir(path)])
+        for leftover in made:
             if leftover.is_dir():
                 import shutil
 

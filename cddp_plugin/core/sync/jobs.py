@@ -243,7 +243,6 @@ def _prepare(con, device, batch_size, max_entries) -> Prepared:
              json.dumps(body, ensure_ascii=False, separators=(",", ":")), before),
         )  # fmt: skip
     out.changes = len(planned)
-    seqs = [e[0] for es in groups.values() for e in es]
     stamp = now()
     finished = {(n, u) for n, u in done_now}
     con.executemany(
@@ -251,7 +250,6 @@ def _prepare(con, device, batch_size, max_entries) -> Prepared:
         [(stamp if (e[1], e[2]) in finished else state.IN_OUTBOX, e[0]) for es in groups.values() for e in es],
     )
     con.executemany("UPDATE cddp_changelog SET pushed_at = ? WHERE seq = ?", [(stamp, s) for s in stray])
-    del seqs
     return out
 
 
