@@ -703,13 +703,15 @@ def _resolve(con, change_id, choice, values, device) -> str:
             allowed = set(wire.value_columns(layer)) | ({wire.GEOM} if layer.geometry else set())
             sets = {k: v for k, v in values.items() if k in allowed}
             if sets and found is not None:
+                last = con.execute("SELECT coalesce(max(seq), 0) FROM cddp_changelog").fetchone()[0]
                 con.execute(
                     f'UPDATE "{name}" SET {", ".join(f"{chr(34)}{k}{chr(34)} = ?" for k in sets)} WHERE fid = ?',
                     [*sets.values(), found[0]],
-                )  # logged by the triggers, but sent below on the server's version
-                con.execute(
-                    "UPDATE cddp_changelog SET pushed_at = ? WHERE layer = ? AND feature_uuid = ? AND pushed_at IS NULL",
-                    (now(), name, fid),
+                )  # logged by the triggers, but sent below on the server's version: only that entry is taken
+                con.execute(  # (other waiting edits of the feature go with the next sync as usual)
+                    "UPDATE cddp_changelog SET pushed_at = ? WHERE layer = ? AND feature_uuid = ? AND pushed_at IS NULL"
+                    " AND seq > ?",
+                    (now(), name, fid, last),
                 )
         if theirs.get("layer") not in (None, name):  # parent_deleted: the record is the parent's, so the change
             server_version = mine.get("base_version")  # goes again on its own base (not on a version pulled since)

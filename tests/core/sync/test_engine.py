@@ -242,3 +242,25 @@ def test_a_workspace_refuses_another_server_than_its_own(server, pair):
     other = ApiClient(server.url.replace("127.0.0.1", "localhost"), "330506", Credentials("gis1", "x"))
     with pytest.raises(CddpError, match=r"syncs with http://127\.0\.0\.1"):
         engine.sync_workspace(a, other)
+
+
+def test_resolving_with_an_edit_keeps_other_waiting_edits_of_the_feature(server, pair):
+    """A result typed in the conflict dock is sent; an edit of another field made meanwhile still goes too."""
+    a, b, uuids = pair
+    fid = uuids[0]
+    for ws, value in ((a, "from A"), (b, "from B")):
+        con = gpkg.connect(ws)
+        with con:
+            con.execute("UPDATE parcels SET zone = ? WHERE uuid = ?", (value, fid))
+        con.close()
+    engine.sync_workspace(a, client_for(server, "gis1"))
+    assert engine.sync_workspace(b, client_for(server, "gis2")).conflicts == 1
+    con = gpkg.connect(b)
+    with con:  # an edit of another field while the conflict is open
+        con.execute("UPDATE parcels SET block = 'B-later' WHERE uuid = ?", (fid,))
+    [issue] = state.open_issues(con, "conflict")
+    assert jobs.resolve(con, issue.change_id, "edit", {"zone": "agreed"}) == "send"
+    con.close()
+    engine.sync_workspace(b, client_for(server, "gis2"))
+    engine.sync_workspace(a, client_for(server, "gis1"))
+    assert _rows(a, "SELECT zone, block FROM parcels WHERE uuid = ?", (fid,)) == [("agreed", "B-later")]
